@@ -1,0 +1,470 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mix-csv.h"
+
+#define UTF8_BOM     "\xEF\xBB\xBF"
+#define UTF8_BOM_LEN 3
+
+G_DEFINE_QUARK (mix-csv-error-quark, mix_csv_error)
+
+/* Reading state: a cursor over the (already validated) text, the physical line the
+ * cursor is on, and a scratch buffer reused for every quoted field. */
+typedef struct
+{
+  const char *p;
+  const char *end;
+  guint       line;
+  GString    *buf;
+} CsvReader;
+
+static inline gboolean
+is_line_end (char c)
+{
+  return c == '\r' || c == '\n';
+}
+
+/* The first byte at or after @p that ends an unquoted field: a comma, a line end or @end. */
+static const char *
+find_field_end (const char *p,
+                const char *end)
+{
+  while (p < end && *p != ',' && !is_line_end (*p))
+    p++;
+
+  return p;
+}
+
+/* The 1-based physical line of @pos: one plus the number of line ends before it, where
+ * CRLF, LF and a lone CR each count once. */
+static guint
+line_of (const char *start,
+         const char *pos)
+{
+  gsize n = 0;
+
+  for (const char *p = start; p < pos; p++)
+    {
+      if (*p == '\r')
+        n++;
+      else if (*p == '\n' && (p == start || p[-1] != '\r'))
+        n++;
+    }
+
+  return (guint) MIN (n, (gsize) G_MAXUINT - 1) + 1;
+}
+
+/* Consumes one line end (CRLF, LF or CR) at the cursor. */
+static void
+skip_line_end (CsvReader *reader)
+{
+  g_assert (reader->p < reader->end && is_line_end (*reader->p));
+
+  if (*reader->p == '\r' && reader->p + 1 < reader->end && reader->p[1] == '\n')
+    reader->p += 2;
+  else
+    reader->p++;
+
+  if (reader->line < G_MAXUINT)
+    reader->line++;
+}
+
+/* TRUE if [p, end) holds nothing but spaces, tabs and line ends. */
+static gboolean
+is_blank (const char *p,
+          const char *end)
+{
+  for (; p < end; p++)
+    {
+      if (*p != ' ' && *p != '\t' && !is_line_end (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads a field that starts with a quote. The cursor is on the opening quote; on return it
+ * is on the comma or line end after the field, or at the end of the text. */
+static char *
+read_quoted_field (CsvReader  *reader,
+                   GError    **error)
+{
+  guint start_line = reader->line;
+  const char *p;
+
+  g_assert (*reader->p == '"');
+
+  g_string_truncate (reader->buf, 0);
+  reader->p++;
+
+  for (;;)
+    {
+      /* Copy the run of ordinary characters in one go; this keeps huge fields linear. */
+      p = reader->p;
+      while (p < reader->end && *p != '"' && !is_line_end (*p))
+        p++;
+      g_string_append_len (reader->buf, reader->p, p - reader->p);
+      reader->p = p;
+
+      if (reader->p == reader->end)
+        {
+          g_set_error (error, MIX_CSV_ERROR, MIX_CSV_ERROR_UNTERMINATED_QUOTE,
+                       _("Line %u: a quoted field is never closed."), start_line);
+          return NULL;
+        }
+
+      if (*reader->p == '"')
+        {
+          /* A doubled quote stands for one quote; a single one closes the field. */
+          if (reader->p + 1 < reader->end && reader->p[1] == '"')
+            {
+              g_string_append_c (reader->buf, '"');
+              reader->p += 2;
+              continue;
+            }
+
+          reader->p++;
+          break;
+        }
+
+      /* A line break inside the quotes belongs to the field, written as "\n" whatever
+       * the file used. */
+      g_string_append_c (reader->buf, '\n');
+      skip_line_end (reader);
+    }
+
+  /* Lenient, as spreadsheets are: text between the closing quote and the next comma is
+   * kept literally (`"ab"cd` reads as `abcd`). */
+  p = find_field_end (reader->p, reader->end);
+  g_string_append_len (reader->buf, reader->p, p - reader->p);
+  reader->p = p;
+
+  return g_strndup (reader->buf->str, reader->buf->len);
+}
+
+/* Reads one record starting at the cursor, which must not be on a line end. On return the
+ * cursor is past the record's line end (if any). @size_hint is the field count expected. */
+static GStrv
+read_record (CsvReader  *reader,
+             guint       max_fields,
+             guint       size_hint,
+             GError    **error)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_full (size_hint + 1, g_free);
+  guint record_line = reader->line;
+
+  for (;;)
+    {
+      char *field;
+
+      if (reader->p < reader->end && *reader->p == '"')
+        {
+          field = read_quoted_field (reader, error);
+          if (field == NULL)
+            return NULL;
+        }
+      else
+        {
+          /* Unquoted: everything up to the next comma or line end, quotes included. */
+          const char *field_end = find_field_end (reader->p, reader->end);
+
+          field = g_strndup (reader->p, field_end - reader->p);
+          reader->p = field_end;
+        }
+
+      g_ptr_array_add (fields, field);
+
+      if (max_fields > 0 && fields->len > max_fields)
+        {
+          g_set_error (error, MIX_CSV_ERROR, MIX_CSV_ERROR_TOO_MANY_FIELDS,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Line %u has more than %u column.",
+                                    "Line %u has more than %u columns.",
+                                    max_fields),
+                       record_line, max_fields);
+          return NULL;
+        }
+
+      if (reader->p == reader->end)
+        break;
+
+      if (*reader->p == ',')
+        {
+          /* Another field follows, even at the end of the text: `a,` has two fields. */
+          reader->p++;
+          continue;
+        }
+
+      skip_line_end (reader);
+      break;
+    }
+
+  /* The array owns the strings until here; hand them over as a NULL-terminated vector. */
+  g_ptr_array_add (fields, NULL);
+  g_ptr_array_set_free_func (fields, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
+}
+
+/**
+ * mix_csv_parse:
+ * @data: (array length=length): the CSV text
+ * @length: the length of @data in bytes
+ * @max_fields: the most fields a row may have, or 0 for no limit
+ * @max_bytes: the most bytes @data may hold, or 0 for no limit
+ * @error: return location for a #MixCsvError
+ *
+ * Parses a whole CSV document as RFC 4180 describes, with the leniency spreadsheets show:
+ *
+ * - a UTF-8 byte order mark at the start is skipped;
+ * - CRLF, LF and a lone CR all end a record; completely empty lines are skipped and a
+ *   final line end does not make an extra row;
+ * - quoted fields may hold commas, doubled quotes and line breaks; a line break inside
+ *   quotes is read as `\n` whatever the file used;
+ * - a quote inside an unquoted field is kept literally, and so is any text between a
+ *   closing quote and the next comma;
+ * - rows may have different numbers of fields.
+ *
+ * The text must be UTF-8 without NUL bytes; a bad byte is reported with the physical line
+ * it is on (every line end counts, including those inside quoted fields). Time and memory
+ * are linear in @length.
+ *
+ * Returns: (transfer full) (element-type GStrv): the rows, row 0 being the header as
+ *   written, each a %NULL-terminated array of fields; or %NULL with @error set
+ */
+GPtrArray *
+mix_csv_parse (const char  *data,
+               gsize        length,
+               guint        max_fields,
+               gsize        max_bytes,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GString) buf = NULL;
+  CsvReader reader;
+  const char *text;
+  const char *end;
+  const char *bad;
+  guint last_n_fields = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (max_bytes > 0 && length > max_bytes)
+    {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *limit = g_format_size (max_bytes);
+
+      g_set_error (error, MIX_CSV_ERROR, MIX_CSV_ERROR_TOO_LARGE,
+                   _("The file is too large (%s); the limit is %s."), size, limit);
+      return NULL;
+    }
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, MIX_CSV_ERROR, MIX_CSV_ERROR_EMPTY, _("The file is empty."));
+      return NULL;
+    }
+
+  text = data;
+  end = data + length;
+  if (length >= UTF8_BOM_LEN && memcmp (data, UTF8_BOM, UTF8_BOM_LEN) == 0)
+    text += UTF8_BOM_LEN;
+
+  /* One pass over the whole text up front. With an explicit length, g_utf8_validate_len()
+   * also stops at a NUL byte, so the first problem of either kind is the one reported. */
+  if (!g_utf8_validate_len (text, end - text, &bad))
+    {
+      guint line = line_of (data, bad);
+
+      if (*bad == '\0')
+        g_set_error (error, MIX_CSV_ERROR, MIX_CSV_ERROR_NUL_BYTE,
+                     _("Line %u contains a NUL byte; this is not a text file."), line);
+      else
+        g_set_error (error, MIX_CSV_ERROR, MIX_CSV_ERROR_INVALID_UTF8,
+                     _("Line %u is not valid UTF-8 text. Save the file as UTF-8 and try again."),
+                     line);
+      return NULL;
+    }
+
+  if (is_blank (text, end))
+    {
+      g_set_error_literal (error, MIX_CSV_ERROR, MIX_CSV_ERROR_EMPTY, _("The file is empty."));
+      return NULL;
+    }
+
+  buf = g_string_new (NULL);
+  reader = (CsvReader) { .p = text, .end = end, .line = 1, .buf = buf };
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  while (reader.p < reader.end)
+    {
+      GStrv row;
+
+      /* A line end where a record would start is an empty line: skip it. */
+      if (is_line_end (*reader.p))
+        {
+          skip_line_end (&reader);
+          continue;
+        }
+
+      row = read_record (&reader, max_fields, last_n_fields, error);
+      if (row == NULL)
+        return NULL;
+
+      last_n_fields = g_strv_length (row);
+      g_ptr_array_add (rows, row);
+    }
+
+  /* The text is not blank, so at least one record was read. */
+  g_assert (rows->len > 0);
+
+  return g_steal_pointer (&rows);
+}
+
+/* TRUE if a spreadsheet could take @value, written as it is, for a formula. */
+static inline gboolean
+starts_like_formula (const char *value)
+{
+  switch (value[0])
+    {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * mix_csv_append_field:
+ * @out: the string to append to
+ * @value: (nullable): the field's text; %NULL is written as an empty field
+ * @guard_formula: whether to defuse values a spreadsheet would run as a formula
+ *
+ * Appends one field to @out, in quotes only where needed: when it holds a comma, a quote,
+ * a CR or an LF, or begins or ends with a space. Quotes inside are doubled.
+ *
+ * With @guard_formula, a value beginning with `=`, `+`, `-`, `@`, a tab or a CR is written
+ * with a `'` in front, so spreadsheets show it as text instead of evaluating it (the
+ * defence OWASP recommends against CSV injection). mix_csv_unguard() undoes this.
+ */
+void
+mix_csv_append_field (GString    *out,
+                      const char *value,
+                      gboolean    guard_formula)
+{
+  gboolean guard;
+  gboolean quote;
+  gsize len;
+  const char *p;
+
+  g_return_if_fail (out != NULL);
+
+  if (value == NULL || value[0] == '\0')
+    return;
+
+  len = strlen (value);
+  guard = guard_formula && starts_like_formula (value);
+
+  /* A guarded value begins with the quote mark, never with a space. */
+  quote = strpbrk (value, ",\"\r\n") != NULL
+          || (!guard && value[0] == ' ')
+          || value[len - 1] == ' ';
+
+  if (quote)
+    g_string_append_c (out, '"');
+  if (guard)
+    g_string_append_c (out, '\'');
+
+  if (!quote)
+    {
+      g_string_append_len (out, value, len);
+      return;
+    }
+
+  /* Copy up to and including each quote, then write it a second time. */
+  for (p = value; *p != '\0';)
+    {
+      const char *q = strchr (p, '"');
+
+      if (q == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+
+      g_string_append_len (out, p, q - p + 1);
+      g_string_append_c (out, '"');
+      p = q + 1;
+    }
+
+  g_string_append_c (out, '"');
+}
+
+/**
+ * mix_csv_append_row:
+ * @out: the string to append to
+ * @values: (array length=n_values) (nullable): the fields; %NULL entries are empty fields
+ * @n_values: the number of fields
+ * @guard_formula: passed to mix_csv_append_field() for every field
+ *
+ * Appends a record: the fields separated by commas, then CRLF.
+ *
+ * A row of a single empty field is written as `""`, as a bare line end would be read back
+ * as an empty line and skipped. A row of no fields is a bare line end.
+ */
+void
+mix_csv_append_row (GString            *out,
+                    const char * const *values,
+                    gsize               n_values,
+                    gboolean            guard_formula)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (values != NULL || n_values == 0);
+
+  if (n_values == 1 && (values[0] == NULL || values[0][0] == '\0'))
+    {
+      g_string_append (out, "\"\"");
+    }
+  else
+    {
+      for (gsize i = 0; i < n_values; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          mix_csv_append_field (out, values[i], guard_formula);
+        }
+    }
+
+  g_string_append (out, "\r\n");
+}
+
+/**
+ * mix_csv_unguard:
+ * @value: (nullable): a field as read from a file
+ *
+ * Undoes the formula guard of mix_csv_append_field(): if @value is a `'` followed by `=`,
+ * `+`, `-`, `@`, a tab or a CR, the `'` is dropped.
+ *
+ * Returns: (transfer full) (nullable): the field without its guard, or a copy of @value;
+ *   %NULL if @value is %NULL
+ */
+char *
+mix_csv_unguard (const char *value)
+{
+  if (value == NULL)
+    return NULL;
+
+  if (value[0] == '\'' && starts_like_formula (value + 1))
+    return g_strdup (value + 1);
+
+  return g_strdup (value);
+}

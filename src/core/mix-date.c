@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "mix-date.h"
+
+/* Reads up to @max_digits digits; returns FALSE if there is none. */
+static gboolean
+read_number (const char **p,
+             guint        max_digits,
+             guint       *value,
+             guint       *n_digits)
+{
+  guint v = 0;
+  guint n = 0;
+
+  while (n < max_digits && g_ascii_isdigit (**p))
+    {
+      v = v * 10 + (guint) (**p - '0');
+      (*p)++;
+      n++;
+    }
+
+  *value = v;
+  *n_digits = n;
+  return n > 0;
+}
+
+static gboolean
+set_date (GDate *date,
+          guint  year,
+          guint  month,
+          guint  day)
+{
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31)
+    return FALSE;
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+/**
+ * mix_date_parse:
+ * @text: a date as a person or a spreadsheet writes it
+ * @date: (out caller-allocates): the date read
+ *
+ * Accepts ISO `2026-03-05` (optionally followed by a time, as spreadsheets
+ * export date-times: `2026-03-05T10:00:00Z` or `2026-03-05 10:00`),
+ * `2026/03/05`, and the US order Google Sheets writes in English locales,
+ * `3/5/2026` (month/day/year, the year in four digits). Surrounding spaces
+ * are ignored. Anything else, and impossible dates such as `2026-02-30`,
+ * are refused.
+ *
+ * Returns: %TRUE if @text is a date
+ */
+gboolean
+mix_date_parse (const char *text,
+                GDate      *date)
+{
+  const char *p;
+  guint a, b, c;
+  guint na, nb, nc;
+  char sep;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  p = text;
+  while (*p == ' ' || *p == '\t')
+    p++;
+
+  if (!read_number (&p, 4, &a, &na))
+    return FALSE;
+  sep = *p;
+  if (sep != '-' && sep != '/')
+    return FALSE;
+  p++;
+  if (!read_number (&p, 2, &b, &nb))
+    return FALSE;
+  if (*p != sep)
+    return FALSE;
+  p++;
+  if (!read_number (&p, 4, &c, &nc))
+    return FALSE;
+
+  if (na == 4)
+    {
+      /* Year first: YYYY-MM-DD or YYYY/MM/DD; a time may follow. */
+      if (nc > 2)
+        return FALSE;
+      if (*p == 'T' || *p == ' ')
+        {
+          const char *q = p + 1;
+          if (!g_ascii_isdigit (*q))
+            {
+              while (*q == ' ')
+                q++;
+              if (*q != '\0')
+                return FALSE;
+            }
+          /* The time itself is not needed; only the date is kept. */
+          p = p + strlen (p);
+        }
+      if (!set_date (date, a, b, c))
+        return FALSE;
+    }
+  else if (sep == '/' && na <= 2 && nc == 4)
+    {
+      /* Month/day/year as US spreadsheets write it. */
+      if (!set_date (date, c, a, b))
+        return FALSE;
+    }
+  else
+    return FALSE;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+
+  return *p == '\0';
+}
+
+/**
+ * mix_date_to_iso:
+ *
+ * Returns: (transfer full): @date as `YYYY-MM-DD`
+ */
+char *
+mix_date_to_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint) g_date_get_year (date),
+                          (guint) g_date_get_month (date),
+                          (guint) g_date_get_day (date));
+}
+
+/**
+ * mix_date_normalize:
+ *
+ * Returns: (transfer full) (nullable): @text as an ISO date, or %NULL if it
+ *   is not a date
+ */
+char *
+mix_date_normalize (const char *text)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (!mix_date_parse (text, &date))
+    return NULL;
+  return mix_date_to_iso (&date);
+}
+
+/**
+ * mix_date_today_iso:
+ *
+ * Returns: (transfer full): today's local date as `YYYY-MM-DD`
+ */
+char *
+mix_date_today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * mix_timestamp_now:
+ *
+ * Returns: (transfer full): the current time as ISO 8601 in UTC, to the
+ *   second, such as `2026-11-28T17:20:00Z`
+ */
+char *
+mix_timestamp_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gboolean
+mix_timestamp_is_valid (const char *text)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  dt = g_date_time_new_from_iso8601 (text, NULL);
+  return dt != NULL;
+}

@@ -1,0 +1,623 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mix-date.h"
+#include "mix-error.h"
+#include "mix-json.h"
+#include "mix-record.h"
+
+/**
+ * MixRecord:
+ *
+ * One row of a tracker tab. Values are kept in their stored form (see
+ * mix_column_normalize_value()): text as typed, dates as `YYYY-MM-DD`,
+ * choices by id, yes as "true"; an empty value is %NULL. Fields the tab
+ * does not know, extra columns brought in from CSV, and keys of the row
+ * object that this version does not know are all kept and written back.
+ */
+struct _MixRecord
+{
+  GObject     parent_instance;
+
+  MixTab      tab;
+  char       *id;
+  char       *created;
+  char       *modified;
+  char      **values;          /* n_columns entries, each nullable */
+  JsonObject *extra;           /* nullable; string values, CSV columns with no home */
+  JsonObject *unknown_fields;  /* nullable; members of "fields" not in the schema */
+  JsonObject *unknown_keys;    /* nullable; members of the row not known here */
+};
+
+G_DEFINE_FINAL_TYPE (MixRecord, mix_record, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_str (char       **field,
+         const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*field);
+  *field = copy;
+}
+
+static void
+mix_record_finalize (GObject *object)
+{
+  MixRecord *self = (MixRecord *) object;
+  guint n_columns = mix_tab_get_info (self->tab)->n_columns;
+
+  for (guint i = 0; i < n_columns; i++)
+    g_free (self->values[i]);
+  g_free (self->values);
+  g_free (self->id);
+  g_free (self->created);
+  g_free (self->modified);
+  g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->unknown_fields, json_object_unref);
+  g_clear_pointer (&self->unknown_keys, json_object_unref);
+
+  G_OBJECT_CLASS (mix_record_parent_class)->finalize (object);
+}
+
+static void
+mix_record_class_init (MixRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mix_record_finalize;
+
+  /**
+   * MixRecord::changed:
+   * @column: the index of the column that changed, or -1 for extra fields
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL,
+                  g_cclosure_marshal_VOID__INT,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+}
+
+static void
+mix_record_init (MixRecord *self)
+{
+}
+
+static MixRecord *
+record_alloc (MixTab tab)
+{
+  MixRecord *self = g_object_new (MIX_TYPE_RECORD, NULL);
+
+  self->tab = tab;
+  self->values = g_new0 (char *, mix_tab_get_info (tab)->n_columns);
+  return self;
+}
+
+MixRecord *
+mix_record_new (MixTab tab)
+{
+  MixRecord *self;
+
+  g_return_val_if_fail (tab < MIX_N_TABS, NULL);
+
+  self = record_alloc (tab);
+  self->id = g_uuid_string_random ();
+  self->created = mix_timestamp_now ();
+  self->modified = g_strdup (self->created);
+  return self;
+}
+
+static gboolean
+bad_row (GError     **error,
+         const char  *what)
+{
+  g_set_error (error, MIX_ERROR, MIX_ERROR_DAMAGED, "%s", what);
+  return FALSE;
+}
+
+static gboolean
+read_field (MixRecord   *self,
+            const char  *name,
+            JsonNode    *node,
+            GError     **error)
+{
+  const MixTabInfo *info = mix_tab_get_info (self->tab);
+  int column = mix_tab_find_column (self->tab, name);
+  const MixColumn *col;
+
+  if (column < 0)
+    {
+      if (self->unknown_fields == NULL)
+        self->unknown_fields = json_object_new ();
+      json_object_set_member (self->unknown_fields, name, json_node_copy (node));
+      return TRUE;
+    }
+
+  col = &info->columns[column];
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (col->type == MIX_COLUMN_BOOLEAN)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return bad_row (error, "a yes/no field is not a boolean");
+      if (json_node_get_boolean (node))
+        self->values[column] = g_strdup ("true");
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return bad_row (error, "a field is not a string");
+
+  if (col->type == MIX_COLUMN_DATE)
+    {
+      const char *text = json_node_get_string (node);
+      GDate date;
+
+      if (*text == '\0')
+        return TRUE;
+      g_date_clear (&date, 1);
+      if (!mix_date_parse (text, &date))
+        return bad_row (error, "a date field is not a date");
+      self->values[column] = mix_date_to_iso (&date);
+      return TRUE;
+    }
+
+  /* Text, URLs, emails and choices are kept as stored: a choice this
+   * version does not know is shown as it is rather than thrown away. */
+  if (*json_node_get_string (node) != '\0')
+    self->values[column] = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+/**
+ * mix_record_new_from_json:
+ *
+ * Reads a row as stored in `tracker.json`. A row whose members have the
+ * wrong types is refused with an error, so the caller can keep it aside
+ * unchanged rather than lose it.
+ *
+ * Returns: (transfer full) (nullable): the record
+ */
+MixRecord *
+mix_record_new_from_json (MixTab     tab,
+                          JsonNode  *node,
+                          GError   **error)
+{
+  g_autoptr(MixRecord) self = NULL;
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  g_return_val_if_fail (tab < MIX_N_TABS, NULL);
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      bad_row (error, "the row is not an object");
+      return NULL;
+    }
+
+  self = record_alloc (tab);
+  object = json_node_get_object (node);
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &member, &value))
+    {
+      if (g_str_equal (member, "id") || g_str_equal (member, "created") ||
+          g_str_equal (member, "modified"))
+        {
+          const char *text;
+
+          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+            {
+              bad_row (error, "an id or time stamp is not a string");
+              return NULL;
+            }
+          text = json_node_get_string (value);
+          if (g_str_equal (member, "id"))
+            set_str (&self->id, *text ? text : NULL);
+          else if (!mix_timestamp_is_valid (text))
+            {
+              bad_row (error, "a time stamp is not a date and time");
+              return NULL;
+            }
+          else if (g_str_equal (member, "created"))
+            set_str (&self->created, text);
+          else
+            set_str (&self->modified, text);
+        }
+      else if (g_str_equal (member, "fields"))
+        {
+          JsonObjectIter fields_iter;
+          const char *name;
+          JsonNode *field;
+
+          if (!JSON_NODE_HOLDS_OBJECT (value))
+            {
+              bad_row (error, "the fields are not an object");
+              return NULL;
+            }
+          json_object_iter_init (&fields_iter, json_node_get_object (value));
+          while (json_object_iter_next (&fields_iter, &name, &field))
+            if (!read_field (self, name, field, error))
+              return NULL;
+        }
+      else if (g_str_equal (member, "extra"))
+        {
+          JsonObjectIter extra_iter;
+          const char *name;
+          JsonNode *field;
+
+          if (!JSON_NODE_HOLDS_OBJECT (value))
+            {
+              bad_row (error, "the extra fields are not an object");
+              return NULL;
+            }
+          self->extra = json_object_new ();
+          json_object_iter_init (&extra_iter, json_node_get_object (value));
+          while (json_object_iter_next (&extra_iter, &name, &field))
+            {
+              if (!JSON_NODE_HOLDS_VALUE (field) || json_node_get_value_type (field) != G_TYPE_STRING)
+                {
+                  bad_row (error, "an extra field is not a string");
+                  return NULL;
+                }
+              json_object_set_string_member (self->extra, name, json_node_get_string (field));
+            }
+        }
+      else
+        {
+          if (self->unknown_keys == NULL)
+            self->unknown_keys = json_object_new ();
+          json_object_set_member (self->unknown_keys, member, json_node_copy (value));
+        }
+    }
+
+  /* A row written by hand may lack its id or time stamps: give it them. */
+  if (self->id == NULL)
+    self->id = g_uuid_string_random ();
+  if (self->created == NULL)
+    self->created = mix_timestamp_now ();
+  if (self->modified == NULL)
+    self->modified = g_strdup (self->created);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * mix_record_to_json:
+ *
+ * Returns: (transfer full): the row as stored in `tracker.json`
+ */
+JsonNode *
+mix_record_to_json (MixRecord *self)
+{
+  const MixTabInfo *info;
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  g_return_val_if_fail (MIX_IS_RECORD (self), NULL);
+
+  info = mix_tab_get_info (self->tab);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, self->id);
+  json_builder_set_member_name (builder, "created");
+  json_builder_add_string_value (builder, self->created);
+  json_builder_set_member_name (builder, "modified");
+  json_builder_add_string_value (builder, self->modified);
+
+  json_builder_set_member_name (builder, "fields");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < info->n_columns; i++)
+    {
+      json_builder_set_member_name (builder, info->columns[i].id);
+      if (info->columns[i].type == MIX_COLUMN_BOOLEAN)
+        json_builder_add_boolean_value (builder, self->values[i] != NULL);
+      else
+        json_builder_add_string_value (builder, self->values[i] ? self->values[i] : "");
+    }
+  if (self->unknown_fields != NULL)
+    {
+      json_object_iter_init (&iter, self->unknown_fields);
+      while (json_object_iter_next (&iter, &member, &value))
+        {
+          json_builder_set_member_name (builder, member);
+          json_builder_add_value (builder, json_node_copy (value));
+        }
+    }
+  json_builder_end_object (builder);
+
+  if (self->extra != NULL && json_object_get_size (self->extra) > 0)
+    {
+      json_builder_set_member_name (builder, "extra");
+      json_builder_begin_object (builder);
+      json_object_iter_init (&iter, self->extra);
+      while (json_object_iter_next (&iter, &member, &value))
+        {
+          json_builder_set_member_name (builder, member);
+          json_builder_add_value (builder, json_node_copy (value));
+        }
+      json_builder_end_object (builder);
+    }
+
+  if (self->unknown_keys != NULL)
+    {
+      json_object_iter_init (&iter, self->unknown_keys);
+      while (json_object_iter_next (&iter, &member, &value))
+        {
+          json_builder_set_member_name (builder, member);
+          json_builder_add_value (builder, json_node_copy (value));
+        }
+    }
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+MixTab
+mix_record_get_tab (MixRecord *self)
+{
+  g_return_val_if_fail (MIX_IS_RECORD (self), MIX_TAB_EXISTING_NETWORK);
+  return self->tab;
+}
+
+const char *
+mix_record_get_id (MixRecord *self)
+{
+  g_return_val_if_fail (MIX_IS_RECORD (self), NULL);
+  return self->id;
+}
+
+/* Gives the record a new id, for a row whose id another row already has. */
+void
+mix_record_reset_id (MixRecord *self)
+{
+  g_return_if_fail (MIX_IS_RECORD (self));
+  g_free (self->id);
+  self->id = g_uuid_string_random ();
+}
+
+const char *
+mix_record_get_created (MixRecord *self)
+{
+  g_return_val_if_fail (MIX_IS_RECORD (self), NULL);
+  return self->created;
+}
+
+const char *
+mix_record_get_modified (MixRecord *self)
+{
+  g_return_val_if_fail (MIX_IS_RECORD (self), NULL);
+  return self->modified;
+}
+
+/**
+ * mix_record_get_value:
+ *
+ * Returns: (nullable): the stored value of @column, %NULL when empty
+ */
+const char *
+mix_record_get_value (MixRecord *self,
+                      guint      column)
+{
+  g_return_val_if_fail (MIX_IS_RECORD (self), NULL);
+  g_return_val_if_fail (column < mix_tab_get_info (self->tab)->n_columns, NULL);
+
+  return self->values[column];
+}
+
+const char *
+mix_record_get_value_by_id (MixRecord  *self,
+                            const char *column_id)
+{
+  int column;
+
+  g_return_val_if_fail (MIX_IS_RECORD (self), NULL);
+
+  column = mix_tab_find_column (self->tab, column_id);
+  g_return_val_if_fail (column >= 0, NULL);
+  return self->values[column];
+}
+
+gboolean
+mix_record_get_boolean (MixRecord *self,
+                        guint      column)
+{
+  return mix_record_get_value (self, column) != NULL;
+}
+
+static void
+touch (MixRecord *self,
+       int        column)
+{
+  g_free (self->modified);
+  self->modified = mix_timestamp_now ();
+  g_signal_emit (self, signals[CHANGED], 0, column);
+}
+
+/**
+ * mix_record_set_value:
+ * @text: (nullable): the new value, as typed or imported
+ *
+ * Checks @text against the column's type (see
+ * mix_column_normalize_value()) and stores it. A value that does not fit
+ * leaves the old one in place and sets @error to a sentence for the user.
+ *
+ * Returns: %TRUE if the value was accepted
+ */
+gboolean
+mix_record_set_value (MixRecord   *self,
+                      guint        column,
+                      const char  *text,
+                      GError     **error)
+{
+  const MixTabInfo *info;
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (MIX_IS_RECORD (self), FALSE);
+  info = mix_tab_get_info (self->tab);
+  g_return_val_if_fail (column < info->n_columns, FALSE);
+
+  if (!mix_column_normalize_value (&info->columns[column], text, &normalized, error))
+    return FALSE;
+
+  if (g_strcmp0 (normalized, self->values[column]) == 0)
+    return TRUE;
+
+  g_free (self->values[column]);
+  self->values[column] = g_steal_pointer (&normalized);
+  touch (self, (int) column);
+  return TRUE;
+}
+
+gboolean
+mix_record_set_value_by_id (MixRecord   *self,
+                            const char  *column_id,
+                            const char  *text,
+                            GError     **error)
+{
+  int column;
+
+  g_return_val_if_fail (MIX_IS_RECORD (self), FALSE);
+
+  column = mix_tab_find_column (self->tab, column_id);
+  g_return_val_if_fail (column >= 0, FALSE);
+  return mix_record_set_value (self, (guint) column, text, error);
+}
+
+const char *
+mix_record_get_extra (MixRecord  *self,
+                      const char *name)
+{
+  g_return_val_if_fail (MIX_IS_RECORD (self), NULL);
+
+  if (self->extra == NULL || !json_object_has_member (self->extra, name))
+    return NULL;
+  return json_object_get_string_member (self->extra, name);
+}
+
+void
+mix_record_set_extra (MixRecord  *self,
+                      const char *name,
+                      const char *value)
+{
+  g_return_if_fail (MIX_IS_RECORD (self));
+  g_return_if_fail (name != NULL);
+
+  if (g_strcmp0 (mix_record_get_extra (self, name), value) == 0)
+    return;
+
+  if (value == NULL)
+    json_object_remove_member (self->extra, name);
+  else
+    {
+      if (self->extra == NULL)
+        self->extra = json_object_new ();
+      json_object_set_string_member (self->extra, name, value);
+    }
+  touch (self, -1);
+}
+
+/**
+ * mix_record_list_extra:
+ *
+ * Returns: (transfer container) (element-type utf8): the names of the
+ *   extra fields, in the order they were added
+ */
+GList *
+mix_record_list_extra (MixRecord *self)
+{
+  g_return_val_if_fail (MIX_IS_RECORD (self), NULL);
+
+  if (self->extra == NULL)
+    return NULL;
+  return json_object_get_members (self->extra);
+}
+
+/**
+ * mix_record_get_display_value:
+ *
+ * Returns: (transfer full): the value of @column as the user reads it:
+ *   a choice's label in the current language, "Yes" or "", dates as stored
+ */
+char *
+mix_record_get_display_value (MixRecord *self,
+                              guint      column)
+{
+  const MixColumn *col;
+  const char *value = mix_record_get_value (self, column);
+  int choice;
+
+  if (value == NULL)
+    return g_strdup ("");
+
+  col = &mix_tab_get_info (self->tab)->columns[column];
+  switch (col->type)
+    {
+    case MIX_COLUMN_BOOLEAN:
+      return g_strdup (_("Yes"));
+    case MIX_COLUMN_CHOICE:
+      choice = mix_column_choice_index (col, value);
+      return g_strdup (choice >= 0 ? _(col->choices[choice].label) : value);
+    case MIX_COLUMN_TEXT:
+    case MIX_COLUMN_LONG_TEXT:
+    case MIX_COLUMN_DATE:
+    case MIX_COLUMN_URL:
+    case MIX_COLUMN_EMAIL:
+    default:
+      return g_strdup (value);
+    }
+}
+
+/**
+ * mix_record_matches:
+ * @folded_needle: search text, already passed through g_utf8_casefold()
+ *
+ * Returns: %TRUE if any column's displayed value contains @folded_needle,
+ *   ignoring case
+ */
+gboolean
+mix_record_matches (MixRecord  *self,
+                    const char *folded_needle)
+{
+  guint n_columns;
+
+  g_return_val_if_fail (MIX_IS_RECORD (self), FALSE);
+
+  if (folded_needle == NULL || *folded_needle == '\0')
+    return TRUE;
+
+  n_columns = mix_tab_get_info (self->tab)->n_columns;
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *display = NULL;
+      g_autofree char *folded = NULL;
+
+      if (self->values[i] == NULL)
+        continue;
+      display = mix_record_get_display_value (self, i);
+      folded = g_utf8_casefold (display, -1);
+      if (strstr (folded, folded_needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "mix-schema.h"
+
+G_BEGIN_DECLS
+
+#define MIX_TYPE_RECORD (mix_record_get_type ())
+
+G_DECLARE_FINAL_TYPE (MixRecord, mix_record, MIX, RECORD, GObject)
+
+MixRecord  *mix_record_new            (MixTab       tab);
+MixRecord  *mix_record_new_from_json  (MixTab       tab,
+                                       JsonNode    *node,
+                                       GError     **error);
+JsonNode   *mix_record_to_json        (MixRecord   *self);
+
+MixTab      mix_record_get_tab        (MixRecord   *self);
+const char *mix_record_get_id         (MixRecord   *self);
+void        mix_record_reset_id       (MixRecord   *self);
+const char *mix_record_get_created    (MixRecord   *self);
+const char *mix_record_get_modified   (MixRecord   *self);
+
+const char *mix_record_get_value      (MixRecord   *self,
+                                       guint        column);
+const char *mix_record_get_value_by_id (MixRecord  *self,
+                                        const char *column_id);
+gboolean    mix_record_get_boolean    (MixRecord   *self,
+                                       guint        column);
+gboolean    mix_record_set_value      (MixRecord   *self,
+                                       guint        column,
+                                       const char  *text,
+                                       GError     **error);
+gboolean    mix_record_set_value_by_id (MixRecord  *self,
+                                        const char *column_id,
+                                        const char *text,
+                                        GError    **error);
+
+const char *mix_record_get_extra      (MixRecord   *self,
+                                       const char  *name);
+void        mix_record_set_extra      (MixRecord   *self,
+                                       const char  *name,
+                                       const char  *value);
+GList      *mix_record_list_extra     (MixRecord   *self);
+
+char       *mix_record_get_display_value (MixRecord *self,
+                                          guint      column);
+gboolean    mix_record_matches        (MixRecord   *self,
+                                       const char  *folded_needle);
+
+G_END_DECLS

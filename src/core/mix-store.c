@@ -1,0 +1,1018 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mix-error.h"
+#include "mix-json.h"
+#include "mix-store.h"
+
+/**
+ * MixStore:
+ *
+ * Owns the user's data: one JSON file per domain in the data directory.
+ *
+ * Saving is atomic and durable (a crash leaves either the old or the new
+ * file), with mode 0600 in a 0700 directory; the file being replaced is
+ * first kept as `<name>.bak`. Changes are saved one autosave delay after
+ * the last of them, per file, and by mix_store_flush().
+ *
+ * A file that cannot be read, is empty, is not JSON, is too large or too
+ * deep, or has the wrong shape is damaged: it is moved aside as
+ * `<name>.damaged-<YYYYMMDD-HHMMSS>` (never overwritten, never deleted), the
+ * backup is used instead if it is good, and a #MixStoreProblem tells the
+ * user what happened. A file written by a newer version is left untouched
+ * and its domain becomes read-only.
+ */
+
+typedef gboolean (*DomainLoadFunc) (MixStore   *self,
+                                    JsonObject *root,
+                                    guint      *n_skipped,
+                                    GError    **error);
+typedef void     (*DomainSaveFunc) (MixStore   *self,
+                                    JsonObject *root);
+
+typedef struct
+{
+  const char         *file_name;
+  const char         *format;
+  const char * const *array_members;  /* members that must be arrays when present */
+  DomainLoadFunc      load;
+  DomainSaveFunc      save;
+} DomainInfo;
+
+typedef struct
+{
+  JsonObject *root;        /* the document as read, with members we do not know */
+  gboolean    on_disk_ok;  /* the file on disk is good, so it may become the backup */
+  gboolean    read_only;
+  gboolean    dirty;
+  gboolean    save_failed; /* reported once until a save works again */
+  guint       autosave_id;
+} DomainState;
+
+struct _MixStore
+{
+  GObject      parent_instance;
+
+  char        *directory;
+  guint        autosave_delay;
+  MixTracker  *tracker;
+  DomainState  domains[MIX_N_DOMAINS];
+  GPtrArray   *problems;
+};
+
+G_DEFINE_FINAL_TYPE (MixStore, mix_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DIRECTORY,
+  PROP_AUTOSAVE_DELAY,
+  N_PROPS
+};
+
+enum {
+  PROBLEM_ADDED,
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean load_tracker (MixStore *self, JsonObject *root, guint *n_skipped, GError **error);
+static void     save_tracker (MixStore *self, JsonObject *root);
+
+static const char * const messages_arrays[] = { "drafts", "preps", NULL };
+static const char * const sessions_arrays[] = { "sessions", "goals", NULL };
+
+static const DomainInfo domain_info[MIX_N_DOMAINS] = {
+  { "tracker.json", "mix-it-up/tracker", NULL, load_tracker, save_tracker },
+  { "messages.json", "mix-it-up/messages", messages_arrays, NULL, NULL },
+  { "sessions.json", "mix-it-up/sessions", sessions_arrays, NULL, NULL },
+};
+
+static void
+problem_free (MixStoreProblem *problem)
+{
+  g_free (problem->path);
+  g_free (problem->moved_to);
+  g_free (problem->reason);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+mix_store_dispose (GObject *object)
+{
+  MixStore *self = (MixStore *) object;
+
+  for (guint d = 0; d < MIX_N_DOMAINS; d++)
+    {
+      g_clear_handle_id (&self->domains[d].autosave_id, g_source_remove);
+      g_clear_pointer (&self->domains[d].root, json_object_unref);
+    }
+  if (self->tracker != NULL)
+    g_signal_handlers_disconnect_by_data (self->tracker, self);
+  g_clear_object (&self->tracker);
+
+  G_OBJECT_CLASS (mix_store_parent_class)->dispose (object);
+}
+
+static void
+mix_store_finalize (GObject *object)
+{
+  MixStore *self = (MixStore *) object;
+
+  g_free (self->directory);
+  g_ptr_array_unref (self->problems);
+
+  G_OBJECT_CLASS (mix_store_parent_class)->finalize (object);
+}
+
+static void
+mix_store_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  MixStore *self = MIX_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRECTORY:
+      g_value_set_string (value, self->directory);
+      break;
+    case PROP_AUTOSAVE_DELAY:
+      g_value_set_uint (value, self->autosave_delay);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mix_store_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  MixStore *self = MIX_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRECTORY:
+      self->directory = g_value_dup_string (value);
+      if (self->directory == NULL)
+        self->directory = mix_store_default_directory ();
+      break;
+    case PROP_AUTOSAVE_DELAY:
+      mix_store_set_autosave_delay (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mix_store_class_init (MixStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mix_store_dispose;
+  object_class->finalize = mix_store_finalize;
+  object_class->get_property = mix_store_get_property;
+  object_class->set_property = mix_store_set_property;
+
+  properties[PROP_DIRECTORY] =
+    g_param_spec_string ("directory", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTOSAVE_DELAY] =
+    g_param_spec_uint ("autosave-delay", NULL, NULL, 0, G_MAXUINT, 1000,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MixStore::problem-added:
+   * @problem: (type gpointer): the #MixStoreProblem, owned by the store
+   */
+  signals[PROBLEM_ADDED] =
+    g_signal_new ("problem-added",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  /**
+   * MixStore::saved:
+   * @domain: the #MixDomain whose file was written
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+}
+
+static void
+on_tracker_changed_cb (MixTracker *tracker,
+                       MixStore   *self)
+{
+  mix_store_changed (self, MIX_DOMAIN_TRACKER);
+}
+
+static JsonObject *
+new_document (MixDomain domain)
+{
+  JsonObject *root = json_object_new ();
+
+  json_object_set_string_member (root, "format", domain_info[domain].format);
+  json_object_set_int_member (root, "version", MIX_STORE_FORMAT_VERSION);
+  return root;
+}
+
+static void
+mix_store_init (MixStore *self)
+{
+  self->autosave_delay = 1000;
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  self->tracker = mix_tracker_new ();
+  g_signal_connect (self->tracker, "changed", G_CALLBACK (on_tracker_changed_cb), self);
+
+  for (guint d = 0; d < MIX_N_DOMAINS; d++)
+    self->domains[d].root = new_document (d);
+}
+
+/**
+ * mix_store_new:
+ * @directory: (nullable): where the files are; %NULL for the user's data
+ *   directory
+ */
+MixStore *
+mix_store_new (const char *directory)
+{
+  return g_object_new (MIX_TYPE_STORE, "directory", directory, NULL);
+}
+
+/**
+ * mix_store_default_directory:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/mix-it-up` (inside the Flatpak,
+ *   the app's own data directory)
+ */
+char *
+mix_store_default_directory (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "mix-it-up", NULL);
+}
+
+const char *
+mix_store_get_directory (MixStore *self)
+{
+  g_return_val_if_fail (MIX_IS_STORE (self), NULL);
+  return self->directory;
+}
+
+const char *
+mix_store_domain_file_name (MixDomain domain)
+{
+  g_return_val_if_fail (domain < MIX_N_DOMAINS, NULL);
+  return domain_info[domain].file_name;
+}
+
+char *
+mix_store_get_path (MixStore  *self,
+                    MixDomain  domain)
+{
+  g_return_val_if_fail (MIX_IS_STORE (self), NULL);
+  g_return_val_if_fail (domain < MIX_N_DOMAINS, NULL);
+
+  return g_build_filename (self->directory, domain_info[domain].file_name, NULL);
+}
+
+/**
+ * mix_store_get_tracker:
+ *
+ * Returns: (transfer none): the networking tracker
+ */
+MixTracker *
+mix_store_get_tracker (MixStore *self)
+{
+  g_return_val_if_fail (MIX_IS_STORE (self), NULL);
+  return self->tracker;
+}
+
+/**
+ * mix_store_get_document:
+ *
+ * Returns: (transfer none): the document of @domain as last loaded; its
+ *   members are written back on save, except those the domain's model
+ *   writes itself
+ */
+JsonObject *
+mix_store_get_document (MixStore  *self,
+                        MixDomain  domain)
+{
+  g_return_val_if_fail (MIX_IS_STORE (self), NULL);
+  g_return_val_if_fail (domain < MIX_N_DOMAINS, NULL);
+
+  return self->domains[domain].root;
+}
+
+guint
+mix_store_get_autosave_delay (MixStore *self)
+{
+  g_return_val_if_fail (MIX_IS_STORE (self), 0);
+  return self->autosave_delay;
+}
+
+/**
+ * mix_store_set_autosave_delay:
+ *
+ * Sets how long after the last change a file is saved.
+ */
+void
+mix_store_set_autosave_delay (MixStore *self,
+                              guint     milliseconds)
+{
+  g_return_if_fail (MIX_IS_STORE (self));
+
+  if (self->autosave_delay == milliseconds)
+    return;
+  self->autosave_delay = milliseconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE_DELAY]);
+}
+
+/**
+ * mix_store_get_problems:
+ *
+ * Returns: (transfer none) (element-type MixStoreProblem): what went wrong
+ *   while loading and saving, oldest first
+ */
+GPtrArray *
+mix_store_get_problems (MixStore *self)
+{
+  g_return_val_if_fail (MIX_IS_STORE (self), NULL);
+  return self->problems;
+}
+
+gboolean
+mix_store_is_dirty (MixStore  *self,
+                    MixDomain  domain)
+{
+  g_return_val_if_fail (MIX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (domain < MIX_N_DOMAINS, FALSE);
+  return self->domains[domain].dirty;
+}
+
+gboolean
+mix_store_is_read_only (MixStore  *self,
+                        MixDomain  domain)
+{
+  g_return_val_if_fail (MIX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (domain < MIX_N_DOMAINS, FALSE);
+  return self->domains[domain].read_only;
+}
+
+static void
+add_problem (MixStore        *self,
+             MixStoreProblem *problem)
+{
+  g_ptr_array_add (self->problems, problem);
+  g_signal_emit (self, signals[PROBLEM_ADDED], 0, problem);
+}
+
+/* Domain handlers */
+
+static gboolean
+load_tracker (MixStore    *self,
+              JsonObject  *root,
+              guint       *n_skipped,
+              GError     **error)
+{
+  return mix_tracker_load_json (self->tracker, root, n_skipped, error);
+}
+
+static void
+save_tracker (MixStore   *self,
+              JsonObject *root)
+{
+  mix_tracker_save_json (self->tracker, root);
+}
+
+/* Loading */
+
+/* Removes what an interrupted save can leave behind: the temporary files
+ * of g_file_set_contents_full() (`<name>.XXXXXX`) and of the backup step. */
+static void
+remove_litter (MixStore *self)
+{
+  g_autoptr(GDir) dir = g_dir_open (self->directory, 0, NULL);
+  const char *entry;
+
+  if (dir == NULL)
+    return;
+
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      for (guint d = 0; d < MIX_N_DOMAINS; d++)
+        {
+          const char *name = domain_info[d].file_name;
+          gsize len = strlen (name);
+          const char *suffix;
+          gboolean litter = FALSE;
+
+          if (strncmp (entry, name, len) != 0 || entry[len] != '.')
+            continue;
+          suffix = entry + len + 1;
+
+          if (g_str_equal (suffix, "bak.tmp"))
+            litter = TRUE;
+          else if (strlen (suffix) == 6)
+            {
+              litter = TRUE;
+              for (guint i = 0; i < 6; i++)
+                if (!g_ascii_isalnum (suffix[i]))
+                  litter = FALSE;
+            }
+
+          if (litter)
+            {
+              g_autofree char *path = g_build_filename (self->directory, entry, NULL);
+              g_unlink (path);
+            }
+        }
+    }
+}
+
+typedef enum
+{
+  READ_OK,
+  READ_MISSING,
+  READ_DAMAGED,
+  READ_NEWER,
+} ReadResult;
+
+/* Reads and checks one file. On READ_OK and READ_NEWER, @root_out is the
+ * document; on READ_DAMAGED, @error says what is wrong with it. */
+static ReadResult
+read_document (MixDomain    domain,
+               const char  *path,
+               JsonObject **root_out,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *data = NULL;
+  GStatBuf st;
+  gsize length = 0;
+  JsonObject *root;
+  JsonNode *version;
+  const char *format;
+  gboolean wrong_type;
+
+  *root_out = NULL;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return READ_MISSING;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("It could not be read: %s."), g_strerror (saved_errno));
+      return READ_DAMAGED;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error_literal (error, MIX_ERROR, MIX_ERROR_DAMAGED, _("It is not a regular file."));
+      return READ_DAMAGED;
+    }
+
+  if (st.st_size > MIX_JSON_MAX_BYTES)
+    {
+      g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_TOO_LARGE,
+                   _("The file is larger than %u MiB."), MIX_JSON_MAX_BYTES / (1024 * 1024));
+      return READ_DAMAGED;
+    }
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, MIX_ERROR, MIX_ERROR_DAMAGED,
+                   _("It could not be read: %s."), local_error->message);
+      return READ_DAMAGED;
+    }
+
+  node = mix_json_parse_object (data, length, error);
+  if (node == NULL)
+    return READ_DAMAGED;
+  root = json_node_get_object (node);
+
+  format = mix_json_object_get_string_member_or_null (root, "format", &wrong_type);
+  if (g_strcmp0 (format, domain_info[domain].format) != 0)
+    {
+      g_set_error (error, MIX_ERROR, MIX_ERROR_DAMAGED,
+                   _("It is not a Mix It Up file of the expected kind (“%s”)."),
+                   domain_info[domain].format);
+      return READ_DAMAGED;
+    }
+
+  version = json_object_get_member (root, "version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
+      json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) < 1)
+    {
+      g_set_error_literal (error, MIX_ERROR, MIX_ERROR_DAMAGED,
+                           _("Its format version is missing or not a number."));
+      return READ_DAMAGED;
+    }
+
+  for (guint i = 0; domain_info[domain].array_members && domain_info[domain].array_members[i]; i++)
+    {
+      JsonNode *member = json_object_get_member (root, domain_info[domain].array_members[i]);
+
+      if (member != NULL && !JSON_NODE_HOLDS_ARRAY (member))
+        {
+          g_set_error (error, MIX_ERROR, MIX_ERROR_DAMAGED,
+                       _("Its “%s” member is not a list."), domain_info[domain].array_members[i]);
+          return READ_DAMAGED;
+        }
+    }
+
+  *root_out = json_object_ref (root);
+
+  if (json_node_get_int (version) > MIX_STORE_FORMAT_VERSION)
+    return READ_NEWER;
+
+  return READ_OK;
+}
+
+/* Reads a document and gives it to the domain's model. */
+static ReadResult
+read_domain (MixStore   *self,
+             MixDomain   domain,
+             const char *path,
+             JsonObject **root_out,
+             guint      *n_skipped,
+             GError    **error)
+{
+  ReadResult result = read_document (domain, path, root_out, error);
+
+  *n_skipped = 0;
+  if (result != READ_OK)
+    return result;
+
+  if (domain_info[domain].load != NULL &&
+      !domain_info[domain].load (self, *root_out, n_skipped, error))
+    {
+      g_clear_pointer (root_out, json_object_unref);
+      return READ_DAMAGED;
+    }
+
+  return READ_OK;
+}
+
+/* Moves @path aside under a name that is not taken. Linking, then
+ * unlinking, never replaces a file that is already there. */
+static char *
+move_aside (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  for (guint attempt = 1; attempt < 1000; attempt++)
+    {
+      g_autofree char *target = NULL;
+      int saved_errno;
+
+      if (attempt == 1)
+        target = g_strdup_printf ("%s.damaged-%s", path, stamp);
+      else
+        target = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, attempt);
+
+      if (link (path, target) == 0)
+        {
+          if (g_unlink (path) != 0)
+            {
+              saved_errno = errno;
+              g_unlink (target);
+              g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                           "%s", g_strerror (saved_errno));
+              return NULL;
+            }
+          return g_steal_pointer (&target);
+        }
+
+      saved_errno = errno;
+      if (saved_errno == EEXIST)
+        continue;
+
+      /* No hard links here (some file systems): rename, having checked
+       * that the name is free. */
+      if (g_file_test (target, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (path, target) == 0)
+        return g_steal_pointer (&target);
+
+      saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return NULL;
+    }
+
+  g_set_error_literal (error, MIX_ERROR, MIX_ERROR_FAILED, "no free name to move the file to");
+  return NULL;
+}
+
+static gboolean
+copy_file_contents (const char  *from,
+                    const char  *to,
+                    GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (from, &data, &length, error))
+    return FALSE;
+  return g_file_set_contents_full (to, data, (gssize) length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+static void
+report_damage (MixStore   *self,
+               MixDomain   domain,
+               const char *path,
+               const char *moved_to,
+               gboolean    restored,
+               const char *reason)
+{
+  MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);
+  const char *name = domain_info[domain].file_name;
+
+  problem->domain = domain;
+  problem->kind = MIX_PROBLEM_DAMAGED;
+  problem->path = g_strdup (path);
+  problem->moved_to = g_strdup (moved_to);
+  problem->restored_from_backup = restored;
+  problem->reason = g_strdup (reason);
+
+  if (moved_to == NULL)
+    /* Translators: the first %s is a file name, the second says what is wrong with it. */
+    problem->message = g_strdup_printf (_("“%s” could not be read and could not be moved "
+                                          "aside. %s Nothing will be written to it, so that "
+                                          "no data is lost."),
+                                        name, reason);
+  else if (restored)
+    /* Translators: %s are a file name, what is wrong with it, and the place it was moved to. */
+    problem->message = g_strdup_printf (_("“%s” was damaged and could not be read. %s It was "
+                                          "moved to %s and your last backup was restored."),
+                                        name, reason, moved_to);
+  else
+    /* Translators: %s are a file name, what is wrong with it, and the place it was moved to. */
+    problem->message = g_strdup_printf (_("“%s” was damaged and could not be read. %s It was "
+                                          "moved to %s, and Mix It Up started without it. "
+                                          "Nothing was deleted."),
+                                        name, reason, moved_to);
+  add_problem (self, problem);
+}
+
+static void
+load_domain (MixStore  *self,
+             MixDomain  domain)
+{
+  DomainState *state = &self->domains[domain];
+  g_autofree char *path = mix_store_get_path (self, domain);
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+  g_autofree char *moved_to = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) move_error = NULL;
+  JsonObject *root = NULL;
+  guint n_skipped = 0;
+  ReadResult result;
+
+  g_clear_pointer (&state->root, json_object_unref);
+  state->on_disk_ok = FALSE;
+  state->read_only = FALSE;
+  state->dirty = FALSE;
+
+  result = read_domain (self, domain, path, &root, &n_skipped, &error);
+
+  switch (result)
+    {
+    case READ_MISSING:
+      state->root = new_document (domain);
+      return;
+
+    case READ_OK:
+      state->root = root;
+      state->on_disk_ok = TRUE;
+      break;
+
+    case READ_NEWER:
+      {
+        MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);
+        guint ignored = 0;
+
+        /* Show what can be shown, but never write to it. */
+        state->root = root;
+        state->read_only = TRUE;
+        if (domain_info[domain].load != NULL)
+          domain_info[domain].load (self, root, &ignored, NULL);
+
+        problem->domain = domain;
+        problem->kind = MIX_PROBLEM_NEWER_VERSION;
+        problem->path = g_strdup (path);
+        problem->message =
+          g_strdup_printf (_("“%s” was saved by a newer version of Mix It Up. It is shown "
+                             "read-only and nothing will be written to it, so that no data is "
+                             "lost. Update Mix It Up to make changes."),
+                           domain_info[domain].file_name);
+        add_problem (self, problem);
+        return;
+      }
+
+    case READ_DAMAGED:
+    default:
+      moved_to = move_aside (path, &move_error);
+      if (moved_to == NULL)
+        {
+          /* What cannot be moved must not be overwritten. */
+          state->root = new_document (domain);
+          state->read_only = TRUE;
+          report_damage (self, domain, path, NULL, FALSE, error->message);
+          return;
+        }
+
+      /* The backup, if it is good, becomes the file again, so that the
+       * next start finds it even if nothing changes before then. */
+      if (read_domain (self, domain, bak, &root, &n_skipped, NULL) == READ_OK &&
+          copy_file_contents (bak, path, NULL))
+        {
+          state->root = root;
+          state->on_disk_ok = TRUE;
+          report_damage (self, domain, path, moved_to, TRUE, error->message);
+        }
+      else
+        {
+          g_clear_pointer (&root, json_object_unref);
+          state->root = new_document (domain);
+          n_skipped = 0;
+          report_damage (self, domain, path, moved_to, FALSE, error->message);
+        }
+      break;
+    }
+
+  if (n_skipped > 0)
+    {
+      MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);
+
+      problem->domain = domain;
+      problem->kind = MIX_PROBLEM_SKIPPED_ROWS;
+      problem->path = g_strdup (path);
+      problem->n_rows = n_skipped;
+      problem->message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u row in “%s” could not be read and is not shown. "
+                                      "It is kept in the file unchanged.",
+                                      "%u rows in “%s” could not be read and are not shown. "
+                                      "They are kept in the file unchanged.",
+                                      n_skipped),
+                         n_skipped, domain_info[domain].file_name);
+      add_problem (self, problem);
+    }
+}
+
+/**
+ * mix_store_load:
+ *
+ * Creates the data directory if needed, cleans up what an interrupted save
+ * left, and loads every domain. It does not fail: whatever went wrong is
+ * in mix_store_get_problems().
+ */
+void
+mix_store_load (MixStore *self)
+{
+  g_return_if_fail (MIX_IS_STORE (self));
+
+  if (g_mkdir_with_parents (self->directory, 0700) != 0)
+    {
+      MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);
+      int saved_errno = errno;
+
+      problem->kind = MIX_PROBLEM_NO_DIRECTORY;
+      problem->path = g_strdup (self->directory);
+      problem->message =
+        g_strdup_printf (_("The folder for your data, %s, could not be created: %s. "
+                           "Changes cannot be saved."),
+                         self->directory, g_strerror (saved_errno));
+      add_problem (self, problem);
+    }
+
+  remove_litter (self);
+
+  for (guint d = 0; d < MIX_N_DOMAINS; d++)
+    load_domain (self, d);
+}
+
+/* Saving */
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  MixStore *self = MIX_STORE (data);
+
+  for (guint d = 0; d < MIX_N_DOMAINS; d++)
+    {
+      if (self->domains[d].autosave_id != 0 &&
+          g_main_current_source () != NULL &&
+          g_source_get_id (g_main_current_source ()) == self->domains[d].autosave_id)
+        {
+          self->domains[d].autosave_id = 0;
+          mix_store_save (self, d, NULL);
+          break;
+        }
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * mix_store_changed:
+ *
+ * Marks @domain as changed: it is saved one autosave delay after the last
+ * change, or by mix_store_flush().
+ */
+void
+mix_store_changed (MixStore  *self,
+                   MixDomain  domain)
+{
+  DomainState *state;
+
+  g_return_if_fail (MIX_IS_STORE (self));
+  g_return_if_fail (domain < MIX_N_DOMAINS);
+
+  state = &self->domains[domain];
+  if (state->read_only)
+    return;
+
+  state->dirty = TRUE;
+  g_clear_handle_id (&state->autosave_id, g_source_remove);
+  state->autosave_id = g_timeout_add (self->autosave_delay, autosave_cb, self);
+}
+
+/* Keeps the good file that is about to be replaced as `<name>.bak`: a hard
+ * link costs no copying, and the rename makes the swap atomic. */
+static void
+keep_backup (const char *path)
+{
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+  g_autofree char *tmp = g_strconcat (path, ".bak.tmp", NULL);
+
+  g_unlink (tmp);
+  if (link (path, tmp) != 0 && !copy_file_contents (path, tmp, NULL))
+    return;
+  if (g_rename (tmp, bak) != 0)
+    g_unlink (tmp);
+}
+
+static JsonNode *
+build_document (MixStore  *self,
+                MixDomain  domain)
+{
+  JsonObject *old = self->domains[domain].root;
+  JsonObject *root = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  json_object_set_string_member (root, "format", domain_info[domain].format);
+  json_object_set_int_member (root, "version", MIX_STORE_FORMAT_VERSION);
+
+  json_object_iter_init (&iter, old);
+  while (json_object_iter_next (&iter, &member, &value))
+    if (!g_str_equal (member, "format") && !g_str_equal (member, "version"))
+      json_object_set_member (root, member, json_node_ref (value));
+
+  if (domain_info[domain].save != NULL)
+    domain_info[domain].save (self, root);
+
+  json_node_take_object (node, root);
+  return node;
+}
+
+/**
+ * mix_store_save:
+ *
+ * Writes @domain now if it has unsaved changes. Nothing is written for a
+ * read-only domain.
+ *
+ * Returns: %TRUE if the domain has no unsaved changes left
+ */
+gboolean
+mix_store_save (MixStore   *self,
+                MixDomain   domain,
+                GError    **error)
+{
+  DomainState *state;
+  g_autoptr(JsonNode) document = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (MIX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (domain < MIX_N_DOMAINS, FALSE);
+
+  state = &self->domains[domain];
+  g_clear_handle_id (&state->autosave_id, g_source_remove);
+
+  if (!state->dirty || state->read_only)
+    return TRUE;
+
+  document = build_document (self, domain);
+  data = mix_json_to_data (document, &length);
+  path = mix_store_get_path (self, domain);
+
+  if (g_mkdir_with_parents (self->directory, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (&local_error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+    }
+  else
+    {
+      if (state->on_disk_ok && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        keep_backup (path);
+
+      g_file_set_contents_full (path, data, (gssize) length,
+                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                0600, &local_error);
+    }
+
+  if (local_error != NULL)
+    {
+      if (!state->save_failed)
+        {
+          MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);
+
+          problem->domain = domain;
+          problem->kind = MIX_PROBLEM_SAVE_FAILED;
+          problem->path = g_strdup (path);
+          problem->reason = g_strdup (local_error->message);
+          problem->message =
+            g_strdup_printf (_("Your changes could not be saved to “%s”: %s. They are kept "
+                               "while Mix It Up is open, and saving is tried again with your "
+                               "next change."),
+                             domain_info[domain].file_name, local_error->message);
+          state->save_failed = TRUE;
+          add_problem (self, problem);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  state->dirty = FALSE;
+  state->on_disk_ok = TRUE;
+  state->save_failed = FALSE;
+  g_signal_emit (self, signals[SAVED], 0, (int) domain);
+  return TRUE;
+}
+
+/**
+ * mix_store_flush:
+ *
+ * Saves every domain with unsaved changes now, as when the window closes
+ * or the application quits.
+ *
+ * Returns: %TRUE if nothing is left unsaved; @error is the first failure
+ */
+gboolean
+mix_store_flush (MixStore  *self,
+                 GError   **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (MIX_IS_STORE (self), FALSE);
+
+  for (guint d = 0; d < MIX_N_DOMAINS; d++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!mix_store_save (self, d, &local_error))
+        {
+          if (ok)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          ok = FALSE;
+        }
+    }
+
+  return ok;
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "mix-tracker.h"
+
+G_BEGIN_DECLS
+
+/* The version of the file formats this build reads and writes. */
+#define MIX_STORE_FORMAT_VERSION 1
+
+typedef enum
+{
+  MIX_DOMAIN_TRACKER,
+  MIX_DOMAIN_MESSAGES,
+  MIX_DOMAIN_SESSIONS,
+  MIX_N_DOMAINS,
+} MixDomain;
+
+typedef enum
+{
+  MIX_PROBLEM_DAMAGED,
+  MIX_PROBLEM_NEWER_VERSION,
+  MIX_PROBLEM_SKIPPED_ROWS,
+  MIX_PROBLEM_SAVE_FAILED,
+  MIX_PROBLEM_NO_DIRECTORY,
+} MixProblemKind;
+
+typedef struct
+{
+  MixDomain       domain;
+  MixProblemKind  kind;
+  char           *path;                  /* the domain's file */
+  char           *moved_to;              /* nullable: where a damaged file now is */
+  gboolean        restored_from_backup;
+  guint           n_rows;                /* rows set aside, for MIX_PROBLEM_SKIPPED_ROWS */
+  char           *reason;                /* what was wrong, a sentence */
+  char           *message;               /* everything the user needs to know */
+} MixStoreProblem;
+
+#define MIX_TYPE_STORE (mix_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (MixStore, mix_store, MIX, STORE, GObject)
+
+MixStore   *mix_store_new                (const char  *directory);
+char       *mix_store_default_directory  (void);
+
+const char *mix_store_get_directory      (MixStore    *self);
+char       *mix_store_get_path           (MixStore    *self,
+                                          MixDomain    domain);
+const char *mix_store_domain_file_name   (MixDomain    domain);
+
+void        mix_store_load               (MixStore    *self);
+MixTracker *mix_store_get_tracker        (MixStore    *self);
+JsonObject *mix_store_get_document       (MixStore    *self,
+                                          MixDomain    domain);
+
+void        mix_store_changed            (MixStore    *self,
+                                          MixDomain    domain);
+gboolean    mix_store_is_dirty           (MixStore    *self,
+                                          MixDomain    domain);
+gboolean    mix_store_is_read_only       (MixStore    *self,
+                                          MixDomain    domain);
+gboolean    mix_store_save               (MixStore    *self,
+                                          MixDomain    domain,
+                                          GError     **error);
+gboolean    mix_store_flush              (MixStore    *self,
+                                          GError     **error);
+
+guint       mix_store_get_autosave_delay (MixStore    *self);
+void        mix_store_set_autosave_delay (MixStore    *self,
+                                          guint        milliseconds);
+
+GPtrArray  *mix_store_get_problems       (MixStore    *self);
+
+G_END_DECLS

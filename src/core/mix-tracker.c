@@ -1,0 +1,430 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mix-error.h"
+#include "mix-tracker.h"
+
+/**
+ * MixTracker:
+ *
+ * The networking tracker: three tabs of #MixRecord rows, each a
+ * #GListStore. Rows that could not be read from the file (wrong types)
+ * are kept aside unchanged and written back, so nothing is lost; members
+ * of the "tabs" object this version does not know are kept too.
+ *
+ * #MixTracker::changed is emitted whenever anything that is saved changes.
+ */
+struct _MixTracker
+{
+  GObject     parent_instance;
+
+  GListStore *rows[MIX_N_TABS];
+  GPtrArray  *unreadable[MIX_N_TABS];  /* JsonNode, kept as read */
+  JsonObject *unknown_tabs;            /* nullable */
+  GHashTable *by_id;                   /* id → MixRecord, not owned */
+};
+
+G_DEFINE_FINAL_TYPE (MixTracker, mix_tracker, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+mix_tracker_dispose (GObject *object)
+{
+  MixTracker *self = (MixTracker *) object;
+
+  for (guint i = 0; i < MIX_N_TABS; i++)
+    {
+      g_clear_object (&self->rows[i]);
+      g_clear_pointer (&self->unreadable[i], g_ptr_array_unref);
+    }
+  g_clear_pointer (&self->unknown_tabs, json_object_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+
+  G_OBJECT_CLASS (mix_tracker_parent_class)->dispose (object);
+}
+
+static void
+mix_tracker_class_init (MixTrackerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mix_tracker_dispose;
+
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+mix_tracker_init (MixTracker *self)
+{
+  for (guint i = 0; i < MIX_N_TABS; i++)
+    {
+      self->rows[i] = g_list_store_new (MIX_TYPE_RECORD);
+      self->unreadable[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+    }
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+MixTracker *
+mix_tracker_new (void)
+{
+  return g_object_new (MIX_TYPE_TRACKER, NULL);
+}
+
+/**
+ * mix_tracker_get_rows:
+ *
+ * Returns: (transfer none): the rows of @tab, a #GListModel of #MixRecord
+ */
+GListModel *
+mix_tracker_get_rows (MixTracker *self,
+                      MixTab      tab)
+{
+  g_return_val_if_fail (MIX_IS_TRACKER (self), NULL);
+  g_return_val_if_fail (tab < MIX_N_TABS, NULL);
+
+  return G_LIST_MODEL (self->rows[tab]);
+}
+
+guint
+mix_tracker_get_n_rows (MixTracker *self,
+                        MixTab      tab)
+{
+  return g_list_model_get_n_items (mix_tracker_get_rows (self, tab));
+}
+
+/**
+ * mix_tracker_find:
+ *
+ * Returns: (transfer none) (nullable): the row with @id, in any tab
+ */
+MixRecord *
+mix_tracker_find (MixTracker *self,
+                  const char *id)
+{
+  g_return_val_if_fail (MIX_IS_TRACKER (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+static void
+on_record_changed_cb (MixRecord  *record,
+                      int         column,
+                      MixTracker *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Takes @record into the index; a second row with an id already used gets
+ * a new one, so that links to rows stay unambiguous. */
+static void
+adopt (MixTracker *self,
+       MixRecord  *record)
+{
+  if (g_hash_table_contains (self->by_id, mix_record_get_id (record)))
+    mix_record_reset_id (record);
+  g_hash_table_insert (self->by_id, (gpointer) mix_record_get_id (record), record);
+  g_signal_connect_object (record, "changed", G_CALLBACK (on_record_changed_cb), self, 0);
+}
+
+static void
+release (MixTracker *self,
+         MixRecord  *record)
+{
+  g_hash_table_remove (self->by_id, mix_record_get_id (record));
+  g_signal_handlers_disconnect_by_func (record, on_record_changed_cb, self);
+}
+
+/**
+ * mix_tracker_add_row:
+ *
+ * Appends an empty row to @tab.
+ *
+ * Returns: (transfer none): the new row
+ */
+MixRecord *
+mix_tracker_add_row (MixTracker *self,
+                     MixTab      tab)
+{
+  g_autoptr(MixRecord) record = NULL;
+
+  g_return_val_if_fail (MIX_IS_TRACKER (self), NULL);
+  g_return_val_if_fail (tab < MIX_N_TABS, NULL);
+
+  record = mix_record_new (tab);
+  adopt (self, record);
+  g_list_store_append (self->rows[tab], record);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return record;
+}
+
+/**
+ * mix_tracker_insert_row:
+ *
+ * Puts @record back at @position of its tab (clamped to the end), as when
+ * a deletion is undone.
+ */
+void
+mix_tracker_insert_row (MixTracker *self,
+                        MixRecord  *record,
+                        guint       position)
+{
+  MixTab tab;
+
+  g_return_if_fail (MIX_IS_TRACKER (self));
+  g_return_if_fail (MIX_IS_RECORD (record));
+
+  tab = mix_record_get_tab (record);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->rows[tab])));
+  adopt (self, record);
+  g_list_store_insert (self->rows[tab], position, record);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * mix_tracker_append_rows:
+ * @records: (element-type MixRecord): rows of @tab
+ *
+ * Appends all of @records to @tab in one change.
+ */
+void
+mix_tracker_append_rows (MixTracker *self,
+                         MixTab      tab,
+                         GPtrArray  *records)
+{
+  g_return_if_fail (MIX_IS_TRACKER (self));
+  g_return_if_fail (tab < MIX_N_TABS);
+
+  if (records->len == 0)
+    return;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_return_if_fail (mix_record_get_tab (records->pdata[i]) == tab);
+      adopt (self, records->pdata[i]);
+    }
+  g_list_store_splice (self->rows[tab],
+                       g_list_model_get_n_items (G_LIST_MODEL (self->rows[tab])),
+                       0, records->pdata, records->len);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * mix_tracker_remove_row:
+ * @position: (out) (optional): where the row was
+ *
+ * Returns: %TRUE if @record was in the tracker and is now removed
+ */
+gboolean
+mix_tracker_remove_row (MixTracker *self,
+                        MixRecord  *record,
+                        guint      *position)
+{
+  MixTab tab;
+  guint pos;
+
+  g_return_val_if_fail (MIX_IS_TRACKER (self), FALSE);
+  g_return_val_if_fail (MIX_IS_RECORD (record), FALSE);
+
+  tab = mix_record_get_tab (record);
+  if (!g_list_store_find (self->rows[tab], record, &pos))
+    return FALSE;
+
+  release (self, record);
+  g_list_store_remove (self->rows[tab], pos);
+  if (position != NULL)
+    *position = pos;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static void
+free_arrays (GPtrArray **loaded,
+             GPtrArray **unreadable)
+{
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    {
+      g_clear_pointer (&loaded[t], g_ptr_array_unref);
+      g_clear_pointer (&unreadable[t], g_ptr_array_unref);
+    }
+}
+
+/**
+ * mix_tracker_load_json:
+ * @root: the object read from `tracker.json`
+ * @n_skipped: (out): how many rows could not be read; they are kept aside
+ *   and written back unchanged
+ *
+ * Replaces the tracker's rows with those of @root. A tracker whose shape
+ * is wrong ("tabs" is not an object, or a tab is not an array) is refused
+ * as damaged, leaving the tracker as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+mix_tracker_load_json (MixTracker  *self,
+                       JsonObject  *root,
+                       guint       *n_skipped,
+                       GError     **error)
+{
+  GPtrArray *loaded[MIX_N_TABS] = { NULL, };
+  GPtrArray *unreadable[MIX_N_TABS] = { NULL, };
+  g_autoptr(JsonObject) unknown_tabs = NULL;
+  JsonObject *tabs = NULL;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+  guint skipped = 0;
+
+  g_return_val_if_fail (MIX_IS_TRACKER (self), FALSE);
+
+  *n_skipped = 0;
+
+  if (json_object_has_member (root, "tabs"))
+    {
+      JsonNode *node = json_object_get_member (root, "tabs");
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error_literal (error, MIX_ERROR, MIX_ERROR_DAMAGED,
+                               _("Its list of tabs is not in the expected form."));
+          return FALSE;
+        }
+      tabs = json_node_get_object (node);
+    }
+
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    {
+      loaded[t] = g_ptr_array_new_with_free_func (g_object_unref);
+      unreadable[t] = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+    }
+
+  if (tabs != NULL)
+    {
+      json_object_iter_init (&iter, tabs);
+      while (json_object_iter_next (&iter, &member, &value))
+        {
+          MixTab tab;
+          JsonArray *array;
+          guint length;
+
+          if (!mix_tab_from_id (member, &tab))
+            {
+              if (unknown_tabs == NULL)
+                unknown_tabs = json_object_new ();
+              json_object_set_member (unknown_tabs, member, json_node_copy (value));
+              continue;
+            }
+
+          if (!JSON_NODE_HOLDS_ARRAY (value))
+            {
+              g_set_error (error, MIX_ERROR, MIX_ERROR_DAMAGED,
+                           _("The tab “%s” is not a list of rows."), member);
+              free_arrays (loaded, unreadable);
+              return FALSE;
+            }
+
+          array = json_node_get_array (value);
+          length = json_array_get_length (array);
+          g_ptr_array_set_size (loaded[tab], 0);
+          for (guint i = 0; i < length; i++)
+            {
+              JsonNode *row = json_array_get_element (array, i);
+              MixRecord *record = mix_record_new_from_json (tab, row, NULL);
+
+              if (record != NULL)
+                g_ptr_array_add (loaded[tab], record);
+              else
+                {
+                  g_ptr_array_add (unreadable[tab], json_node_copy (row));
+                  skipped++;
+                }
+            }
+        }
+    }
+
+  /* Everything was read: only now replace what the tracker holds. */
+  g_hash_table_remove_all (self->by_id);
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    {
+      guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows[t]));
+
+      for (guint i = 0; i < n_old; i++)
+        {
+          g_autoptr(MixRecord) old = g_list_model_get_item (G_LIST_MODEL (self->rows[t]), i);
+          g_signal_handlers_disconnect_by_func (old, on_record_changed_cb, self);
+        }
+      for (guint i = 0; i < loaded[t]->len; i++)
+        adopt (self, loaded[t]->pdata[i]);
+      g_list_store_splice (self->rows[t], 0, n_old, loaded[t]->pdata, loaded[t]->len);
+      g_clear_pointer (&self->unreadable[t], g_ptr_array_unref);
+      self->unreadable[t] = g_steal_pointer (&unreadable[t]);
+    }
+  free_arrays (loaded, unreadable);
+  g_clear_pointer (&self->unknown_tabs, json_object_unref);
+  self->unknown_tabs = g_steal_pointer (&unknown_tabs);
+
+  *n_skipped = skipped;
+  return TRUE;
+}
+
+/**
+ * mix_tracker_save_json:
+ * @root: the document being written; its "tabs" member is replaced
+ *
+ * Writes the rows into @root: for each tab the rows in order, then the
+ * rows that could not be read, unchanged; then any tabs this version does
+ * not know.
+ */
+void
+mix_tracker_save_json (MixTracker *self,
+                       JsonObject *root)
+{
+  JsonObject *tabs;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  g_return_if_fail (MIX_IS_TRACKER (self));
+
+  tabs = json_object_new ();
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    {
+      GListModel *rows = G_LIST_MODEL (self->rows[t]);
+      guint n = g_list_model_get_n_items (rows);
+      JsonArray *array = json_array_sized_new (n + self->unreadable[t]->len);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(MixRecord) record = g_list_model_get_item (rows, i);
+          json_array_add_element (array, mix_record_to_json (record));
+        }
+      for (guint i = 0; i < self->unreadable[t]->len; i++)
+        json_array_add_element (array, json_node_copy (self->unreadable[t]->pdata[i]));
+
+      json_object_set_array_member (tabs, mix_tab_get_info (t)->id, array);
+    }
+
+  if (self->unknown_tabs != NULL)
+    {
+      json_object_iter_init (&iter, self->unknown_tabs);
+      while (json_object_iter_next (&iter, &member, &value))
+        json_object_set_member (tabs, member, json_node_copy (value));
+    }
+
+  json_object_set_object_member (root, "tabs", tabs);
+}

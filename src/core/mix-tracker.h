@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "mix-record.h"
+#include "mix-schema.h"
+
+G_BEGIN_DECLS
+
+#define MIX_TYPE_TRACKER (mix_tracker_get_type ())
+
+G_DECLARE_FINAL_TYPE (MixTracker, mix_tracker, MIX, TRACKER, GObject)
+
+MixTracker *mix_tracker_new            (void);
+
+GListModel *mix_tracker_get_rows       (MixTracker  *self,
+                                        MixTab       tab);
+guint       mix_tracker_get_n_rows     (MixTracker  *self,
+                                        MixTab       tab);
+MixRecord  *mix_tracker_find           (MixTracker  *self,
+                                        const char  *id);
+
+MixRecord  *mix_tracker_add_row        (MixTracker  *self,
+                                        MixTab       tab);
+void        mix_tracker_insert_row     (MixTracker  *self,
+                                        MixRecord   *record,
+                                        guint        position);
+void        mix_tracker_append_rows    (MixTracker  *self,
+                                        MixTab       tab,
+                                        GPtrArray   *records);
+gboolean    mix_tracker_remove_row     (MixTracker  *self,
+                                        MixRecord   *record,
+                                        guint       *position);
+
+gboolean    mix_tracker_load_json      (MixTracker  *self,
+                                        JsonObject  *root,
+                                        guint       *n_skipped,
+                                        GError     **error);
+void        mix_tracker_save_json      (MixTracker  *self,
+                                        JsonObject  *root);
+
+G_END_DECLS

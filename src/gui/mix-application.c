@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mix-application.h"
+#include "mix-preferences-window.h"
+#include "mix-window.h"
+
+struct _MixApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  MixStore       *store;
+};
+
+G_DEFINE_FINAL_TYPE (MixApplication, mix_application, ADW_TYPE_APPLICATION)
+
+MixApplication *
+mix_application_new (void)
+{
+  return g_object_new (MIX_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * mix_application_get_store:
+ *
+ * Returns: (transfer none): the store that owns the user's data
+ */
+MixStore *
+mix_application_get_store (MixApplication *self)
+{
+  g_return_val_if_fail (MIX_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+/**
+ * mix_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+mix_application_get_settings (MixApplication *self)
+{
+  g_return_val_if_fail (MIX_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+static gboolean
+color_scheme_get_mapping (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  const char *scheme = g_variant_get_string (variant, NULL);
+
+  if (g_str_equal (scheme, "light"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (scheme, "dark"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+  return TRUE;
+}
+
+static void
+mix_application_startup (GApplication *app)
+{
+  MixApplication *self = MIX_APPLICATION (app);
+  AdwStyleManager *style_manager;
+
+  G_APPLICATION_CLASS (mix_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Mix It Up"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (BASE_APP_ID);
+
+  /* A forced colour scheme (for screenshots) wins over the preference. */
+  style_manager = adw_style_manager_get_default ();
+  if (g_getenv ("ADW_DEBUG_COLOR_SCHEME") == NULL)
+    g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                  style_manager, "color-scheme",
+                                  G_SETTINGS_BIND_GET,
+                                  color_scheme_get_mapping, NULL, NULL, NULL);
+
+  self->store = mix_store_new (NULL);
+  mix_store_load (self->store);
+}
+
+static void
+mix_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (mix_window_new (MIX_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+mix_application_shutdown (GApplication *app)
+{
+  MixApplication *self = MIX_APPLICATION (app);
+
+  if (self->store != NULL)
+    mix_store_flush (self->store, NULL);
+
+  G_APPLICATION_CLASS (mix_application_parent_class)->shutdown (app);
+}
+
+static void
+mix_application_dispose (GObject *object)
+{
+  MixApplication *self = MIX_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (mix_application_parent_class)->dispose (object);
+}
+
+static void
+mix_application_class_init (MixApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = mix_application_dispose;
+  app_class->startup = mix_application_startup;
+  app_class->activate = mix_application_activate;
+  app_class->shutdown = mix_application_shutdown;
+}
+
+static void
+mix_application_about_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  static const char *developers[] = { "The Mix It Up Team", NULL };
+  MixApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Mix It Up"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Mix It Up Team"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("A timer for 30-minute networking circles, a networking "
+                                       "tracker, and a coach for your outreach messages."),
+                         "website", "https://github.com/mixitup/mix-it-up",
+                         "issue-url", "https://github.com/mixitup/mix-it-up/issues",
+                         "developers", developers,
+                         "copyright", "© 2026 The Mix It Up Team",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+mix_application_preferences_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  MixApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  MixPreferencesWindow *preferences = mix_preferences_window_new (self);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+mix_application_quit_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  MixApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows goes through their close-request, which saves. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", mix_application_about_action },
+  { "preferences", mix_application_preferences_action },
+  { "quit", mix_application_quit_action },
+};
+
+static void
+mix_application_init (MixApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+}

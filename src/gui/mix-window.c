@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mix-messages-page.h"
+#include "mix-session-page.h"
+#include "mix-tracker-page.h"
+#include "mix-window.h"
+
+struct _MixWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GtkLabel             *problems_label;
+  GtkRevealer          *problems_revealer;
+  AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+
+  GSettings            *settings;
+  MixStore             *store;
+  gboolean              close_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (MixWindow, mix_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char * const page_names[] = { "session", "tracker", "messages" };
+
+MixWindow *
+mix_window_new (MixApplication *application)
+{
+  return g_object_new (MIX_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+mix_window_show_page (MixWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (MIX_IS_WINDOW (self));
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+const char *
+mix_window_get_visible_page (MixWindow *self)
+{
+  g_return_val_if_fail (MIX_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+mix_window_add_toast (MixWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (MIX_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Problems with the user's files stay on screen until dismissed: they are
+ * too important for a toast that disappears. */
+static void
+update_problems (MixWindow *self)
+{
+  GPtrArray *problems = mix_store_get_problems (self->store);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      MixStoreProblem *problem = g_ptr_array_index (problems, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, problem->message);
+    }
+
+  gtk_label_set_text (self->problems_label, text->str);
+  gtk_revealer_set_reveal_child (self->problems_revealer, problems->len > 0);
+}
+
+static void
+on_store_problem_added_cb (MixStore        *store,
+                           MixStoreProblem *problem,
+                           MixWindow       *self)
+{
+  update_problems (self);
+}
+
+static void
+dismiss_problems_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  MixWindow *self = MIX_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+}
+
+static void
+open_data_folder_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  MixWindow *self = MIX_WINDOW (widget);
+  g_autoptr(GFile) folder = g_file_new_for_path (mix_store_get_directory (self->store));
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  mix_window_show_page (MIX_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+save_window_state (MixWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_string (self->settings, "last-page", mix_window_get_visible_page (self));
+}
+
+static void
+on_unsaved_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        MixWindow        *self)
+{
+  if (g_str_equal (response, "close"))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+mix_window_close_request (GtkWindow *window)
+{
+  MixWindow *self = MIX_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->store == NULL)
+    return GTK_WINDOW_CLASS (mix_window_parent_class)->close_request (window);
+
+  save_window_state (self);
+
+  if (self->close_confirmed || mix_store_flush (self->store, &error))
+    return GTK_WINDOW_CLASS (mix_window_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
+                                                       _("Your Changes Could Not Be Saved"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("%s\n\nIf you close Mix It Up now, your latest changes "
+                                    "will be lost."),
+                                  error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Open"),
+                                    "close", _("_Close Without Saving"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* GtkWindow:application is not a construct property, so it is set after
+ * constructed(): the window takes the application's settings and store when
+ * it is given the application. */
+static void
+on_application_notify_cb (MixWindow  *self,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *last_page = NULL;
+
+  if (app == NULL || self->store != NULL)
+    return;
+
+  self->settings = g_object_ref (mix_application_get_settings (MIX_APPLICATION (app)));
+  self->store = g_object_ref (mix_application_get_store (MIX_APPLICATION (app)));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_page = g_settings_get_string (self->settings, "last-page");
+  mix_window_show_page (self, last_page);
+
+  g_signal_connect_object (self->store, "problem-added",
+                           G_CALLBACK (on_store_problem_added_cb), self, 0);
+  update_problems (self);
+}
+
+static void
+mix_window_dispose (GObject *object)
+{
+  MixWindow *self = MIX_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (mix_window_parent_class)->dispose (object);
+}
+
+static void
+mix_window_class_init (MixWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = mix_window_dispose;
+  window_class->close_request = mix_window_close_request;
+
+  g_type_ensure (MIX_TYPE_SESSION_PAGE);
+  g_type_ensure (MIX_TYPE_TRACKER_PAGE);
+  g_type_ensure (MIX_TYPE_MESSAGES_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mix-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, toast_overlay);
+
+  gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL,
+                                   dismiss_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL,
+                                   open_data_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", page_names[i]);
+}
+
+static void
+mix_window_init (MixWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_notify_cb), NULL);
+
+  if (DEVELOPMENT_PROFILE)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}

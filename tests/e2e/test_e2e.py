@@ -1,0 +1,216 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end tests: the built app, driven through the accessibility bus.
+
+Each test starts the real binary with a fresh data directory, finds its
+window and controls by role and name as a screen reader would, and checks
+what a person would see. Prints TAP.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+APP = os.environ.get("MIX_IT_UP")
+TIMEOUT = 30.0
+
+
+def walk(node, depth=0):
+    """Yields every accessible below node (node included)."""
+    if node is None or depth > 60:
+        return
+    yield node
+    try:
+        count = node.get_child_count()
+    except gi.repository.GLib.Error:
+        return
+    for i in range(count):
+        try:
+            child = node.get_child_at_index(i)
+        except gi.repository.GLib.Error:
+            continue
+        yield from walk(child, depth + 1)
+
+
+def find_all(root, role=None, name=None, contains=None):
+    found = []
+    for node in walk(root):
+        try:
+            if role is not None and node.get_role_name() != role:
+                continue
+            node_name = node.get_name() or ""
+        except gi.repository.GLib.Error:
+            continue
+        if name is not None and node_name != name:
+            continue
+        if contains is not None and contains not in node_name:
+            continue
+        found.append(node)
+    return found
+
+
+def wait_for(what, predicate, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+class App:
+    """The app under test, in its own data directory."""
+
+    def __init__(self, data_home=None):
+        self.data_home = data_home or tempfile.mkdtemp(prefix="mix-e2e-")
+        env = dict(os.environ)
+        env["XDG_DATA_HOME"] = self.data_home
+        env.pop("NO_AT_BRIDGE", None)
+        self.process = subprocess.Popen([APP], env=env)
+
+    @property
+    def data_dir(self):
+        return os.path.join(self.data_home, "mix-it-up")
+
+    def application(self):
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            child = desktop.get_child_at_index(i)
+            if child is None:
+                continue
+            try:
+                if child.get_process_id() == self.process.pid:
+                    return child
+            except gi.repository.GLib.Error:
+                continue
+        return None
+
+    def window(self):
+        def find():
+            app = self.application()
+            if app is None:
+                return None
+            frames = find_all(app, role="frame", name="Mix It Up")
+            return frames[0] if frames else None
+
+        return wait_for("the Mix It Up window", find)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def cleanup(self):
+        self.stop()
+        shutil.rmtree(self.data_home, ignore_errors=True)
+
+
+def test_window_and_pages():
+    app = App()
+    try:
+        window = app.window()
+        for page in ("Session", "Tracker", "Messages"):
+            buttons = wait_for(
+                f"the {page} switcher button",
+                lambda page=page: find_all(window, role="page tab", name=page),
+            )
+            assert buttons, page
+        assert app.process.poll() is None, "the app exited"
+    finally:
+        app.cleanup()
+
+
+def click(node):
+    action = node.get_action_iface()
+    assert action is not None, f"{node.get_name()} has no action"
+    for i in range(action.get_n_actions()):
+        if action.get_action_name(i) in ("click", "press", "activate", "toggle"):
+            return action.do_action(i)
+    return action.do_action(0)
+
+
+def is_selected(node):
+    states = node.get_state_set()
+    return states.contains(Atspi.StateType.CHECKED) or states.contains(Atspi.StateType.SELECTED)
+
+
+def test_switch_page():
+    app = App()
+    try:
+        window = app.window()
+        tracker = wait_for(
+            "the Tracker button",
+            lambda: find_all(window, role="page tab", name="Tracker"),
+        )[0]
+        assert not is_selected(tracker), "Tracker is the page shown at first"
+        click(tracker)
+        wait_for("the Tracker page to be shown", lambda: is_selected(tracker))
+    finally:
+        app.cleanup()
+
+
+def test_damaged_tracker():
+    data_home = tempfile.mkdtemp(prefix="mix-e2e-")
+    data_dir = os.path.join(data_home, "mix-it-up")
+    os.makedirs(data_dir)
+    damaged = b'{"format":"mix-it-up/tracker","version":1,"tabs":{"new-con'
+    with open(os.path.join(data_dir, "tracker.json"), "wb") as f:
+        f.write(damaged)
+
+    app = App(data_home)
+    try:
+        window = app.window()
+        labels = wait_for(
+            "the message about the damaged file",
+            lambda: find_all(window, role="label", contains=".damaged-"),
+        )
+        message = labels[0].get_name()
+        assert "tracker.json" in message, message
+
+        moved = [n for n in os.listdir(data_dir) if n.startswith("tracker.json.damaged-")]
+        assert len(moved) == 1, moved
+        assert moved[0] in message, message
+        with open(os.path.join(data_dir, moved[0]), "rb") as f:
+            assert f.read() == damaged, "the damaged bytes were not preserved"
+        assert app.process.poll() is None, "the app exited"
+    finally:
+        app.cleanup()
+
+
+TESTS = [test_window_and_pages, test_switch_page, test_damaged_tracker]
+
+
+def main():
+    if not APP or not os.path.exists(APP):
+        print("1..0 # SKIP MIX_IT_UP does not name the built binary")
+        return 0
+    print(f"1..{len(TESTS)}", flush=True)
+    failed = 0
+    for number, test in enumerate(TESTS, 1):
+        try:
+            test()
+            print(f"ok {number} - {test.__name__}", flush=True)
+        except Exception:  # noqa: BLE001 - every failure is reported in TAP
+            failed += 1
+            print(f"not ok {number} - {test.__name__}", flush=True)
+            for line in traceback.format_exc().splitlines():
+                print(f"# {line}", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

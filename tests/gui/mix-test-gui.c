@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "mix-test-gui.h"
+
+/**
+ * mix_test_gui_init:
+ *
+ * Sets up a widget test: its own empty data directory, GTK and
+ * libadwaita, and a started application that does not take the bus name,
+ * so that tests can run side by side.
+ *
+ * Returns: (transfer full): the application
+ */
+MixApplication *
+mix_test_gui_init (int    *argc,
+                   char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = g_dir_make_tmp ("mix-gui-test-XXXXXX", &error);
+  MixApplication *app;
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  app = mix_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}

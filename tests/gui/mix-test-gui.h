@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mix-application.h"
+
+G_BEGIN_DECLS
+
+MixApplication *mix_test_gui_init (int    *argc,
+                                   char ***argv);
+
+G_END_DECLS

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "mix-test-gui.h"
+#include "mix-window.h"
+
+static MixApplication *app;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_window_pages (void)
+{
+  MixWindow *window = mix_window_new (app);
+  AdwViewStack *stack;
+  GListModel *pages;
+  static const struct {
+    const char *name;
+    const char *title;
+  } expected[] = {
+    { "session", "Session" },
+    { "tracker", "Tracker" },
+    { "messages", "Messages" },
+  };
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Mix It Up");
+
+  stack = ADW_VIEW_STACK (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_assert_nonnull (stack);
+  pages = G_LIST_MODEL (adw_view_stack_get_pages (stack));
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, expected[i].name);
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, expected[i].title);
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+      g_assert_nonnull (adw_view_stack_page_get_child (page));
+    }
+  g_object_unref (pages);
+
+  /* The header's switcher and the bottom bar both drive the same stack. */
+  g_assert_nonnull (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_nonnull (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  g_assert_nonnull (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+test_window_switch_pages (void)
+{
+  MixWindow *window = mix_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "messages"));
+  g_assert_cmpstr (mix_window_get_visible_page (window), ==, "messages");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "tracker"));
+  g_assert_cmpstr (mix_window_get_visible_page (window), ==, "tracker");
+  /* An unknown page leaves the window where it is. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "nowhere");
+  g_assert_cmpstr (mix_window_get_visible_page (window), ==, "tracker");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* The size and the page are remembered for the next start. */
+static void
+test_window_remembers_state (void)
+{
+  GSettings *settings = mix_application_get_settings (app);
+  MixWindow *window = mix_window_new (app);
+  g_autofree char *page = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  mix_window_show_page (window, "messages");
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
+  page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (page, ==, "messages");
+
+  window = mix_window_new (app);
+  g_assert_cmpstr (mix_window_get_visible_page (window), ==, "messages");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  app = mix_test_gui_init (&argc, &argv);
+
+  g_test_add_func ("/window/pages", test_window_pages);
+  g_test_add_func ("/window/switch-pages", test_window_switch_pages);
+  g_test_add_func ("/window/remembers-state", test_window_remembers_state);
+
+  ret = g_test_run ();
+  g_object_unref (app);
+  return ret;
+}

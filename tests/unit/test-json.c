@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "mix-json.h"
+
+static void
+test_depth_counts_nesting (void)
+{
+  const char *text = "{\"a\":[1,{\"b\":[[2]]}]}";
+
+  g_assert_cmpuint (mix_json_scan_depth (text, strlen (text)), ==, 5);
+  g_assert_cmpuint (mix_json_scan_depth ("1", 1), ==, 0);
+}
+
+static void
+test_depth_skips_strings (void)
+{
+  /* Brackets and escaped quotes inside strings are text, not nesting. */
+  const char *text = "{\"a\":\"[[[[{{{{\\\"[[[[\",\"b\":[]}";
+
+  g_assert_cmpuint (mix_json_scan_depth (text, strlen (text)), ==, 2);
+}
+
+static void
+test_parse_refuses_deep (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"a\":");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  node = mix_json_parse_object (text->str, text->len, &error);
+  g_assert_null (node);
+  g_assert_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_TOO_DEEP);
+}
+
+static void
+test_parse_accepts_limit_depth (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  /* Exactly MIX_JSON_MAX_DEPTH levels: the object and 63 arrays. */
+  g_string_append (text, "{\"a\":");
+  for (guint i = 1; i < MIX_JSON_MAX_DEPTH; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 1; i < MIX_JSON_MAX_DEPTH; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  node = mix_json_parse_object (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+}
+
+static void
+test_parse_errors (void)
+{
+  static const struct {
+    const char *text;
+    int code;
+  } cases[] = {
+    { "", MIX_JSON_ERROR_EMPTY },
+    { "  \n\t ", MIX_JSON_ERROR_EMPTY },
+    { "[1,2]", MIX_JSON_ERROR_NOT_OBJECT },
+    { "\"text\"", MIX_JSON_ERROR_NOT_OBJECT },
+    { "{\"a\": ", MIX_JSON_ERROR_SYNTAX },
+    { "{\"a\": 1,}", MIX_JSON_ERROR_SYNTAX },
+    { "{\"a\": \"\xff\xfe\"}", MIX_JSON_ERROR_INVALID_UTF8 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      node = mix_json_parse_object (cases[i].text, strlen (cases[i].text), &error);
+      g_assert_null (node);
+      g_assert_error (error, MIX_JSON_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+}
+
+static void
+test_round_trip (void)
+{
+  const char *text = "{\"format\":\"x\",\"list\":[1,true,null,\"é ✓\"],\"n\":{\"m\":2.5}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = mix_json_parse_object (text, strlen (text), &error);
+  g_autoptr(JsonNode) again = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  data = mix_json_to_data (node, &length);
+  g_assert_cmpuint (length, ==, strlen (data));
+  g_assert_true (g_str_has_suffix (data, "\n"));
+  again = mix_json_parse_object (data, length, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_node_equal (node, again));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json/depth/counts-nesting", test_depth_counts_nesting);
+  g_test_add_func ("/json/depth/skips-strings", test_depth_skips_strings);
+  g_test_add_func ("/json/parse/refuses-deep", test_parse_refuses_deep);
+  g_test_add_func ("/json/parse/accepts-limit-depth", test_parse_accepts_limit_depth);
+  g_test_add_func ("/json/parse/errors", test_parse_errors);
+  g_test_add_func ("/json/round-trip", test_round_trip);
+
+  return g_test_run ();
+}

@@ -5,18 +5,25 @@
 #include <locale.h>
 
 #include "mix-application.h"
+#include "mix-csv-command.h"
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(MixApplication) app = NULL;
+  g_autoptr(GApplication) app = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = mix_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  /* CSV import and export need no display: they run without GTK, or in
+   * the running app if there is one. */
+  if (mix_csv_command_in_args (argc, argv))
+    app = mix_csv_command_application_new (APP_ID);
+  else
+    app = G_APPLICATION (mix_application_new ());
+
+  return g_application_run (app, argc, argv);
 }

@@ -343,6 +343,15 @@ starts_like_formula (const char *value)
     }
 }
 
+/* The text after any leading single quotes. */
+static const char *
+skip_quotes (const char *value)
+{
+  while (*value == '\'')
+    value++;
+  return value;
+}
+
 /**
  * mix_csv_append_field:
  * @out: the string to append to
@@ -372,7 +381,9 @@ mix_csv_append_field (GString    *out,
     return;
 
   len = strlen (value);
-  guard = guard_formula && starts_like_formula (value);
+  /* A value that already looks guarded ('=…, ''=…) is guarded again, so
+   * that mix_csv_unguard() gives it back exactly. */
+  guard = guard_formula && starts_like_formula (skip_quotes (value));
 
   /* A guarded value begins with the quote mark, never with a space. */
   quote = strpbrk (value, ",\"\r\n") != NULL
@@ -451,8 +462,8 @@ mix_csv_append_row (GString            *out,
  * mix_csv_unguard:
  * @value: (nullable): a field as read from a file
  *
- * Undoes the formula guard of mix_csv_append_field(): if @value is a `'` followed by `=`,
- * `+`, `-`, `@`, a tab or a CR, the `'` is dropped.
+ * Undoes the formula guard of mix_csv_append_field(): if @value is one or more `'`
+ * followed by `=`, `+`, `-`, `@`, a tab or a CR, the first `'` is dropped.
  *
  * Returns: (transfer full) (nullable): the field without its guard, or a copy of @value;
  *   %NULL if @value is %NULL
@@ -463,7 +474,7 @@ mix_csv_unguard (const char *value)
   if (value == NULL)
     return NULL;
 
-  if (value[0] == '\'' && starts_like_formula (value + 1))
+  if (value[0] == '\'' && starts_like_formula (skip_quotes (value)))
     return g_strdup (value + 1);
 
   return g_strdup (value);

@@ -127,8 +127,14 @@ mix_json_parse_object (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib's message starts with a location such as
+       * "<data>:1:30: Parse error: …"; the position is what a person can use. */
+      const char *detail = local_error->message;
+
+      if (g_str_has_prefix (detail, "<data>:"))
+        detail += strlen ("<data>:");
       g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_SYNTAX,
-                   _("The file is not valid JSON: %s"), local_error->message);
+                   _("The file is not valid JSON (at line:column %s)."), detail);
       return NULL;
     }
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "mix-application.h"
+#include "mix-csv-command.h"
 #include "mix-preferences-window.h"
 #include "mix-window.h"
 
@@ -22,7 +23,7 @@ mix_application_new (void)
 {
   return g_object_new (MIX_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }
@@ -103,6 +104,21 @@ mix_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+static int
+mix_application_command_line (GApplication            *app,
+                              GApplicationCommandLine *cmdline)
+{
+  MixApplication *self = MIX_APPLICATION (app);
+
+  /* A running app takes CSV commands from the command line, so there is
+   * only ever one process writing the files. */
+  if (mix_csv_command_requested (cmdline))
+    return mix_csv_command_run (self->store, cmdline);
+
+  g_application_activate (app);
+  return 0;
+}
+
 static void
 mix_application_shutdown (GApplication *app)
 {
@@ -135,6 +151,7 @@ mix_application_class_init (MixApplicationClass *klass)
   app_class->startup = mix_application_startup;
   app_class->activate = mix_application_activate;
   app_class->shutdown = mix_application_shutdown;
+  app_class->command_line = mix_application_command_line;
 }
 
 static void
@@ -202,6 +219,11 @@ static const GActionEntry app_actions[] = {
 static void
 mix_application_init (MixApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), mix_csv_command_get_options ());
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("A timer for networking circles, a networking "
+                                              "tracker, and a coach for outreach messages."));
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",

@@ -1,19 +1,544 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "mix-csv-import-dialog.h"
+#include "mix-csv-import.h"
 #include "mix-tracker-page.h"
+
+/**
+ * MixTrackerPage:
+ *
+ * The networking tracker: the three tabs of the curriculum's spreadsheet,
+ * each a #MixSheetView, with adding and deleting rows (with Undo), search
+ * across all columns, and CSV import and export.
+ */
+
+typedef struct
+{
+  MixRecord *record;
+  guint      position;
+} DeletedRow;
 
 struct _MixTrackerPage
 {
-  AdwBin parent_instance;
+  AdwBin               parent_instance;
+
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  AdwViewStack        *tab_stack;
+
+  MixStore            *store;
+  MixSheetView        *sheets[MIX_N_TABS];
+  AdwViewStackPage    *pages[MIX_N_TABS];
+  GArray              *deleted;          /* DeletedRow, the last deletion, for Undo */
+  GPtrArray           *imported;         /* MixRecord, the last import, for Undo */
+  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (MixTrackerPage, mix_tracker_page, ADW_TYPE_BIN)
 
 static void
+show_toast (MixTrackerPage *self,
+            AdwToast       *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_message (MixTrackerPage *self,
+              const char     *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 6);
+  show_toast (self, toast);
+}
+
+MixTab
+mix_tracker_page_get_current_tab (MixTrackerPage *self)
+{
+  const char *name;
+  MixTab tab;
+
+  g_return_val_if_fail (MIX_IS_TRACKER_PAGE (self), MIX_TAB_EXISTING_NETWORK);
+
+  name = adw_view_stack_get_visible_child_name (self->tab_stack);
+  if (name != NULL && mix_tab_from_id (name, &tab))
+    return tab;
+  return MIX_TAB_EXISTING_NETWORK;
+}
+
+void
+mix_tracker_page_show_tab (MixTrackerPage *self,
+                           MixTab          tab)
+{
+  g_return_if_fail (MIX_IS_TRACKER_PAGE (self));
+  g_return_if_fail (tab < MIX_N_TABS);
+
+  adw_view_stack_set_visible_child_name (self->tab_stack, mix_tab_get_info (tab)->id);
+}
+
+/**
+ * mix_tracker_page_get_sheet:
+ *
+ * Returns: (transfer none) (nullable): the view of @tab, once the page has
+ *   its store
+ */
+MixSheetView *
+mix_tracker_page_get_sheet (MixTrackerPage *self,
+                            MixTab          tab)
+{
+  g_return_val_if_fail (MIX_IS_TRACKER_PAGE (self), NULL);
+  g_return_val_if_fail (tab < MIX_N_TABS, NULL);
+
+  return self->sheets[tab];
+}
+
+static MixSheetView *
+current_sheet (MixTrackerPage *self)
+{
+  return self->sheets[mix_tracker_page_get_current_tab (self)];
+}
+
+static gboolean
+is_read_only (MixTrackerPage *self)
+{
+  return self->store == NULL || mix_store_is_read_only (self->store, MIX_DOMAIN_TRACKER);
+}
+
+/* The tab's title shows how many rows it has. */
+static void
+update_tab_title (MixTrackerPage *self,
+                  MixTab          tab)
+{
+  guint n = mix_tracker_get_n_rows (mix_store_get_tracker (self->store), tab);
+  g_autofree char *title = NULL;
+
+  /* Translators: a tracker tab's title and its number of rows, such as "New Contacts (12)". */
+  title = g_strdup_printf (C_("tab title", "%s (%u)"), _(mix_tab_get_info (tab)->title), n);
+  adw_view_stack_page_set_title (self->pages[tab], title);
+}
+
+static void
+on_rows_changed_cb (GListModel     *rows,
+                    guint           position,
+                    guint           removed,
+                    guint           added,
+                    MixTrackerPage *self)
+{
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    if (mix_tracker_get_rows (mix_store_get_tracker (self->store), t) == rows)
+      update_tab_title (self, t);
+}
+
+static void
+on_sheet_error_cb (MixSheetView   *sheet,
+                   const char     *message,
+                   MixTrackerPage *self)
+{
+  show_message (self, message);
+}
+
+static void
+update_actions (MixTrackerPage *self)
+{
+  gboolean writable = !is_read_only (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.add-row", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.delete-rows", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.import-csv", writable);
+}
+
+/**
+ * mix_tracker_page_set_store:
+ *
+ * Shows the tracker of @store. Called once, by the window.
+ */
+void
+mix_tracker_page_set_store (MixTrackerPage *self,
+                            MixStore       *store)
+{
+  MixTracker *tracker;
+
+  g_return_if_fail (MIX_IS_TRACKER_PAGE (self));
+  g_return_if_fail (MIX_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  tracker = mix_store_get_tracker (store);
+
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    {
+      const MixTabInfo *info = mix_tab_get_info (t);
+
+      self->sheets[t] = mix_sheet_view_new (tracker, t);
+      mix_sheet_view_set_read_only (self->sheets[t], is_read_only (self));
+      g_signal_connect_object (self->sheets[t], "error", G_CALLBACK (on_sheet_error_cb), self, 0);
+      self->pages[t] = adw_view_stack_add_named (self->tab_stack, GTK_WIDGET (self->sheets[t]),
+                                                 info->id);
+      adw_view_stack_page_set_icon_name (self->pages[t],
+                                         t == MIX_TAB_EXISTING_NETWORK ? "avatar-default-symbolic"
+                                         : t == MIX_TAB_NETWORKING_LOG ? "x-office-calendar-symbolic"
+                                         : "contact-new-symbolic");
+      update_tab_title (self, t);
+      g_signal_connect_object (mix_tracker_get_rows (tracker, t), "items-changed",
+                               G_CALLBACK (on_rows_changed_cb), self, 0);
+    }
+
+  update_actions (self);
+}
+
+/* Actions */
+
+static void
+add_row_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MixTrackerPage *self = MIX_TRACKER_PAGE (widget);
+
+  if (is_read_only (self))
+    return;
+
+  /* A new, empty row would be hidden by the search. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  mix_sheet_view_add_row (current_sheet (self));
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MixTrackerPage *self = MIX_TRACKER_PAGE (widget);
+  MixTracker *tracker = mix_store_get_tracker (self->store);
+
+  /* Rows go back where they were, in the order they were. */
+  for (guint i = 0; i < self->deleted->len; i++)
+    {
+      DeletedRow *row = &g_array_index (self->deleted, DeletedRow, i);
+      mix_tracker_insert_row (tracker, row->record, row->position);
+    }
+  g_array_set_size (self->deleted, 0);
+}
+
+static int
+compare_deleted (gconstpointer a,
+                 gconstpointer b)
+{
+  const DeletedRow *ra = a;
+  const DeletedRow *rb = b;
+
+  return (ra->position > rb->position) - (ra->position < rb->position);
+}
+
+static void
+deleted_row_clear (gpointer data)
+{
+  DeletedRow *row = data;
+
+  g_clear_object (&row->record);
+}
+
+static void
+delete_rows_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MixTrackerPage *self = MIX_TRACKER_PAGE (widget);
+  MixTracker *tracker = mix_store_get_tracker (self->store);
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autofree char *title = NULL;
+  GListModel *rows;
+  AdwToast *toast;
+
+  if (is_read_only (self))
+    return;
+
+  selected = mix_sheet_view_get_selected (current_sheet (self));
+  if (selected->len == 0)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  g_array_set_size (self->deleted, 0);
+  rows = mix_tracker_get_rows (tracker, mix_tracker_page_get_current_tab (self));
+  for (guint i = 0; i < selected->len; i++)
+    {
+      DeletedRow row = { g_object_ref (selected->pdata[i]), 0 };
+
+      g_list_store_find (G_LIST_STORE (rows), row.record, &row.position);
+      g_array_append_val (self->deleted, row);
+    }
+  /* Removed from the end first, so that the positions stay true; put back
+   * from the start. */
+  g_array_sort (self->deleted, compare_deleted);
+  for (guint i = self->deleted->len; i > 0; i--)
+    mix_tracker_remove_row (tracker, g_array_index (self->deleted, DeletedRow, i - 1).record, NULL);
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted %u row", "Deleted %u rows",
+                                        selected->len),
+                           selected->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "tracker.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MixTrackerPage *self = MIX_TRACKER_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry,
+                      MixTrackerPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    if (self->sheets[t] != NULL)
+      mix_sheet_view_set_search (self->sheets[t], text);
+}
+
+static void
+on_search_mode_cb (GtkSearchBar   *bar,
+                   GParamSpec     *pspec,
+                   MixTrackerPage *self)
+{
+  if (!gtk_search_bar_get_search_mode (bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* Import and export */
+
+static void
+undo_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MixTrackerPage *self = MIX_TRACKER_PAGE (widget);
+  MixTracker *tracker = mix_store_get_tracker (self->store);
+
+  for (guint i = 0; i < self->imported->len; i++)
+    mix_tracker_remove_row (tracker, self->imported->pdata[i], NULL);
+  g_ptr_array_set_size (self->imported, 0);
+}
+
+static void
+on_import_dialog_import_cb (MixCsvImportDialog *dialog,
+                            MixTrackerPage     *self)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *title = NULL;
+  MixCsvImport *import = mix_csv_import_dialog_get_import (dialog);
+  MixTab tab = mix_csv_import_get_tab (import);
+  AdwToast *toast;
+
+  records = mix_csv_import_build_records (import, &problems);
+  mix_tracker_append_rows (mix_store_get_tracker (self->store), tab, records);
+
+  g_ptr_array_set_size (self->imported, 0);
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (self->imported, g_object_ref (records->pdata[i]));
+
+  mix_tracker_page_show_tab (self, tab);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Translators: the second %s is a tab, such as New Contacts. */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u row into %s",
+                                        "Imported %u rows into %s", records->len),
+                           records->len, _(mix_tab_get_info (tab)->title));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "tracker.undo-import");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+}
+
+static void
+open_import_dialog (MixTrackerPage *self,
+                    GFile          *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  MixCsvImportDialog *dialog;
+
+  if (path == NULL)
+    {
+      show_message (self, _("This file cannot be opened: it is not on this computer."));
+      return;
+    }
+
+  dialog = mix_csv_import_dialog_new (path, mix_tracker_page_get_current_tab (self), &error);
+  if (dialog == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "import", G_CALLBACK (on_import_dialog_import_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               MixTrackerPage  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      open_import_dialog (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+add_csv_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (csv, _("CSV Files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (chooser, csv);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MixTrackerPage *self = MIX_TRACKER_PAGE (widget);
+
+  if (is_read_only (self) || self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Import CSV"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  add_csv_filters (GTK_FILE_CHOOSER (self->chooser));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_to (MixTrackerPage *self,
+           GFile          *file,
+           MixTab          tab)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  guint n = 0;
+
+  if (path == NULL)
+    {
+      show_message (self, _("This place cannot be written to: it is not on this computer."));
+      return;
+    }
+
+  if (!mix_tracker_export_csv_file (mix_store_get_tracker (self->store), tab, path, &n, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u row to “%s”",
+                                          "Exported %u rows to “%s”", n),
+                             n, name);
+  show_message (self, message);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               MixTrackerPage  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      export_to (self, file, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "mix-tab")));
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MixTrackerPage *self = MIX_TRACKER_PAGE (widget);
+  MixTab tab = mix_tracker_page_get_current_tab (self);
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL || self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Export CSV"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  name = g_strconcat (_(mix_tab_get_info (tab)->title), ".csv", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  add_csv_filters (GTK_FILE_CHOOSER (self->chooser));
+  g_object_set_data (G_OBJECT (self->chooser), "mix-tab", GUINT_TO_POINTER (tab));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+show_tab_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  MixTab tab;
+
+  if (mix_tab_from_id (g_variant_get_string (parameter, NULL), &tab))
+    mix_tracker_page_show_tab (MIX_TRACKER_PAGE (widget), tab);
+}
+
+/* Construction */
+
+static void
 mix_tracker_page_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), MIX_TYPE_TRACKER_PAGE);
+  MixTrackerPage *self = MIX_TRACKER_PAGE (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_TRACKER_PAGE);
+  g_clear_pointer (&self->deleted, g_array_unref);
+  g_clear_pointer (&self->imported, g_ptr_array_unref);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (mix_tracker_page_parent_class)->dispose (object);
 }
@@ -27,10 +552,39 @@ mix_tracker_page_class_init (MixTrackerPageClass *klass)
   object_class->dispose = mix_tracker_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mix-tracker-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, tab_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
+
+  gtk_widget_class_install_action (widget_class, "tracker.add-row", NULL, add_row_action);
+  gtk_widget_class_install_action (widget_class, "tracker.delete-rows", NULL, delete_rows_action);
+  gtk_widget_class_install_action (widget_class, "tracker.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "tracker.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "tracker.import-csv", NULL, import_csv_action);
+  gtk_widget_class_install_action (widget_class, "tracker.undo-import", NULL, undo_import_action);
+  gtk_widget_class_install_action (widget_class, "tracker.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "tracker.show-tab", "s", show_tab_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "tracker.add-row", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "tracker.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "tracker.delete-rows", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "tracker.delete-rows", NULL);
 }
 
 static void
 mix_tracker_page_init (MixTrackerPage *self)
 {
+  g_type_ensure (MIX_TYPE_SHEET_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->deleted = g_array_new (FALSE, FALSE, sizeof (DeletedRow));
+  g_array_set_clear_func (self->deleted, deleted_row_clear);
+  self->imported = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 }

@@ -17,6 +17,7 @@ struct _MixWindow
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
+  MixTrackerPage       *tracker_page;
 
   GSettings            *settings;
   MixStore             *store;
@@ -193,6 +194,7 @@ on_application_notify_cb (MixWindow  *self,
 
   self->settings = g_object_ref (mix_application_get_settings (MIX_APPLICATION (app)));
   self->store = g_object_ref (mix_application_get_store (MIX_APPLICATION (app)));
+  mix_tracker_page_set_store (self->tracker_page, self->store);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -240,6 +242,7 @@ mix_window_class_init (MixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MixWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, tracker_page);
 
   gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL,
                                    dismiss_problems_action);

@@ -191,7 +191,75 @@ def test_damaged_tracker():
         app.cleanup()
 
 
-TESTS = [test_window_and_pages, test_switch_page, test_damaged_tracker]
+def xdotool(*args):
+    """Types or presses keys as a person would, through the X server."""
+    subprocess.run(["xdotool", *args], check=True)
+
+
+def page_tab(window, prefix):
+    return wait_for(
+        f"the {prefix} tab",
+        lambda: [n for n in find_all(window, role="page tab")
+                 if (n.get_name() or "").startswith(prefix)],
+    )[0]
+
+
+def text_of(node):
+    text = node.get_text_iface()
+    if text is None:
+        return None
+    return text.get_text(0, text.get_character_count())
+
+
+def cell_texts(window, column):
+    """The values shown in a tracker column, as a screen reader reads them."""
+    return [text_of(n) for n in find_all(window, role="text", name=column)]
+
+
+def test_tracker_row_survives_restart():
+    app = App()
+    try:
+        window = app.window()
+        # Without a window manager, keys go to the window under the pointer.
+        xdotool("mousemove", "300", "300")
+        click(page_tab(window, "Tracker"))
+        click(page_tab(window, "New Contacts"))
+        add = wait_for("Add Row", lambda: find_all(window, role="push button", name="Add Row"))
+        click(add[0])
+        # The new row's first cell has the focus: type as a person would.
+        wait_for("the Name cell", lambda: cell_texts(window, "Name"))
+        time.sleep(0.3)
+        xdotool("type", "--delay", "15", "Ada Lovelace")
+        xdotool("key", "Tab")
+        xdotool("type", "--delay", "15", "Initech")
+        xdotool("key", "Return")
+        wait_for("the name in the cell", lambda: "Ada Lovelace" in cell_texts(window, "Name"))
+        wait_for("the new row in the tab title",
+                 lambda: find_all(window, role="page tab", name="New Contacts (1)"))
+        xdotool("key", "ctrl+q")
+        assert app.process.wait(timeout=15) == 0, "the app did not quit cleanly"
+    finally:
+        app.stop()
+
+    again = App(app.data_home)
+    try:
+        window = again.window()
+        click(page_tab(window, "Tracker"))
+        click(page_tab(window, "New Contacts"))
+        wait_for("Ada Lovelace after a restart",
+                 lambda: "Ada Lovelace" in cell_texts(window, "Name"))
+        wait_for("Initech after a restart",
+                 lambda: "Initech" in cell_texts(window, "Company"))
+    finally:
+        again.cleanup()
+
+
+TESTS = [
+    test_window_and_pages,
+    test_switch_page,
+    test_damaged_tracker,
+    test_tracker_row_survives_restart,
+]
 
 
 def main():

@@ -4,9 +4,11 @@
 #include <string.h>
 
 #include "mix-application.h"
+#include "mix-csv-import-dialog.h"
 #include "mix-messages-page.h"
 #include "mix-preferences-window.h"
 #include "mix-session-page.h"
+#include "mix-sheet-view.h"
 #include "mix-test-gui.h"
 #include "mix-tracker-page.h"
 #include "mix-window.h"
@@ -117,6 +119,8 @@ main (int   argc,
   g_type_ensure (MIX_TYPE_SESSION_PAGE);
   g_type_ensure (MIX_TYPE_TRACKER_PAGE);
   g_type_ensure (MIX_TYPE_MESSAGES_PAGE);
+  g_type_ensure (MIX_TYPE_SHEET_VIEW);
+  g_type_ensure (MIX_TYPE_CSV_IMPORT_DIALOG);
 
   g_assert_nonnull (ui_dir);
   collect (ui_dir, files);

@@ -531,7 +531,7 @@ test_unguard (void)
 
   /* Anything else is copied unchanged. */
   {
-    static const char * const others[] = { "'hello", "'", "''=x", "plain", "", "=raw", "'a-b" };
+    static const char * const others[] = { "'hello", "'", "''", "plain", "", "=raw", "'a-b" };
 
     for (gsize i = 0; i < G_N_ELEMENTS (others); i++)
       {
@@ -540,6 +540,13 @@ test_unguard (void)
         g_assert_cmpstr (copy, ==, others[i]);
         g_assert_true (copy != others[i]);
       }
+  }
+
+  /* Quotes before a formula character are a guard over a guarded value:
+   * one quote comes off. */
+  {
+    g_autofree char *once = mix_csv_unguard ("''=x");
+    g_assert_cmpstr (once, ==, "'=x");
   }
 
   g_assert_null (mix_csv_unguard (NULL));
@@ -616,6 +623,27 @@ test_round_trip (void)
   check_round_trip (TRUE);
 }
 
+/* Text that already starts with the guard ('=…) comes back unchanged. */
+static void
+test_round_trip_apostrophe (void)
+{
+  static const char * const values[] = { "'=SUM(A1)", "'-5", "'@home", "'plain", "''=x", NULL };
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *back = NULL;
+
+      mix_csv_append_row (out, &values[i], 1, TRUE);
+      rows = mix_csv_parse (out->str, out->len, 0, 0, &error);
+      g_assert_no_error (error);
+      back = mix_csv_unguard (((char **) rows->pdata[0])[0]);
+      g_assert_cmpstr (back, ==, values[i]);
+    }
+}
+
 static void
 test_round_trip_unguarded (void)
 {
@@ -667,6 +695,7 @@ main (int   argc,
 
   g_test_add_func ("/csv/round-trip/guarded", test_round_trip);
   g_test_add_func ("/csv/round-trip/unguarded", test_round_trip_unguarded);
+  g_test_add_func ("/csv/round-trip/apostrophe", test_round_trip_apostrophe);
 
   return g_test_run ();
 }

@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mix-csv-import-dialog.h"
+
+/**
+ * MixCsvImportDialog:
+ *
+ * The preview before a CSV import: which tab the rows go to, how each of
+ * the file's columns maps to the tab's columns (editable), how many rows
+ * there are, and every value that does not fit its column. Nothing is
+ * imported until the user presses Import; then #MixCsvImportDialog::import
+ * is emitted and the caller adds the rows.
+ */
+
+/* The first choices of every mapping row, before the tab's columns. */
+enum {
+  CHOICE_EXTRA,
+  CHOICE_SKIP,
+  N_SPECIAL_CHOICES
+};
+
+#define MAX_PROBLEMS_SHOWN 50
+
+struct _MixCsvImportDialog
+{
+  AdwWindow             parent_instance;
+
+  AdwPreferencesGroup  *columns_group;
+  GtkButton            *import_button;
+  GtkListBox           *problems_list;
+  AdwPreferencesGroup  *problems_group;
+  GtkLabel             *summary_label;
+  AdwComboRow          *tab_row;
+  AdwWindowTitle       *window_title;
+
+  char                 *path;
+  MixCsvImport         *import;
+  GPtrArray            *column_rows;   /* AdwComboRow, one per source column */
+  gboolean              updating;
+};
+
+G_DEFINE_FINAL_TYPE (MixCsvImportDialog, mix_csv_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/**
+ * mix_csv_import_dialog_get_import:
+ *
+ * Returns: (transfer none): the import as the user set it up
+ */
+MixCsvImport *
+mix_csv_import_dialog_get_import (MixCsvImportDialog *self)
+{
+  g_return_val_if_fail (MIX_IS_CSV_IMPORT_DIALOG (self), NULL);
+  return self->import;
+}
+
+static void
+update_problems (MixCsvImportDialog *self)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *child;
+  guint n_rows = mix_csv_import_get_n_rows (self->import);
+  const char *tab_title = _(mix_tab_get_info (mix_csv_import_get_tab (self->import))->title);
+
+  records = mix_csv_import_build_records (self->import, &problems);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
+    gtk_list_box_remove (self->problems_list, child);
+
+  for (guint i = 0; i < problems->len && i < MAX_PROBLEMS_SHOWN; i++)
+    {
+      GtkWidget *label = gtk_label_new (problems->pdata[i]);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "problem-row");
+      gtk_list_box_append (self->problems_list, label);
+    }
+  if (problems->len > MAX_PROBLEMS_SHOWN)
+    {
+      g_autofree char *more = NULL;
+      GtkWidget *label;
+
+      more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "…and %u more",
+                                           "…and %u more", problems->len - MAX_PROBLEMS_SHOWN),
+                              problems->len - MAX_PROBLEMS_SHOWN);
+      label = gtk_label_new (more);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "problem-row");
+      gtk_list_box_append (self->problems_list, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0);
+
+  if (problems->len == 0)
+    /* Translators: %u is a number of rows, %s a tab such as New Contacts. */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u row will be added to %s.",
+                                            "%u rows will be added to %s.", n_rows),
+                               n_rows, tab_title);
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u row will be added to %s. Some values do not "
+                                            "fit their column: they are kept as extra fields, "
+                                            "as listed below.",
+                                            "%u rows will be added to %s. Some values do not "
+                                            "fit their column: they are kept as extra fields, "
+                                            "as listed below.", n_rows),
+                               n_rows, tab_title);
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n_rows > 0);
+}
+
+static guint
+mapping_to_choice (int mapping)
+{
+  if (mapping == MIX_CSV_IMPORT_EXTRA)
+    return CHOICE_EXTRA;
+  if (mapping == MIX_CSV_IMPORT_SKIP)
+    return CHOICE_SKIP;
+  return (guint) mapping + N_SPECIAL_CHOICES;
+}
+
+static int
+choice_to_mapping (guint choice)
+{
+  if (choice == CHOICE_EXTRA)
+    return MIX_CSV_IMPORT_EXTRA;
+  if (choice == CHOICE_SKIP)
+    return MIX_CSV_IMPORT_SKIP;
+  return (int) (choice - N_SPECIAL_CHOICES);
+}
+
+/* Shows the import's mapping in the rows: setting one column can move
+ * another, so all rows are refreshed. */
+static void
+sync_mapping (MixCsvImportDialog *self)
+{
+  self->updating = TRUE;
+  for (guint i = 0; i < self->column_rows->len; i++)
+    adw_combo_row_set_selected (self->column_rows->pdata[i],
+                                mapping_to_choice (mix_csv_import_get_mapping (self->import, i)));
+  self->updating = FALSE;
+}
+
+static void
+on_column_row_selected_cb (AdwComboRow        *row,
+                           GParamSpec         *pspec,
+                           MixCsvImportDialog *self)
+{
+  guint source;
+
+  if (self->updating || !g_ptr_array_find (self->column_rows, row, &source))
+    return;
+
+  mix_csv_import_set_mapping (self->import, source,
+                              choice_to_mapping (adw_combo_row_get_selected (row)));
+  sync_mapping (self);
+  update_problems (self);
+}
+
+static char *
+sample_values (MixCsvImport *import,
+               guint         source)
+{
+  g_autoptr(GString) sample = g_string_new (NULL);
+  guint n_rows = mix_csv_import_get_n_rows (import);
+  guint found = 0;
+
+  for (guint r = 0; r < n_rows && r < 200 && found < 3; r++)
+    {
+      const char *cell = mix_csv_import_get_cell (import, r, source);
+
+      if (cell == NULL || *cell == '\0')
+        continue;
+      if (found > 0)
+        g_string_append (sample, ", ");
+      g_string_append_len (sample, cell, MIN (strlen (cell), 40));
+      found++;
+    }
+
+  if (found == 0)
+    return g_strdup (_("No values"));
+  /* Translators: %s lists a few values of a column, as an example. */
+  return g_strdup_printf (_("For example: %s"), sample->str);
+}
+
+static void
+build_column_rows (MixCsvImportDialog *self)
+{
+  const MixTabInfo *info = mix_tab_get_info (mix_csv_import_get_tab (self->import));
+  guint n = mix_csv_import_get_n_source_columns (self->import);
+
+  for (guint i = 0; i < self->column_rows->len; i++)
+    adw_preferences_group_remove (self->columns_group, self->column_rows->pdata[i]);
+  g_ptr_array_set_size (self->column_rows, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+      g_autofree char *subtitle = sample_values (self->import, i);
+      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+      g_autofree char *escaped = g_markup_escape_text (mix_csv_import_get_source_title (self->import, i), -1);
+      g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
+
+      gtk_string_list_append (choices, _("Keep as Extra Field"));
+      gtk_string_list_append (choices, _("Skip"));
+      for (guint c = 0; c < info->n_columns; c++)
+        gtk_string_list_append (choices, _(info->columns[c].title));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+      adw_combo_row_set_model (row, G_LIST_MODEL (choices));
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_column_row_selected_cb), self);
+      adw_preferences_group_add (self->columns_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->column_rows, row);
+    }
+
+  sync_mapping (self);
+}
+
+static gboolean
+load (MixCsvImportDialog  *self,
+      MixTab               tab,
+      GError             **error)
+{
+  MixCsvImport *import = mix_csv_import_new_from_file (tab, self->path, error);
+
+  if (import == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->import, mix_csv_import_free);
+  self->import = import;
+  build_column_rows (self);
+  update_problems (self);
+  return TRUE;
+}
+
+static void
+on_tab_row_selected_cb (AdwComboRow        *row,
+                        GParamSpec         *pspec,
+                        MixCsvImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint tab = adw_combo_row_get_selected (row);
+
+  if (self->updating || self->import == NULL || tab >= MIX_N_TABS ||
+      tab == mix_csv_import_get_tab (self->import))
+    return;
+
+  /* The file was readable a moment ago; if it is not now, say so. */
+  if (!load (self, tab, &error))
+    gtk_label_set_text (self->summary_label, error->message);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MixCsvImportDialog *self = MIX_CSV_IMPORT_DIALOG (widget);
+
+  if (mix_csv_import_get_n_rows (self->import) > 0)
+    g_signal_emit (self, signals[IMPORT], 0);
+}
+
+/**
+ * mix_csv_import_dialog_new:
+ *
+ * Reads the CSV file at @path for a preview of its import into @tab.
+ *
+ * Returns: (transfer floating) (nullable): the dialog, or %NULL with
+ *   @error set when the file cannot be read as CSV
+ */
+MixCsvImportDialog *
+mix_csv_import_dialog_new (const char  *path,
+                           MixTab       tab,
+                           GError     **error)
+{
+  g_autoptr(MixCsvImportDialog) self = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (tab < MIX_N_TABS, NULL);
+
+  self = g_object_ref_sink (g_object_new (MIX_TYPE_CSV_IMPORT_DIALOG, NULL));
+  self->path = g_strdup (path);
+
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->tab_row, tab);
+  self->updating = FALSE;
+
+  if (!load (self, tab, error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+
+  name = g_path_get_basename (path);
+  adw_window_title_set_subtitle (self->window_title, name);
+
+  return g_steal_pointer (&self);
+}
+
+static void
+mix_csv_import_dialog_dispose (GObject *object)
+{
+  MixCsvImportDialog *self = MIX_CSV_IMPORT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_CSV_IMPORT_DIALOG);
+  g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mix_csv_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+mix_csv_import_dialog_finalize (GObject *object)
+{
+  MixCsvImportDialog *self = MIX_CSV_IMPORT_DIALOG (object);
+
+  g_clear_pointer (&self->import, mix_csv_import_free);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (mix_csv_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+mix_csv_import_dialog_class_init (MixCsvImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mix_csv_import_dialog_dispose;
+  object_class->finalize = mix_csv_import_dialog_finalize;
+
+  /**
+   * MixCsvImportDialog::import:
+   *
+   * The user pressed Import. The handler adds the rows and closes the dialog.
+   */
+  signals[IMPORT] =
+    g_signal_new ("import",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/mix-csv-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, tab_row);
+  gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_tab_row_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "import.import", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+mix_csv_import_dialog_init (MixCsvImportDialog *self)
+{
+  g_autoptr(GtkStringList) tabs = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->column_rows = g_ptr_array_new ();
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    gtk_string_list_append (tabs, _(mix_tab_get_info (t)->title));
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->tab_row, G_LIST_MODEL (tabs));
+  self->updating = FALSE;
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mix-csv-import.h"
+
+G_BEGIN_DECLS
+
+#define MIX_TYPE_CSV_IMPORT_DIALOG (mix_csv_import_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (MixCsvImportDialog, mix_csv_import_dialog, MIX, CSV_IMPORT_DIALOG, AdwWindow)
+
+MixCsvImportDialog *mix_csv_import_dialog_new        (const char         *path,
+                                                      MixTab              tab,
+                                                      GError            **error);
+MixCsvImport       *mix_csv_import_dialog_get_import (MixCsvImportDialog *self);
+
+G_END_DECLS

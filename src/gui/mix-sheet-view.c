@@ -1,0 +1,1071 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mix-date.h"
+#include "mix-sheet-view.h"
+
+/**
+ * MixSheetView:
+ *
+ * One tab of the tracker as a spreadsheet: a #GtkColumnView over the tab's
+ * rows, filtered by the search text and sorted by the column headers, with
+ * a cell editor that fits each column's type. Nothing is built per row up
+ * front: the view recycles the widgets of the rows on screen.
+ *
+ * Edits go straight to the #MixRecord, which validates them; a value that
+ * does not fit rings the error bell, keeps the old value, and emits
+ * #MixSheetView::error with a sentence for the user.
+ */
+
+typedef struct
+{
+  MixSheetView *view;
+  guint         column;
+} ColumnData;
+
+struct _MixSheetView
+{
+  GtkWidget            parent_instance;
+
+  GtkColumnView       *column_view;
+  AdwStatusPage       *empty_page;
+  GtkStack            *stack;
+
+  MixTracker          *tracker;
+  MixTab               tab;
+  GListModel          *rows;         /* the tab's store */
+  GtkFilterListModel  *filter_model;
+  GtkCustomFilter     *filter;
+  GtkSortListModel    *sort_model;
+  GtkMultiSelection   *selection;
+  ColumnData          *columns;
+  char                *needle;       /* casefolded search text */
+  char                *today;        /* for marking overdue follow-ups */
+  MixRecord           *pending_edit; /* weak: the row whose first cell to edit when bound */
+  gboolean             read_only;
+};
+
+G_DEFINE_FINAL_TYPE (MixSheetView, mix_sheet_view, GTK_TYPE_WIDGET)
+
+enum {
+  ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const MixColumn *
+column_info (ColumnData *data)
+{
+  return &mix_tab_get_info (data->view->tab)->columns[data->column];
+}
+
+static gboolean
+is_follow_up_column (const MixColumn *column)
+{
+  return g_str_equal (column->id, "follow_up_date");
+}
+
+/* Editing */
+
+/**
+ * mix_sheet_view_commit_text:
+ *
+ * Sets a cell as if typed. A refused value rings the bell and emits
+ * #MixSheetView::error; the old value stays.
+ *
+ * Returns: %TRUE if the value was taken
+ */
+gboolean
+mix_sheet_view_commit_text (MixSheetView *self,
+                            MixRecord    *record,
+                            guint         column,
+                            const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), FALSE);
+  g_return_val_if_fail (MIX_IS_RECORD (record), FALSE);
+
+  if (self->read_only)
+    return FALSE;
+
+  if (!mix_record_set_value (record, column, text, &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      g_signal_emit (self, signals[ERROR], 0, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The row a cell shows while it is bound; a cell can get its focus-out
+ * after that, as it goes, and then has none. */
+static MixRecord *
+cell_record (GtkWidget *cell)
+{
+  return cell != NULL ? g_object_get_data (G_OBJECT (cell), "mix-record") : NULL;
+}
+
+static gboolean
+cell_is_syncing (GtkWidget *cell)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "mix-syncing"));
+}
+
+/* Text cells are always editable, as in a spreadsheet: what is typed is
+ * taken on Enter and when the cell loses focus; Escape puts back the
+ * stored value. */
+static void
+commit_text_cell (GtkWidget  *text,
+                  ColumnData *data)
+{
+  /* Not a pointer kept on the text: a focused text gets its focus-out as
+   * it is unparented, when its cell may already be gone. */
+  GtkWidget *cell = gtk_widget_get_parent (text);
+  MixRecord *record = cell_record (cell);
+  g_autofree char *old = NULL;
+  const char *typed;
+
+  if (record == NULL || cell_is_syncing (cell))
+    return;
+
+  typed = gtk_editable_get_text (GTK_EDITABLE (text));
+  old = mix_record_get_display_value (record, data->column);
+  if (g_strcmp0 (old, typed) == 0)
+    return;
+
+  if (!mix_sheet_view_commit_text (data->view, record, data->column, typed))
+    gtk_editable_set_text (GTK_EDITABLE (text), old);
+}
+
+static void
+on_text_activate_cb (GtkEntry   *text,
+                     ColumnData *data)
+{
+  commit_text_cell (GTK_WIDGET (text), data);
+}
+
+static void
+on_text_focus_leave_cb (GtkEventControllerFocus *controller,
+                        ColumnData              *data)
+{
+  commit_text_cell (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), data);
+}
+
+static gboolean
+on_text_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        ColumnData            *data)
+{
+  GtkWidget *text = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *cell = gtk_widget_get_parent (text);
+  MixRecord *record = cell_record (cell);
+  g_autofree char *stored = NULL;
+
+  if (keyval != GDK_KEY_Escape || record == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  stored = mix_record_get_display_value (record, data->column);
+  if (g_strcmp0 (stored, gtk_editable_get_text (GTK_EDITABLE (text))) == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_editable_set_text (GTK_EDITABLE (text), stored);
+  gtk_editable_set_position (GTK_EDITABLE (text), -1);
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_check_toggled_cb (GtkCheckButton *check,
+                     ColumnData     *data)
+{
+  GtkWidget *cell = GTK_WIDGET (check);
+  MixRecord *record = cell_record (cell);
+
+  if (record == NULL || cell_is_syncing (cell))
+    return;
+  mix_sheet_view_commit_text (data->view, record, data->column,
+                              gtk_check_button_get_active (check) ? "yes" : "no");
+}
+
+static void
+on_drop_down_selected_cb (GtkDropDown *drop_down,
+                          GParamSpec  *pspec,
+                          ColumnData  *data)
+{
+  GtkWidget *cell = GTK_WIDGET (drop_down);
+  MixRecord *record = cell_record (cell);
+  const MixColumn *column = column_info (data);
+  guint selected;
+
+  if (record == NULL || cell_is_syncing (cell))
+    return;
+
+  selected = gtk_drop_down_get_selected (drop_down);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return;
+  /* Item 0 is "none"; the choices follow in order. */
+  mix_sheet_view_commit_text (data->view, record, data->column,
+                              selected == 0 ? NULL : column->choices[selected - 1].id);
+}
+
+static void
+on_calendar_day_selected_cb (GtkCalendar *calendar,
+                             ColumnData  *data)
+{
+  GtkWidget *cell = g_object_get_data (G_OBJECT (calendar), "mix-cell");
+  MixRecord *record = cell_record (cell);
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+  GtkWidget *popover;
+
+  if (record == NULL || cell_is_syncing (cell))
+    return;
+
+  date = gtk_calendar_get_date (calendar);
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  mix_sheet_view_commit_text (data->view, record, data->column, iso);
+
+  popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+on_calendar_popover_show_cb (GtkPopover *popover,
+                             ColumnData *data)
+{
+  GtkWidget *calendar = gtk_popover_get_child (popover);
+  GtkWidget *cell = g_object_get_data (G_OBJECT (calendar), "mix-cell");
+  MixRecord *record = cell_record (cell);
+  const char *value = record ? mix_record_get_value (record, data->column) : NULL;
+  GDate date;
+  g_autoptr(GDateTime) when = NULL;
+
+  g_date_clear (&date, 1);
+  if (value != NULL && mix_date_parse (value, &date))
+    when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                  g_date_get_day (&date), 0, 0, 0);
+  else
+    when = g_date_time_new_now_local ();
+
+  g_object_set_data (G_OBJECT (cell), "mix-syncing", GINT_TO_POINTER (TRUE));
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), when);
+  g_object_set_data (G_OBJECT (cell), "mix-syncing", GINT_TO_POINTER (FALSE));
+}
+
+static void
+on_open_clicked_cb (GtkButton  *button,
+                    ColumnData *data)
+{
+  GtkWidget *cell = g_object_get_data (G_OBJECT (button), "mix-cell");
+  MixRecord *record = cell_record (cell);
+  const MixColumn *column = column_info (data);
+  const char *value = record ? mix_record_get_value (record, data->column) : NULL;
+  g_autofree char *uri = NULL;
+
+  if (value == NULL)
+    return;
+
+  if (column->type == MIX_COLUMN_EMAIL)
+    uri = g_strconcat ("mailto:", value, NULL);
+  else
+    uri = g_strdup (value);
+
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), uri, GDK_CURRENT_TIME);
+}
+
+/* Cells */
+
+static void
+set_accessible_label (GtkWidget  *widget,
+                      const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static GtkWidget *
+make_text (ColumnData *data,
+           GtkWidget  *cell)
+{
+  /* An entry without a frame: it reads as a cell, and screen readers get
+   * its text (a bare GtkText does not offer it in GTK 4.8). */
+  GtkWidget *text = gtk_entry_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_entry_set_has_frame (GTK_ENTRY (text), FALSE);
+  gtk_widget_add_css_class (text, "cell");
+  gtk_editable_set_width_chars (GTK_EDITABLE (text), 4);
+  set_accessible_label (text, _(column_info (data)->title));
+
+  g_signal_connect (text, "activate", G_CALLBACK (on_text_activate_cb), data);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave_cb), data);
+  gtk_widget_add_controller (text, focus);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_text_key_pressed_cb), data);
+  gtk_widget_add_controller (text, keys);
+  return text;
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ColumnData               *data)
+{
+  const MixColumn *column = column_info (data);
+  g_autofree char *what = NULL;
+  GtkWidget *cell = NULL;
+
+  switch (column->type)
+    {
+    case MIX_COLUMN_TEXT:
+    case MIX_COLUMN_LONG_TEXT:
+      cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_box_append (GTK_BOX (cell), make_text (data, cell));
+      break;
+
+    case MIX_COLUMN_URL:
+    case MIX_COLUMN_EMAIL:
+      {
+        GtkWidget *button;
+
+        cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+        gtk_box_append (GTK_BOX (cell), make_text (data, cell));
+        button = gtk_button_new_from_icon_name (column->type == MIX_COLUMN_URL
+                                                ? "adw-external-link-symbolic"
+                                                : "adw-mail-send-symbolic");
+        gtk_widget_add_css_class (button, "flat");
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        /* Translators: %s is a column title, such as LinkedIn or Email. */
+        what = g_strdup_printf (column->type == MIX_COLUMN_URL ? _("Open %s") : _("Write to %s"),
+                                _(column->title));
+        gtk_widget_set_tooltip_text (button, what);
+        set_accessible_label (button, what);
+        g_object_set_data (G_OBJECT (button), "mix-cell", cell);
+        g_signal_connect (button, "clicked", G_CALLBACK (on_open_clicked_cb), data);
+        gtk_box_append (GTK_BOX (cell), button);
+        g_object_set_data (G_OBJECT (cell), "mix-open-button", button);
+      }
+      break;
+
+    case MIX_COLUMN_DATE:
+      {
+        GtkWidget *button = gtk_menu_button_new ();
+        GtkWidget *popover = gtk_popover_new ();
+        GtkWidget *calendar = gtk_calendar_new ();
+
+        cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+        gtk_box_append (GTK_BOX (cell), make_text (data, cell));
+
+        gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+        gtk_widget_add_css_class (button, "flat");
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        /* Translators: %s is a column title, such as Follow-Up Date. */
+        what = g_strdup_printf (_("Choose %s"), _(column->title));
+        gtk_widget_set_tooltip_text (button, what);
+        set_accessible_label (button, what);
+        g_object_set_data (G_OBJECT (calendar), "mix-cell", cell);
+        g_signal_connect (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), data);
+        g_signal_connect (popover, "show", G_CALLBACK (on_calendar_popover_show_cb), data);
+        gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+        gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+        gtk_box_append (GTK_BOX (cell), button);
+      }
+      break;
+
+    case MIX_COLUMN_BOOLEAN:
+      cell = gtk_check_button_new ();
+      gtk_widget_set_halign (cell, GTK_ALIGN_CENTER);
+      set_accessible_label (cell, _(column->title));
+      g_signal_connect (cell, "toggled", G_CALLBACK (on_check_toggled_cb), data);
+      break;
+
+    case MIX_COLUMN_CHOICE:
+      {
+        g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+        /* Translators: shown in a choice column for "not set". */
+        gtk_string_list_append (labels, _("—"));
+        for (guint i = 0; column->choices[i].id != NULL; i++)
+          gtk_string_list_append (labels, _(column->choices[i].label));
+        cell = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+        gtk_widget_add_css_class (cell, "flat");
+        set_accessible_label (cell, _(column->title));
+        g_signal_connect (cell, "notify::selected", G_CALLBACK (on_drop_down_selected_cb), data);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_object_set_data (G_OBJECT (cell), "mix-column-index", GUINT_TO_POINTER (data->column));
+  gtk_list_item_set_child (item, cell);
+}
+
+static GtkWidget *
+cell_label (GtkWidget *cell)
+{
+  GtkWidget *first = gtk_widget_get_first_child (cell);
+
+  return GTK_IS_ENTRY (first) ? first : NULL;
+}
+
+/* Shows the record's value in the cell. */
+static void
+sync_cell (GtkWidget  *cell,
+           MixRecord  *record,
+           ColumnData *data)
+{
+  MixSheetView *self = data->view;
+  const MixColumn *column = column_info (data);
+  const char *value = mix_record_get_value (record, data->column);
+
+  g_object_set_data (G_OBJECT (cell), "mix-syncing", GINT_TO_POINTER (TRUE));
+
+  switch (column->type)
+    {
+    case MIX_COLUMN_BOOLEAN:
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (cell), value != NULL);
+      gtk_widget_set_sensitive (cell, !self->read_only);
+      break;
+
+    case MIX_COLUMN_CHOICE:
+      {
+        int index = mix_column_choice_index (column, value);
+
+        if (value == NULL)
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), 0);
+        else
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (cell),
+                                      index >= 0 ? (guint) index + 1 : GTK_INVALID_LIST_POSITION);
+        /* A choice from a newer version or an old file is shown, not lost. */
+        gtk_widget_set_tooltip_text (cell, index < 0 && value != NULL ? value : NULL);
+        gtk_widget_set_sensitive (cell, !self->read_only);
+      }
+      break;
+
+    case MIX_COLUMN_TEXT:
+    case MIX_COLUMN_LONG_TEXT:
+    case MIX_COLUMN_DATE:
+    case MIX_COLUMN_URL:
+    case MIX_COLUMN_EMAIL:
+    default:
+      {
+        GtkWidget *label = cell_label (cell);
+        GtkWidget *open = g_object_get_data (G_OBJECT (cell), "mix-open-button");
+        g_autofree char *display = mix_record_get_display_value (record, data->column);
+        gboolean overdue;
+
+        if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)), display) != 0)
+          gtk_editable_set_text (GTK_EDITABLE (label), display);
+        gtk_editable_set_editable (GTK_EDITABLE (label), !self->read_only);
+
+        if (column->type == MIX_COLUMN_LONG_TEXT)
+          gtk_widget_set_tooltip_text (label, value);
+
+        if (open != NULL)
+          gtk_widget_set_visible (open, value != NULL);
+
+        overdue = is_follow_up_column (column) && value != NULL &&
+                  strcmp (value, self->today) < 0;
+        if (overdue)
+          {
+            gtk_widget_add_css_class (label, "overdue");
+            gtk_widget_set_tooltip_text (label, _("This follow-up date has passed"));
+          }
+        else if (is_follow_up_column (column))
+          {
+            gtk_widget_remove_css_class (label, "overdue");
+            gtk_widget_set_tooltip_text (label, NULL);
+          }
+      }
+      break;
+    }
+
+  g_object_set_data (G_OBJECT (cell), "mix-syncing", GINT_TO_POINTER (FALSE));
+}
+
+static void
+on_record_changed_cb (MixRecord *record,
+                      int        column,
+                      GtkWidget *cell)
+{
+  ColumnData *data = g_object_get_data (G_OBJECT (cell), "mix-column");
+
+  if (column == (int) data->column)
+    sync_cell (cell, record, data);
+}
+
+static gboolean
+contains_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+start_editing (GtkWidget *text)
+{
+  gtk_widget_grab_focus (text);
+}
+
+static void
+on_text_map_start_editing_cb (GtkWidget *text,
+                              gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (text, on_text_map_start_editing_cb, user_data);
+  start_editing (text);
+}
+
+/* Moves the focus into a cell as soon as it is on screen: a new row's cell
+ * can be bound before its table is shown. */
+static void
+start_editing_when_mapped (GtkWidget *text)
+{
+  if (gtk_widget_get_mapped (text))
+    start_editing (text);
+  else
+    g_signal_connect_after (text, "map", G_CALLBACK (on_text_map_start_editing_cb), NULL);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ColumnData               *data)
+{
+  MixSheetView *self = data->view;
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  MixRecord *record = gtk_list_item_get_item (item);
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (cell), "mix-column", data);
+  g_object_set_data_full (G_OBJECT (cell), "mix-record", g_object_ref (record), g_object_unref);
+  sync_cell (cell, record, data);
+  handler = g_signal_connect (record, "changed", G_CALLBACK (on_record_changed_cb), cell);
+  g_object_set_data (G_OBJECT (cell), "mix-changed-handler", GSIZE_TO_POINTER (handler));
+
+  if (data->column == 0 && record == self->pending_edit && cell_label (cell) != NULL)
+    {
+      self->pending_edit = NULL;
+      start_editing_when_mapped (cell_label (cell));
+    }
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                ColumnData               *data)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  MixRecord *record = gtk_list_item_get_item (item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), "mix-changed-handler"));
+  GtkWidget *label = cell_label (cell);
+
+  /* A cell being edited when it scrolls away keeps what was typed. */
+  if (label != NULL && contains_focus (label))
+    commit_text_cell (label, data);
+  if (label != NULL)
+    g_signal_handlers_disconnect_by_func (label, on_text_map_start_editing_cb, NULL);
+
+  if (handler != 0)
+    g_signal_handler_disconnect (record, handler);
+  g_object_set_data (G_OBJECT (cell), "mix-changed-handler", NULL);
+  g_object_set_data (G_OBJECT (cell), "mix-record", NULL);
+}
+
+/* Sorting and filtering */
+
+static int
+compare_strings (const char *a,
+                 const char *b)
+{
+  /* Empty cells go last, as in a spreadsheet. */
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+  return g_utf8_collate (a, b);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  ColumnData *data = user_data;
+  const MixColumn *column = column_info (data);
+  const char *va = mix_record_get_value ((MixRecord *) a, data->column);
+  const char *vb = mix_record_get_value ((MixRecord *) b, data->column);
+  int result;
+
+  switch (column->type)
+    {
+    case MIX_COLUMN_BOOLEAN:
+      result = (va != NULL) - (vb != NULL);
+      break;
+    case MIX_COLUMN_CHOICE:
+      {
+        /* In the order the choices are listed; unknown ones after them. */
+        int ia = va ? mix_column_choice_index (column, va) : -1;
+        int ib = vb ? mix_column_choice_index (column, vb) : -1;
+
+        if (va != NULL && ia < 0)
+          ia = G_MAXINT / 2;
+        if (vb != NULL && ib < 0)
+          ib = G_MAXINT / 2;
+        if (va == NULL || vb == NULL)
+          result = (va == NULL) - (vb == NULL);
+        else
+          result = (ia > ib) - (ia < ib);
+      }
+      break;
+    case MIX_COLUMN_DATE:
+      /* ISO dates sort as text. */
+      result = (va == NULL || vb == NULL) ? (va == NULL) - (vb == NULL) : strcmp (va, vb);
+      break;
+    case MIX_COLUMN_TEXT:
+    case MIX_COLUMN_LONG_TEXT:
+    case MIX_COLUMN_URL:
+    case MIX_COLUMN_EMAIL:
+    default:
+      result = compare_strings (va, vb);
+      break;
+    }
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static gboolean
+filter_row (gpointer item,
+            gpointer user_data)
+{
+  MixSheetView *self = user_data;
+
+  return mix_record_matches (MIX_RECORD (item), self->needle);
+}
+
+static void
+update_stack (MixSheetView *self)
+{
+  if (g_list_model_get_n_items (self->rows) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "table");
+}
+
+static void
+on_items_changed_cb (GListModel   *model,
+                     guint         position,
+                     guint         removed,
+                     guint         added,
+                     MixSheetView *self)
+{
+  update_stack (self);
+}
+
+/* Public API */
+
+void
+mix_sheet_view_set_search (MixSheetView *self,
+                           const char   *text)
+{
+  g_autofree char *needle = NULL;
+  GtkFilterChange change;
+
+  g_return_if_fail (MIX_IS_SHEET_VIEW (self));
+
+  needle = g_utf8_casefold (text ? text : "", -1);
+  g_strstrip (needle);
+  if (g_strcmp0 (needle, self->needle) == 0)
+    return;
+
+  if (strstr (needle, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (self->needle, needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+void
+mix_sheet_view_set_read_only (MixSheetView *self,
+                              gboolean      read_only)
+{
+  g_return_if_fail (MIX_IS_SHEET_VIEW (self));
+  self->read_only = !!read_only;
+}
+
+MixTab
+mix_sheet_view_get_tab (MixSheetView *self)
+{
+  g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), MIX_TAB_EXISTING_NETWORK);
+  return self->tab;
+}
+
+/**
+ * mix_sheet_view_get_column_view:
+ *
+ * Returns: (transfer none): the table
+ */
+GtkColumnView *
+mix_sheet_view_get_column_view (MixSheetView *self)
+{
+  g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), NULL);
+  return self->column_view;
+}
+
+/**
+ * mix_sheet_view_get_visible_rows:
+ *
+ * Returns: (transfer none): the rows as shown: filtered and sorted
+ */
+GListModel *
+mix_sheet_view_get_visible_rows (MixSheetView *self)
+{
+  g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+/* The editable label showing @column of @record, if its row is bound. */
+static GtkWidget *
+find_bound_label (GtkWidget *widget,
+                  MixRecord *record,
+                  guint      column)
+{
+  if (GTK_IS_ENTRY (widget))
+    {
+      GtkWidget *cell = gtk_widget_get_parent (widget);
+
+      if (cell != NULL && cell_record (cell) == record &&
+          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "mix-column-index")) == column)
+        return widget;
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_bound_label (child, record, column);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/**
+ * mix_sheet_view_select_record:
+ * @edit_first_cell: start editing the row's first cell once it is shown
+ *
+ * Selects @record alone and scrolls to it.
+ */
+void
+mix_sheet_view_select_record (MixSheetView *self,
+                              MixRecord    *record,
+                              gboolean      edit_first_cell)
+{
+  GListModel *visible;
+  guint n;
+
+  g_return_if_fail (MIX_IS_SHEET_VIEW (self));
+
+  visible = G_LIST_MODEL (self->sort_model);
+  n = g_list_model_get_n_items (visible);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MixRecord) item = g_list_model_get_item (visible, i);
+
+      if (item != record)
+        continue;
+
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+      gtk_widget_activate_action (find_list_view (GTK_WIDGET (self->column_view)),
+                                  "list.scroll-to-item", "u", i);
+      if (edit_first_cell)
+        {
+          /* The row may be on screen already, or be bound later. */
+          GtkWidget *label = find_bound_label (GTK_WIDGET (self->column_view), record, 0);
+
+          if (label != NULL)
+            start_editing_when_mapped (label);
+          else
+            self->pending_edit = record;
+        }
+      return;
+    }
+}
+
+/**
+ * mix_sheet_view_add_row:
+ *
+ * Adds an empty row to the tab, selects it and starts editing its first
+ * cell.
+ *
+ * Returns: (transfer none): the new row
+ */
+MixRecord *
+mix_sheet_view_add_row (MixSheetView *self)
+{
+  MixRecord *record;
+
+  g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), NULL);
+
+  if (self->read_only)
+    return NULL;
+
+  record = mix_record_new (self->tab);
+  mix_tracker_insert_row (self->tracker, record, G_MAXUINT);
+  mix_sheet_view_select_record (self, record, TRUE);
+  g_object_unref (record);  /* the tracker holds it */
+  return record;
+}
+
+/**
+ * mix_sheet_view_get_selected:
+ *
+ * Returns: (transfer container) (element-type MixRecord): the selected rows
+ */
+GPtrArray *
+mix_sheet_view_get_selected (MixSheetView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  GPtrArray *records;
+  guint position;
+
+  g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), NULL);
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_iter_init_first (&iter, selected, &position))
+    {
+      do
+        g_ptr_array_add (records, g_list_model_get_item (G_LIST_MODEL (self->sort_model), position));
+      while (gtk_bitset_iter_next (&iter, &position));
+    }
+  return records;
+}
+
+/**
+ * mix_sheet_view_get_focus_record:
+ *
+ * Returns: (transfer none) (nullable): the first selected row
+ */
+MixRecord *
+mix_sheet_view_get_focus_record (MixSheetView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(MixRecord) record = NULL;
+
+  g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), NULL);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected))
+    return NULL;
+  record = g_list_model_get_item (G_LIST_MODEL (self->sort_model), gtk_bitset_get_minimum (selected));
+  return record;  /* owned by the tracker */
+}
+
+/* Construction */
+
+/* Widths that fit typical values; the user can resize every column. */
+static int
+column_width (const MixColumn *column,
+              guint            index)
+{
+  switch (column->type)
+    {
+    case MIX_COLUMN_BOOLEAN:
+      return 120;
+    case MIX_COLUMN_DATE:
+      return 150;
+    case MIX_COLUMN_CHOICE:
+      return 170;
+    case MIX_COLUMN_URL:
+    case MIX_COLUMN_EMAIL:
+      return 220;
+    case MIX_COLUMN_LONG_TEXT:
+      return 240;
+    case MIX_COLUMN_TEXT:
+    default:
+      return index == 0 ? 180 : 150;
+    }
+}
+
+static void
+build_columns (MixSheetView *self)
+{
+  const MixTabInfo *info = mix_tab_get_info (self->tab);
+
+  self->columns = g_new0 (ColumnData, info->n_columns);
+
+  for (guint i = 0; i < info->n_columns; i++)
+    {
+      const MixColumn *column = &info->columns[i];
+      ColumnData *data = &self->columns[i];
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      data->view = self;
+      data->column = i;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), data);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), data);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), data);
+
+      view_column = gtk_column_view_column_new (_(column->title), g_steal_pointer (&factory));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, data, NULL));
+      gtk_column_view_column_set_sorter (view_column, sorter);
+      gtk_column_view_column_set_resizable (view_column, TRUE);
+      gtk_column_view_column_set_fixed_width (view_column, column_width (column, i));
+      if (column->type == MIX_COLUMN_LONG_TEXT)
+        gtk_column_view_column_set_expand (view_column, TRUE);
+      gtk_column_view_append_column (self->column_view, view_column);
+    }
+}
+
+MixSheetView *
+mix_sheet_view_new (MixTracker *tracker,
+                    MixTab      tab)
+{
+  MixSheetView *self;
+  const MixTabInfo *info;
+
+  g_return_val_if_fail (MIX_IS_TRACKER (tracker), NULL);
+  g_return_val_if_fail (tab < MIX_N_TABS, NULL);
+
+  self = g_object_new (MIX_TYPE_SHEET_VIEW, NULL);
+  self->tracker = g_object_ref (tracker);
+  self->tab = tab;
+  info = mix_tab_get_info (tab);
+
+  self->rows = g_object_ref (mix_tracker_get_rows (tracker, tab));
+  self->filter = gtk_custom_filter_new (filter_row, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (self->rows),
+                                                  GTK_FILTER (g_object_ref (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  build_columns (self);
+
+  adw_status_page_set_title (self->empty_page, _(info->title));
+  adw_status_page_set_description (self->empty_page, _(info->description));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title),
+                                  -1);
+
+  g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (on_items_changed_cb), self, 0);
+  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (on_items_changed_cb), self, 0);
+  update_stack (self);
+
+  return self;
+}
+
+static void
+mix_sheet_view_map (GtkWidget *widget)
+{
+  MixSheetView *self = MIX_SHEET_VIEW (widget);
+
+  /* The day may have changed since the view was last shown. */
+  g_free (self->today);
+  self->today = mix_date_today_iso ();
+
+  GTK_WIDGET_CLASS (mix_sheet_view_parent_class)->map (widget);
+}
+
+static void
+mix_sheet_view_dispose (GObject *object)
+{
+  MixSheetView *self = MIX_SHEET_VIEW (object);
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_SHEET_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->tracker);
+
+  G_OBJECT_CLASS (mix_sheet_view_parent_class)->dispose (object);
+}
+
+static void
+mix_sheet_view_finalize (GObject *object)
+{
+  MixSheetView *self = MIX_SHEET_VIEW (object);
+
+  g_free (self->columns);
+  g_free (self->needle);
+  g_free (self->today);
+
+  G_OBJECT_CLASS (mix_sheet_view_parent_class)->finalize (object);
+}
+
+static void
+mix_sheet_view_class_init (MixSheetViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mix_sheet_view_dispose;
+  object_class->finalize = mix_sheet_view_finalize;
+  widget_class->map = mix_sheet_view_map;
+
+  /**
+   * MixSheetView::error:
+   * @message: what was wrong with a value, a sentence for the user
+   */
+  signals[ERROR] =
+    g_signal_new ("error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mix-sheet-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MixSheetView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, MixSheetView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, MixSheetView, stack);
+}
+
+static void
+mix_sheet_view_init (MixSheetView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->needle = g_strdup ("");
+  self->today = mix_date_today_iso ();
+}

@@ -1,0 +1,332 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "mix-test-gui.h"
+#include "mix-tracker-page.h"
+#include "mix-window.h"
+
+static MixApplication *app;
+
+static void
+spin (void)
+{
+  /* Let the views lay out, bind and map their rows. */
+  for (guint i = 0; i < 5; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The text of @column in the row showing @record. */
+static GtkWidget *
+find_cell_label (GtkWidget *widget,
+                 MixRecord *record,
+                 guint      column)
+{
+  if (GTK_IS_ENTRY (widget))
+    {
+      GtkWidget *cell = gtk_widget_get_parent (widget);
+      gpointer shown = g_object_get_data (G_OBJECT (cell), "mix-record");
+      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "mix-column-index"));
+
+      if (shown == (gpointer) record && index == column)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell_label (child, record, column);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  MixWindow      *window;
+  MixTrackerPage *page;
+  MixTracker     *tracker;
+} Fixture;
+
+static MixWindow *window;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  MixTracker *tracker = mix_store_get_tracker (mix_application_get_store (app));
+
+  /* Each test starts from an empty tracker, unsorted and unfiltered. */
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    while (mix_tracker_get_n_rows (tracker, t) > 0)
+      {
+        g_autoptr(MixRecord) record = g_list_model_get_item (mix_tracker_get_rows (tracker, t), 0);
+        mix_tracker_remove_row (tracker, record, NULL);
+      }
+
+  f->window = window;
+  f->page = MIX_TRACKER_PAGE (find_widget (GTK_WIDGET (f->window), MIX_TYPE_TRACKER_PAGE));
+  f->tracker = tracker;
+  g_assert_nonnull (f->page);
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    {
+      MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, t);
+
+      mix_sheet_view_set_search (sheet, "");
+      gtk_column_view_sort_by_column (mix_sheet_view_get_column_view (sheet), NULL,
+                                      GTK_SORT_ASCENDING);
+    }
+  mix_tracker_page_show_tab (f->page, MIX_TAB_NEW_CONTACTS);
+  spin ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  spin ();
+}
+
+static MixRecord *
+add_named (Fixture    *f,
+           const char *name)
+{
+  MixRecord *record = mix_tracker_add_row (f->tracker, MIX_TAB_NEW_CONTACTS);
+
+  g_assert_true (mix_record_set_value_by_id (record, "name", name, NULL));
+  return record;
+}
+
+/* Add Row puts a new row in the tab and starts editing its first cell;
+ * what is typed there is stored. */
+static void
+test_add_row_edits_name (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *label;
+  MixRecord *record;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "tracker.add-row", NULL));
+  spin ();
+  g_assert_cmpuint (mix_tracker_get_n_rows (f->tracker, MIX_TAB_NEW_CONTACTS), ==, 1);
+  record = g_list_model_get_item (mix_tracker_get_rows (f->tracker, MIX_TAB_NEW_CONTACTS), 0);
+  g_object_unref (record);
+
+  label = find_cell_label (GTK_WIDGET (f->page), record, 0);
+  g_assert_nonnull (label);
+  /* The new row's first cell has the focus, ready for typing. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (label)), label));
+
+  gtk_editable_set_text (GTK_EDITABLE (label), "Ada Lovelace");
+  g_signal_emit_by_name (label, "activate");
+  g_assert_cmpstr (mix_record_get_value_by_id (record, "name"), ==, "Ada Lovelace");
+  g_assert_true (mix_store_is_dirty (mix_application_get_store (app), MIX_DOMAIN_TRACKER));
+}
+
+static void
+on_error (MixSheetView *sheet,
+          const char   *message,
+          char        **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+/* A value that is not a date is refused: the old one stays in the cell and
+ * in the row, and the user is told why. */
+static void
+test_bad_date_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  MixRecord *record = add_named (f, "Grace");
+  MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_NEW_CONTACTS);
+  guint column = (guint) mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "contacted_on");
+  g_autofree char *message = NULL;
+  GtkWidget *label;
+
+  g_assert_true (mix_record_set_value (record, column, "2026-03-05", NULL));
+  g_signal_connect (sheet, "error", G_CALLBACK (on_error), &message);
+  spin ();
+
+  label = find_cell_label (GTK_WIDGET (sheet), record, column);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label)), ==, "2026-03-05");
+
+  gtk_editable_set_text (GTK_EDITABLE (label), "next week");
+  g_signal_emit_by_name (label, "activate");
+
+  g_assert_cmpstr (mix_record_get_value (record, column), ==, "2026-03-05");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label)), ==, "2026-03-05");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "next week"));
+
+  /* A date as spreadsheets write it is taken and shown in ISO form. */
+  gtk_editable_set_text (GTK_EDITABLE (label), "4/1/2026");
+  g_signal_emit_by_name (label, "activate");
+  g_assert_cmpstr (mix_record_get_value (record, column), ==, "2026-04-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label)), ==, "2026-04-01");
+}
+
+static char *
+visible_names (MixSheetView *sheet)
+{
+  GListModel *rows = mix_sheet_view_get_visible_rows (sheet);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(MixRecord) record = g_list_model_get_item (rows, i);
+      const char *name = mix_record_get_value_by_id (record, "name");
+
+      if (names->len > 0)
+        g_string_append_c (names, ',');
+      g_string_append (names, name ? name : "");
+    }
+  return g_string_free (names, FALSE);
+}
+
+/* Deleting selected rows can be undone, and the rows come back in place. */
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_NEW_CONTACTS);
+  MixRecord *b;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *restored = NULL;
+
+  add_named (f, "A");
+  b = add_named (f, "B");
+  add_named (f, "C");
+  add_named (f, "D");
+  spin ();
+  before = visible_names (sheet);
+  g_assert_cmpstr (before, ==, "A,B,C,D");
+
+  mix_sheet_view_select_record (sheet, b, FALSE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (gtk_column_view_get_model (
+                                     mix_sheet_view_get_column_view (sheet))), 3, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "tracker.delete-rows", NULL));
+  after = visible_names (sheet);
+  g_assert_cmpstr (after, ==, "A,C");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "tracker.undo-delete", NULL));
+  restored = visible_names (sheet);
+  g_assert_cmpstr (restored, ==, "A,B,C,D");
+  g_assert_cmpuint (mix_tracker_get_n_rows (f->tracker, MIX_TAB_NEW_CONTACTS), ==, 4);
+}
+
+/* Sorting follows each column's type: dates as dates, choices in the
+ * order they are listed, text alphabetically. */
+static void
+test_sort_by_type (Fixture       *f,
+                   gconstpointer  data)
+{
+  MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_NEW_CONTACTS);
+  GtkColumnView *view = mix_sheet_view_get_column_view (sheet);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  MixRecord *zoe = add_named (f, "zoë");
+  MixRecord *adam = add_named (f, "Adam");
+  MixRecord *bea = add_named (f, "Béa");
+  g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (columns, 0);
+  g_autoptr(GtkColumnViewColumn) status_column = g_list_model_get_item (columns, 7);
+  g_autoptr(GtkColumnViewColumn) date_column = g_list_model_get_item (columns, 8);
+  g_autofree char *by_name = NULL;
+  g_autofree char *by_status = NULL;
+  g_autofree char *by_date = NULL;
+  g_autofree char *by_date_desc = NULL;
+
+  mix_record_set_value_by_id (zoe, "status", "Met", NULL);
+  mix_record_set_value_by_id (adam, "status", "Not contacted", NULL);
+  mix_record_set_value_by_id (bea, "status", "Replied", NULL);
+  mix_record_set_value_by_id (zoe, "contacted_on", "2026-01-09", NULL);
+  mix_record_set_value_by_id (adam, "contacted_on", "2025-12-31", NULL);
+  mix_record_set_value_by_id (bea, "contacted_on", "2026-01-10", NULL);
+
+  gtk_column_view_sort_by_column (view, name_column, GTK_SORT_ASCENDING);
+  by_name = visible_names (sheet);
+  g_assert_cmpstr (by_name, ==, "Adam,Béa,zoë");
+
+  gtk_column_view_sort_by_column (view, status_column, GTK_SORT_ASCENDING);
+  by_status = visible_names (sheet);
+  g_assert_cmpstr (by_status, ==, "Adam,Béa,zoë");  /* Not contacted, Replied, Met */
+
+  gtk_column_view_sort_by_column (view, date_column, GTK_SORT_ASCENDING);
+  by_date = visible_names (sheet);
+  g_assert_cmpstr (by_date, ==, "Adam,zoë,Béa");
+  gtk_column_view_sort_by_column (view, date_column, GTK_SORT_DESCENDING);
+  by_date_desc = visible_names (sheet);
+  g_assert_cmpstr (by_date_desc, ==, "Béa,zoë,Adam");
+}
+
+/* The search filters across every column, ignoring case. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_NEW_CONTACTS);
+  MixRecord *lin = add_named (f, "Lin");
+  g_autofree char *found = NULL;
+  g_autofree char *all = NULL;
+
+  add_named (f, "Sam");
+  mix_record_set_value_by_id (lin, "research_notes", "Wrote about RUST at Hooli", NULL);
+
+  mix_sheet_view_set_search (sheet, "rust");
+  found = visible_names (sheet);
+  g_assert_cmpstr (found, ==, "Lin");
+  mix_sheet_view_set_search (sheet, "");
+  all = visible_names (sheet);
+  g_assert_cmpstr (all, ==, "Lin,Sam");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  app = mix_test_gui_init (&argc, &argv);
+  window = mix_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  mix_window_show_page (window, "tracker");
+  gtk_window_present (GTK_WINDOW (window));
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/tracker/add-row-edits-name", test_add_row_edits_name);
+  ADD ("/tracker/bad-date-refused", test_bad_date_refused);
+  ADD ("/tracker/delete-undo", test_delete_undo);
+  ADD ("/tracker/sort-by-type", test_sort_by_type);
+  ADD ("/tracker/search", test_search);
+#undef ADD
+
+  ret = g_test_run ();
+  g_object_unref (app);
+  return ret;
+}

@@ -315,6 +315,24 @@ make_text (ColumnData *data,
   return text;
 }
 
+/* Working in a cell selects its row, so that Delete Row and the details
+ * act on the row being edited. */
+static void
+on_cell_focus_enter_cb (GtkEventControllerFocus *controller,
+                        ColumnData              *data)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "mix-list-item");
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (data->view->selection);
+  guint position;
+
+  if (item == NULL)
+    return;
+  position = gtk_list_item_get_position (item);
+  if (position != GTK_INVALID_LIST_POSITION && !gtk_selection_model_is_selected (selection, position))
+    gtk_selection_model_select_item (selection, position, TRUE);
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -322,6 +340,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   const MixColumn *column = column_info (data);
   g_autofree char *what = NULL;
+  GtkEventController *focus;
   GtkWidget *cell = NULL;
 
   switch (column->type)
@@ -408,6 +427,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     }
 
   g_object_set_data (G_OBJECT (cell), "mix-column-index", GUINT_TO_POINTER (data->column));
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter_cb), data);
+  gtk_widget_add_controller (cell, focus);
   gtk_list_item_set_child (item, cell);
 }
 
@@ -551,6 +573,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (cell), "mix-column", data);
   g_object_set_data_full (G_OBJECT (cell), "mix-record", g_object_ref (record), g_object_unref);
+  g_object_set_data (G_OBJECT (cell), "mix-list-item", item);
   sync_cell (cell, record, data);
   handler = g_signal_connect (record, "changed", G_CALLBACK (on_record_changed_cb), cell);
   g_object_set_data (G_OBJECT (cell), "mix-changed-handler", GSIZE_TO_POINTER (handler));
@@ -582,6 +605,7 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
     g_signal_handler_disconnect (record, handler);
   g_object_set_data (G_OBJECT (cell), "mix-changed-handler", NULL);
   g_object_set_data (G_OBJECT (cell), "mix-record", NULL);
+  g_object_set_data (G_OBJECT (cell), "mix-list-item", NULL);
 }
 
 /* Sorting and filtering */

@@ -25,6 +25,8 @@ struct _MixTrackerPage
 {
   AdwBin               parent_instance;
 
+  GtkBox              *details_box;
+  AdwFlap             *details_flap;
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;
   AdwViewStack        *tab_stack;
@@ -35,9 +37,17 @@ struct _MixTrackerPage
   GArray              *deleted;          /* DeletedRow, the last deletion, for Undo */
   GPtrArray           *imported;         /* MixRecord, the last import, for Undo */
   GtkFileChooserNative *chooser;
+  MixRecord           *details_record;   /* the row the details show */
+  gulong               details_handler;
+  guint                details_idle;
 };
 
 G_DEFINE_FINAL_TYPE (MixTrackerPage, mix_tracker_page, ADW_TYPE_BIN)
+
+static void on_selection_changed_cb (GtkSelectionModel *model,
+                                     guint              position,
+                                     guint              n_items,
+                                     MixTrackerPage    *self);
 
 static void
 show_toast (MixTrackerPage *self,
@@ -159,11 +169,13 @@ update_actions (MixTrackerPage *self)
 /**
  * mix_tracker_page_set_store:
  *
- * Shows the tracker of @store. Called once, by the window.
+ * Shows the tracker of @store, on the tab it showed last time. Called
+ * once, by the window.
  */
 void
 mix_tracker_page_set_store (MixTrackerPage *self,
-                            MixStore       *store)
+                            MixStore       *store,
+                            GSettings      *settings)
 {
   MixTracker *tracker;
 
@@ -190,9 +202,230 @@ mix_tracker_page_set_store (MixTrackerPage *self,
       update_tab_title (self, t);
       g_signal_connect_object (mix_tracker_get_rows (tracker, t), "items-changed",
                                G_CALLBACK (on_rows_changed_cb), self, 0);
+      g_signal_connect_object (gtk_column_view_get_model (mix_sheet_view_get_column_view (self->sheets[t])),
+                               "selection-changed", G_CALLBACK (on_selection_changed_cb), self, 0);
     }
 
   update_actions (self);
+
+  g_settings_bind (settings, "last-tracker-tab", self->tab_stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+/* Details: the selected row's long texts, which the table cuts short, and
+ * the extra fields brought in from CSV, which have no column. */
+
+static void
+on_details_text_leave_cb (GtkEventControllerFocus *controller,
+                          MixTrackerPage          *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "mix-column-index"));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->details_record == NULL || is_read_only (self))
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (text, mix_record_get_value (self->details_record, column) ?: "") != 0)
+    mix_record_set_value (self->details_record, column, text, NULL);
+}
+
+static GtkWidget *
+details_heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  return label;
+}
+
+static void
+rebuild_details (MixTrackerPage *self)
+{
+  MixRecord *record = self->details_record;
+  const MixTabInfo *info;
+  GtkWidget *child;
+  GList *extra;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_box))) != NULL)
+    gtk_box_remove (self->details_box, child);
+
+  if (record == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("Select a row to see its notes and its extra fields."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_vexpand (label, TRUE);
+      gtk_box_append (self->details_box, label);
+      return;
+    }
+
+  info = mix_tab_get_info (mix_record_get_tab (record));
+  {
+    const char *name = mix_record_get_value (record, 0);
+    GtkWidget *title = gtk_label_new (name != NULL ? name : _("New Row"));
+
+    gtk_label_set_xalign (GTK_LABEL (title), 0);
+    gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+    gtk_widget_add_css_class (title, "title-3");
+    gtk_box_append (self->details_box, title);
+  }
+
+  for (guint c = 0; c < info->n_columns; c++)
+    {
+      GtkWidget *frame;
+      GtkWidget *view;
+      GtkEventController *focus;
+      const char *value;
+
+      if (info->columns[c].type != MIX_COLUMN_LONG_TEXT)
+        continue;
+
+      value = mix_record_get_value (record, c);
+      gtk_box_append (self->details_box, details_heading (_(info->columns[c].title)));
+      view = gtk_text_view_new ();
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (view), !is_read_only (self));
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+      gtk_widget_set_size_request (view, -1, 80);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                                value != NULL ? value : "", -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->columns[c].title),
+                                      -1);
+      g_object_set_data (G_OBJECT (view), "mix-column-index", GUINT_TO_POINTER (c));
+      focus = gtk_event_controller_focus_new ();
+      g_signal_connect (focus, "leave", G_CALLBACK (on_details_text_leave_cb), self);
+      gtk_widget_add_controller (view, focus);
+
+      frame = gtk_frame_new (NULL);
+      gtk_frame_set_child (GTK_FRAME (frame), view);
+      gtk_box_append (self->details_box, frame);
+    }
+
+  extra = mix_record_list_extra (record);
+  if (extra != NULL)
+    {
+      GtkWidget *list = gtk_list_box_new ();
+
+      gtk_box_append (self->details_box, details_heading (_("Extra Fields")));
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      for (GList *l = extra; l != NULL; l = l->next)
+        {
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *title = g_markup_escape_text (l->data, -1);
+          g_autofree char *subtitle = g_markup_escape_text (mix_record_get_extra (record, l->data), -1);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_widget_add_css_class (row, "property");
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+        }
+      gtk_box_append (self->details_box, list);
+      g_list_free (extra);
+    }
+}
+
+static gboolean
+details_have_focus (MixTrackerPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->details_box));
+}
+
+static gboolean
+rebuild_details_idle_cb (gpointer data)
+{
+  MixTrackerPage *self = data;
+
+  self->details_idle = 0;
+  /* Never under the user's fingers: what is being typed there stays. */
+  if (!details_have_focus (self))
+    rebuild_details (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_details_record_changed_cb (MixRecord      *record,
+                              int             column,
+                              MixTrackerPage *self)
+{
+  /* Later, not now: the change may come from a details text view that is
+   * losing the focus at this very moment. */
+  if (self->details_idle == 0)
+    self->details_idle = g_idle_add (rebuild_details_idle_cb, self);
+}
+
+static void
+set_details_record (MixTrackerPage *self,
+                    MixRecord      *record)
+{
+  if (self->details_record == record && record != NULL)
+    return;
+
+  if (self->details_record != NULL)
+    {
+      g_clear_signal_handler (&self->details_handler, self->details_record);
+      g_clear_object (&self->details_record);
+    }
+
+  if (record != NULL)
+    {
+      self->details_record = g_object_ref (record);
+      self->details_handler = g_signal_connect (record, "changed",
+                                                G_CALLBACK (on_details_record_changed_cb), self);
+    }
+
+  if (self->details_box != NULL)
+    rebuild_details (self);
+}
+
+static void
+update_details (MixTrackerPage *self)
+{
+  MixSheetView *sheet = self->store ? current_sheet (self) : NULL;
+
+  set_details_record (self, sheet ? mix_sheet_view_get_focus_record (sheet) : NULL);
+}
+
+static void
+on_selection_changed_cb (GtkSelectionModel *model,
+                         guint              position,
+                         guint              n_items,
+                         MixTrackerPage    *self)
+{
+  update_details (self);
+}
+
+static void
+on_tab_changed_cb (AdwViewStack   *stack,
+                   GParamSpec     *pspec,
+                   MixTrackerPage *self)
+{
+  update_details (self);
+}
+
+static void
+toggle_details_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MixTrackerPage *self = MIX_TRACKER_PAGE (widget);
+
+  adw_flap_set_reveal_flap (self->details_flap, !adw_flap_get_reveal_flap (self->details_flap));
 }
 
 /* Actions */
@@ -538,6 +771,8 @@ mix_tracker_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_TRACKER_PAGE);
   g_clear_pointer (&self->deleted, g_array_unref);
   g_clear_pointer (&self->imported, g_ptr_array_unref);
+  set_details_record (self, NULL);
+  g_clear_handle_id (&self->details_idle, g_source_remove);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (mix_tracker_page_parent_class)->dispose (object);
@@ -552,11 +787,14 @@ mix_tracker_page_class_init (MixTrackerPageClass *klass)
   object_class->dispose = mix_tracker_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mix-tracker-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, details_box);
+  gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, details_flap);
   gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, tab_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tab_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "tracker.add-row", NULL, add_row_action);
   gtk_widget_class_install_action (widget_class, "tracker.delete-rows", NULL, delete_rows_action);
@@ -566,11 +804,15 @@ mix_tracker_page_class_init (MixTrackerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "tracker.undo-import", NULL, undo_import_action);
   gtk_widget_class_install_action (widget_class, "tracker.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "tracker.show-tab", "s", show_tab_action);
+  gtk_widget_class_install_action (widget_class, "tracker.toggle-details", NULL,
+                                   toggle_details_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "tracker.add-row", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "tracker.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
+                                       "tracker.toggle-details", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
                                        "tracker.delete-rows", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
@@ -587,4 +829,5 @@ mix_tracker_page_init (MixTrackerPage *self)
   g_array_set_clear_func (self->deleted, deleted_row_clear);
   self->imported = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  rebuild_details (self);
 }

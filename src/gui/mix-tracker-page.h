@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MixTrackerPage, mix_tracker_page, MIX, TRACKER_PAGE, AdwBin)
 
 void          mix_tracker_page_set_store      (MixTrackerPage *self,
-                                               MixStore       *store);
+                                               MixStore       *store,
+                                               GSettings      *settings);
 MixSheetView *mix_tracker_page_get_sheet      (MixTrackerPage *self,
                                                MixTab          tab);
 MixTab        mix_tracker_page_get_current_tab (MixTrackerPage *self);

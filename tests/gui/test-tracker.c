@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "mix-csv-import-dialog.h"
 #include "mix-test-gui.h"
 #include "mix-tracker-page.h"
 #include "mix-window.h"
@@ -305,6 +307,141 @@ test_search (Fixture       *f,
   g_assert_cmpstr (all, ==, "Lin,Sam");
 }
 
+static GtkWidget *
+find_text_view_for (GtkWidget  *widget,
+                    guint       column)
+{
+  if (GTK_IS_TEXT_VIEW (widget) &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "mix-column-index")) == column)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_view_for (child, column);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The details of the selected row show its long texts for editing, and
+ * the extra fields that have no column. */
+static void
+test_details (Fixture       *f,
+              gconstpointer  data)
+{
+  MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_NEW_CONTACTS);
+  MixRecord *record = add_named (f, "Lin");
+  guint notes = (guint) mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "research_notes");
+  GtkTextBuffer *buffer;
+  GtkWidget *view;
+  GtkWidget *name_cell;
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
+
+  mix_record_set_value (record, notes, "Gave a talk on accessibility", NULL);
+  mix_record_set_extra (record, "Phone", "555-0100");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "tracker.toggle-details", NULL);
+  mix_sheet_view_select_record (sheet, record, FALSE);
+  spin ();
+
+  view = find_text_view_for (GTK_WIDGET (f->page), notes);
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, "Gave a talk on accessibility");
+  g_assert_true (shows_label (GTK_WIDGET (f->page), "Phone"));
+  g_assert_true (shows_label (GTK_WIDGET (f->page), "555-0100"));
+
+  /* Typed in the details, saved when the focus moves on. */
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_set_text (buffer, "Gave a talk on accessibility.\nAsk about mentoring.", -1);
+  name_cell = find_cell_label (GTK_WIDGET (sheet), record, 0);
+  gtk_widget_grab_focus (name_cell);
+  spin ();
+  g_assert_cmpstr (mix_record_get_value (record, notes), ==,
+                   "Gave a talk on accessibility.\nAsk about mentoring.");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "tracker.toggle-details", NULL);
+}
+
+static void
+on_import (MixCsvImportDialog *dialog,
+           gboolean           *imported)
+{
+  *imported = TRUE;
+}
+
+/* The import preview maps the file's columns and lists what does not fit,
+ * before anything is imported. */
+static void
+test_import_preview (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mix-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "contacts.csv", NULL);
+  MixCsvImportDialog *dialog;
+  MixCsvImport *import;
+  gboolean imported = FALSE;
+
+  g_assert_no_error (error);
+  g_file_set_contents (path,
+                       "\xef\xbb\xbf" "Full name,Company,Status,Contacted on,Phone\r\n"
+                       "Ada,Initech,Messaged,3/5/2026,555\r\n"
+                       "Lin,Hooli,Ghosted,soon,\r\n", -1, &error);
+  g_assert_no_error (error);
+
+  dialog = mix_csv_import_dialog_new (path, MIX_TAB_NEW_CONTACTS, &error);
+  g_assert_no_error (error);
+  g_signal_connect (dialog, "import", G_CALLBACK (on_import), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+
+  import = mix_csv_import_dialog_get_import (dialog);
+  g_assert_cmpuint (mix_csv_import_get_n_rows (import), ==, 2);
+  g_assert_cmpint (mix_csv_import_get_mapping (import, 0), ==,
+                   mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "name"));
+  g_assert_cmpint (mix_csv_import_get_mapping (import, 4), ==, MIX_CSV_IMPORT_EXTRA);
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "2 rows will be added to New Contacts. Some "
+                              "values do not fit their column: they are kept as extra fields, "
+                              "as listed below."));
+  /* Nothing is in the tracker until Import is pressed. */
+  g_assert_cmpuint (mix_tracker_get_n_rows (f->tracker, MIX_TAB_NEW_CONTACTS), ==, 0);
+  g_assert_false (imported);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
+  g_assert_true (imported);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+
+  /* A file that is not CSV text is refused with a sentence, and no dialog. */
+  g_file_set_contents (path, "Name\n\xff\xfe\n", -1, NULL);
+  dialog = mix_csv_import_dialog_new (path, MIX_TAB_NEW_CONTACTS, &error);
+  g_assert_null (dialog);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Line 2"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +461,8 @@ main (int   argc,
   ADD ("/tracker/delete-undo", test_delete_undo);
   ADD ("/tracker/sort-by-type", test_sort_by_type);
   ADD ("/tracker/search", test_search);
+  ADD ("/tracker/details", test_details);
+  ADD ("/tracker/import-preview", test_import_preview);
 #undef ADD
 
   ret = g_test_run ();

@@ -194,24 +194,52 @@ on_check_toggled_cb (GtkCheckButton *check,
 }
 
 static void
-on_drop_down_selected_cb (GtkDropDown *drop_down,
-                          GParamSpec  *pspec,
-                          ColumnData  *data)
+on_choice_clicked_cb (GtkButton  *button,
+                      ColumnData *data)
 {
-  GtkWidget *cell = GTK_WIDGET (drop_down);
-  MixRecord *record = cell_record (cell);
+  GtkWidget *menu_button = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_MENU_BUTTON);
+  MixRecord *record = cell_record (menu_button);
   const MixColumn *column = column_info (data);
-  guint selected;
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "mix-choice"));
 
-  if (record == NULL || cell_is_syncing (cell))
-    return;
-
-  selected = gtk_drop_down_get_selected (drop_down);
-  if (selected == GTK_INVALID_LIST_POSITION)
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  if (record == NULL)
     return;
   /* Item 0 is "none"; the choices follow in order. */
   mix_sheet_view_commit_text (data->view, record, data->column,
-                              selected == 0 ? NULL : column->choices[selected - 1].id);
+                              index == 0 ? NULL : column->choices[index - 1].id);
+}
+
+/* The list of choices is built the first time it is opened: a popover per
+ * cell up front would make every row slow to show. */
+static void
+create_choice_popover (GtkMenuButton *menu_button,
+                       gpointer       user_data)
+{
+  ColumnData *data = user_data;
+  const MixColumn *column = column_info (data);
+  GtkWidget *popover;
+  GtkWidget *box;
+
+  if (gtk_menu_button_get_popover (menu_button) != NULL)
+    return;
+
+  popover = gtk_popover_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  for (guint i = 0; i == 0 || column->choices[i - 1].id != NULL; i++)
+    {
+      /* Translators: the choice for "not set" in a choice column. */
+      const char *label = i == 0 ? _("None") : _(column->choices[i - 1].label);
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+      g_object_set_data (G_OBJECT (button), "mix-choice", GUINT_TO_POINTER (i));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_choice_clicked_cb), data);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (menu_button, popover);
 }
 
 static void
@@ -257,6 +285,28 @@ on_calendar_popover_show_cb (GtkPopover *popover,
   g_object_set_data (G_OBJECT (cell), "mix-syncing", GINT_TO_POINTER (TRUE));
   gtk_calendar_select_day (GTK_CALENDAR (calendar), when);
   g_object_set_data (G_OBJECT (cell), "mix-syncing", GINT_TO_POINTER (FALSE));
+}
+
+/* The calendar is built the first time it is opened. */
+static void
+create_calendar_popover (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  ColumnData *data = user_data;
+  GtkWidget *popover;
+  GtkWidget *calendar;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  popover = gtk_popover_new ();
+  calendar = gtk_calendar_new ();
+  g_object_set_data (G_OBJECT (calendar), "mix-cell",
+                     g_object_get_data (G_OBJECT (button), "mix-cell"));
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), data);
+  g_signal_connect (popover, "show", G_CALLBACK (on_calendar_popover_show_cb), data);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (button, popover);
 }
 
 static void
@@ -378,8 +428,6 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     case MIX_COLUMN_DATE:
       {
         GtkWidget *button = gtk_menu_button_new ();
-        GtkWidget *popover = gtk_popover_new ();
-        GtkWidget *calendar = gtk_calendar_new ();
 
         cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
         gtk_box_append (GTK_BOX (cell), make_text (data, cell));
@@ -391,11 +439,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
         what = g_strdup_printf (_("Choose %s"), _(column->title));
         gtk_widget_set_tooltip_text (button, what);
         set_accessible_label (button, what);
-        g_object_set_data (G_OBJECT (calendar), "mix-cell", cell);
-        g_signal_connect (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), data);
-        g_signal_connect (popover, "show", G_CALLBACK (on_calendar_popover_show_cb), data);
-        gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-        gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+        g_object_set_data (G_OBJECT (button), "mix-cell", cell);
+        gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button),
+                                               create_calendar_popover, data, NULL);
         gtk_box_append (GTK_BOX (cell), button);
       }
       break;
@@ -408,18 +454,12 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       break;
 
     case MIX_COLUMN_CHOICE:
-      {
-        g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-        /* Translators: shown in a choice column for "not set". */
-        gtk_string_list_append (labels, _("—"));
-        for (guint i = 0; column->choices[i].id != NULL; i++)
-          gtk_string_list_append (labels, _(column->choices[i].label));
-        cell = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
-        gtk_widget_add_css_class (cell, "flat");
-        set_accessible_label (cell, _(column->title));
-        g_signal_connect (cell, "notify::selected", G_CALLBACK (on_drop_down_selected_cb), data);
-      }
+      cell = gtk_menu_button_new ();
+      gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (cell), TRUE);
+      gtk_widget_add_css_class (cell, "flat");
+      gtk_widget_add_css_class (cell, "choice-cell");
+      set_accessible_label (cell, _(column->title));
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (cell), create_choice_popover, data, NULL);
       break;
 
     default:
@@ -439,6 +479,18 @@ cell_label (GtkWidget *cell)
   GtkWidget *first = gtk_widget_get_first_child (cell);
 
   return GTK_IS_ENTRY (first) ? first : NULL;
+}
+
+/* Tooltips cost a property change and markup parsing: set them only when
+ * they change. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  const char *current = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (current, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
 }
 
 /* Shows the record's value in the cell. */
@@ -464,13 +516,17 @@ sync_cell (GtkWidget  *cell,
       {
         int index = mix_column_choice_index (column, value);
 
-        if (value == NULL)
-          gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), 0);
-        else
-          gtk_drop_down_set_selected (GTK_DROP_DOWN (cell),
-                                      index >= 0 ? (guint) index + 1 : GTK_INVALID_LIST_POSITION);
+        /* Translators: shown in a choice column for "not set". */
+        const char *shown = value == NULL ? _("—")
+                            : index >= 0 ? _(column->choices[index].label)
+                            : value;
+
+        /* Setting a menu button's label rebuilds its insides: only when it
+         * changes, as rows are bound far more often than edited. */
+        if (g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (cell)), shown) != 0)
+          gtk_menu_button_set_label (GTK_MENU_BUTTON (cell), shown);
         /* A choice from a newer version or an old file is shown, not lost. */
-        gtk_widget_set_tooltip_text (cell, index < 0 && value != NULL ? value : NULL);
+        set_tooltip (cell, index < 0 && value != NULL ? value : NULL);
         gtk_widget_set_sensitive (cell, !self->read_only);
       }
       break;
@@ -489,10 +545,11 @@ sync_cell (GtkWidget  *cell,
 
         if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)), display) != 0)
           gtk_editable_set_text (GTK_EDITABLE (label), display);
-        gtk_editable_set_editable (GTK_EDITABLE (label), !self->read_only);
+        if (gtk_editable_get_editable (GTK_EDITABLE (label)) == self->read_only)
+          gtk_editable_set_editable (GTK_EDITABLE (label), !self->read_only);
 
         if (column->type == MIX_COLUMN_LONG_TEXT)
-          gtk_widget_set_tooltip_text (label, value);
+          set_tooltip (label, value);
 
         if (open != NULL)
           gtk_widget_set_visible (open, value != NULL);
@@ -502,12 +559,12 @@ sync_cell (GtkWidget  *cell,
         if (overdue)
           {
             gtk_widget_add_css_class (label, "overdue");
-            gtk_widget_set_tooltip_text (label, _("This follow-up date has passed"));
+            set_tooltip (label, _("This follow-up date has passed"));
           }
         else if (is_follow_up_column (column))
           {
             gtk_widget_remove_css_class (label, "overdue");
-            gtk_widget_set_tooltip_text (label, NULL);
+            set_tooltip (label, NULL);
           }
       }
       break;

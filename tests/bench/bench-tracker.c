@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "mix-bench-data.h"
+#include "mix-sheet-view.h"
+
+/* The tracker at 10,000 rows per tab: loading the file, showing a tab,
+ * sorting by a text and a date column, and filtering per keystroke, each
+ * the median of several runs, in milliseconds. A baseline measured in the
+ * same run (GLib sorting the same names with g_utf8_collate) gives a ratio
+ * that does not depend on how busy the machine is. */
+
+#define ROWS 10000
+#define RUNS 7
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (double) (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static int
+compare_collate (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mix-bench-XXXXXX", &error);
+  g_autoptr(GArray) load = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) baseline = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sort_text = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sort_date = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) filter = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) show = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(MixStore) store = NULL;
+  static const char * const typed[] = { "a", "an", "ann", "anna", "ann", "an", "a", "" };
+  double t_base;
+
+  gtk_init ();
+  adw_init ();
+  g_assert_no_error (error);
+
+  if (!mix_bench_write_data_dir (dir, ROWS, &error))
+    g_error ("%s", error->message);
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autoptr(MixStore) loaded = mix_store_new (dir);
+      gint64 start = g_get_monotonic_time ();
+      double t;
+
+      mix_store_load (loaded);
+      t = ms_since (start);
+      g_assert_cmpuint (mix_tracker_get_n_rows (mix_store_get_tracker (loaded), MIX_TAB_NEW_CONTACTS), ==, ROWS);
+      g_array_append_val (load, t);
+      if (run == RUNS - 1)
+        store = g_steal_pointer (&loaded);
+    }
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      GListModel *rows = mix_tracker_get_rows (mix_store_get_tracker (store), MIX_TAB_NEW_CONTACTS);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      gint64 start;
+      double t;
+
+      for (guint i = 0; i < ROWS; i++)
+        {
+          g_autoptr(MixRecord) record = g_list_model_get_item (rows, i);
+          g_ptr_array_add (names, (gpointer) mix_record_get_value (record, 0));
+        }
+      start = g_get_monotonic_time ();
+      g_ptr_array_sort (names, compare_collate);
+      t = ms_since (start);
+      g_array_append_val (baseline, t);
+    }
+  t_base = mix_bench_median (baseline);
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      MixSheetView *sheet = mix_sheet_view_new (mix_store_get_tracker (store), MIX_TAB_NEW_CONTACTS);
+      GtkColumnView *view = mix_sheet_view_get_column_view (sheet);
+      GListModel *columns = gtk_column_view_get_columns (view);
+      g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (columns, 0);
+      g_autoptr(GtkColumnViewColumn) date_column = g_list_model_get_item (columns, 8);
+      gint64 start;
+      double t;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+      start = g_get_monotonic_time ();
+      gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (sheet));
+      gtk_window_present (GTK_WINDOW (window));
+      spin ();
+      t = ms_since (start);
+      g_array_append_val (show, t);
+
+      start = g_get_monotonic_time ();
+      gtk_column_view_sort_by_column (view, name_column, GTK_SORT_ASCENDING);
+      spin ();
+      t = ms_since (start);
+      g_array_append_val (sort_text, t);
+
+      start = g_get_monotonic_time ();
+      gtk_column_view_sort_by_column (view, date_column, GTK_SORT_DESCENDING);
+      spin ();
+      t = ms_since (start);
+      g_array_append_val (sort_date, t);
+
+      for (guint k = 0; k < G_N_ELEMENTS (typed); k++)
+        {
+          start = g_get_monotonic_time ();
+          mix_sheet_view_set_search (sheet, typed[k]);
+          spin ();
+          t = ms_since (start);
+          g_array_append_val (filter, t);
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      spin ();
+    }
+
+  g_print ("1..1\n");
+  g_print ("# tracker, %u rows per tab, median of %u runs\n", ROWS, RUNS);
+  g_print ("# load tracker.json (3 × %u rows): %.1f ms\n", ROWS, mix_bench_median (load));
+  g_print ("# show a tab: %.1f ms\n", mix_bench_median (show));
+  g_print ("# baseline, g_ptr_array_sort of the names with g_utf8_collate: %.1f ms\n", t_base);
+  g_print ("# sort by name: %.1f ms (%.2f× baseline)\n", mix_bench_median (sort_text),
+           mix_bench_median (sort_text) / t_base);
+  g_print ("# sort by date: %.1f ms (%.2f× baseline)\n", mix_bench_median (sort_date),
+           mix_bench_median (sort_date) / t_base);
+  g_print ("# filter per keystroke: %.1f ms\n", mix_bench_median (filter));
+  g_print ("ok 1 - tracker at %u rows\n", ROWS);
+
+  {
+    g_autofree char *path = g_build_filename (dir, "tracker.json", NULL);
+    g_autofree char *bak = g_build_filename (dir, "tracker.json.bak", NULL);
+    g_unlink (path);
+    g_unlink (bak);
+    g_rmdir (dir);
+  }
+  return 0;
+}

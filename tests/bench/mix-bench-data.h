@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mix-store.h"
+
+G_BEGIN_DECLS
+
+void     mix_bench_fill_tracker   (MixTracker  *tracker,
+                                   guint        rows_per_tab,
+                                   guint32      seed);
+gboolean mix_bench_write_data_dir (const char  *directory,
+                                   guint        rows_per_tab,
+                                   GError     **error);
+double   mix_bench_median         (GArray      *samples);
+
+G_END_DECLS

@@ -46,6 +46,7 @@ struct _MixSheetView
   char                *today;        /* for marking overdue follow-ups */
   MixRecord           *pending_edit; /* weak: the row whose first cell to edit when bound */
   gboolean             read_only;
+  guint                select_idle;
 };
 
 G_DEFINE_FINAL_TYPE (MixSheetView, mix_sheet_view, GTK_TYPE_WIDGET)
@@ -116,68 +117,250 @@ cell_is_syncing (GtkWidget *cell)
   return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "mix-syncing"));
 }
 
-/* Text cells are always editable, as in a spreadsheet: what is typed is
- * taken on Enter and when the cell loses focus; Escape puts back the
- * stored value. */
-static void
-commit_text_cell (GtkWidget  *text,
-                  ColumnData *data)
+/* Text cells work as in a spreadsheet. A cell shows its value in a
+ * label and can take the focus; Enter, F2, a double click or simply typing
+ * puts an entry in its place. Enter or leaving the cell keeps what was
+ * typed, Escape puts back what was there. Only the cell being edited has
+ * an entry: labels are much cheaper for the hundreds of cells bound at
+ * once. */
+
+static GtkWidget *
+cell_value_label (GtkWidget *cell)
 {
-  /* Not a pointer kept on the text: a focused text gets its focus-out as
-   * it is unparented, when its cell may already be gone. */
-  GtkWidget *cell = gtk_widget_get_parent (text);
+  return g_object_get_data (G_OBJECT (cell), "mix-label");
+}
+
+static GtkWidget *
+cell_entry (GtkWidget *cell)
+{
+  return g_object_get_data (G_OBJECT (cell), "mix-entry");
+}
+
+static void
+commit_cell_text (GtkWidget  *cell,
+                  ColumnData *data,
+                  const char *typed)
+{
   MixRecord *record = cell_record (cell);
   g_autofree char *old = NULL;
-  const char *typed;
 
-  if (record == NULL || cell_is_syncing (cell))
+  if (record == NULL)
     return;
 
-  typed = gtk_editable_get_text (GTK_EDITABLE (text));
   old = mix_record_get_display_value (record, data->column);
-  if (g_strcmp0 (old, typed) == 0)
-    return;
-
-  if (!mix_sheet_view_commit_text (data->view, record, data->column, typed))
-    gtk_editable_set_text (GTK_EDITABLE (text), old);
-}
-
-static void
-on_text_activate_cb (GtkEntry   *text,
-                     ColumnData *data)
-{
-  commit_text_cell (GTK_WIDGET (text), data);
-}
-
-static void
-on_text_focus_leave_cb (GtkEventControllerFocus *controller,
-                        ColumnData              *data)
-{
-  commit_text_cell (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), data);
+  if (g_strcmp0 (old, typed) != 0)
+    mix_sheet_view_commit_text (data->view, record, data->column, typed);
 }
 
 static gboolean
-on_text_key_pressed_cb (GtkEventControllerKey *controller,
+contains_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Takes the entry out of the cell and shows the label again. */
+static void
+remove_entry (GtkWidget *cell)
+{
+  GtkWidget *entry = cell_entry (cell);
+
+  if (entry == NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (cell), "mix-entry", NULL);
+  gtk_widget_set_visible (cell_value_label (cell), TRUE);
+  gtk_box_remove (GTK_BOX (cell), entry);
+}
+
+static gboolean
+remove_entry_idle_cb (gpointer user_data)
+{
+  GtkWidget *cell = user_data;
+  GtkWidget *entry = cell_entry (cell);
+
+  if (entry != NULL && g_object_get_data (G_OBJECT (entry), "mix-done") != NULL)
+    remove_entry (cell);
+  g_object_unref (cell);
+  return G_SOURCE_REMOVE;
+}
+
+/* Ends editing. The entry is removed from an idle: this runs inside its
+ * own signals and focus changes, which must not see it go. */
+static void
+stop_editing (GtkWidget  *cell,
+              ColumnData *data,
+              gboolean    commit,
+              gboolean    refocus)
+{
+  GtkWidget *entry = cell_entry (cell);
+
+  if (entry == NULL || g_object_get_data (G_OBJECT (entry), "mix-done") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (entry), "mix-done", GINT_TO_POINTER (TRUE));
+
+  if (commit)
+    commit_cell_text (cell, data, gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+  if (refocus && contains_focus (entry))
+    gtk_widget_grab_focus (cell);
+
+  g_idle_add (remove_entry_idle_cb, g_object_ref (cell));
+}
+
+static void
+on_entry_activate_cb (GtkEntry   *entry,
+                      ColumnData *data)
+{
+  stop_editing (gtk_widget_get_parent (GTK_WIDGET (entry)), data, TRUE, TRUE);
+}
+
+static void
+on_entry_focus_leave_cb (GtkEventControllerFocus *controller,
+                         ColumnData              *data)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *cell = gtk_widget_get_parent (entry);
+
+  if (cell != NULL)
+    stop_editing (cell, data, TRUE, FALSE);
+}
+
+static gboolean
+on_entry_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         ColumnData            *data)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+
+  stop_editing (gtk_widget_get_parent (entry), data, FALSE, TRUE);
+  return GDK_EVENT_STOP;
+}
+
+/* Puts an entry in the cell, with @initial as its text (%NULL: the value). */
+static void
+begin_editing (GtkWidget  *cell,
+               ColumnData *data,
+               const char *initial)
+{
+  MixRecord *record = cell_record (cell);
+  g_autofree char *value = NULL;
+  GtkEventController *focus;
+  GtkEventController *keys;
+  GtkWidget *entry;
+
+  if (record == NULL)
+    return;
+
+  if (data->view->read_only)
+    {
+      gtk_widget_error_bell (cell);
+      return;
+    }
+
+  entry = cell_entry (cell);
+  if (entry != NULL && g_object_get_data (G_OBJECT (entry), "mix-done") == NULL)
+    {
+      gtk_widget_grab_focus (entry);
+      return;
+    }
+  /* An entry on its way out goes now. */
+  remove_entry (cell);
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_has_frame (GTK_ENTRY (entry), FALSE);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
+  gtk_widget_add_css_class (entry, "cell-entry");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(column_info (data)->title),
+                                  -1);
+  value = mix_record_get_display_value (record, data->column);
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial != NULL ? initial : value);
+
+  g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate_cb), data);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_entry_focus_leave_cb), data);
+  gtk_widget_add_controller (entry, focus);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed_cb), data);
+  gtk_widget_add_controller (entry, keys);
+
+  gtk_widget_set_visible (cell_value_label (cell), FALSE);
+  gtk_box_prepend (GTK_BOX (cell), entry);
+  g_object_set_data (G_OBJECT (cell), "mix-entry", entry);
+
+  gtk_widget_grab_focus (entry);
+  if (initial != NULL)
+    gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+}
+
+static gboolean
+on_cell_key_pressed_cb (GtkEventControllerKey *controller,
                         guint                  keyval,
                         guint                  keycode,
                         GdkModifierType        state,
                         ColumnData            *data)
 {
-  GtkWidget *text = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkWidget *cell = gtk_widget_get_parent (text);
-  MixRecord *record = cell_record (cell);
-  g_autofree char *stored = NULL;
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  gunichar c;
 
-  if (keyval != GDK_KEY_Escape || record == NULL)
+  if (cell_entry (cell) != NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
 
-  stored = mix_record_get_display_value (record, data->column);
-  if (g_strcmp0 (stored, gtk_editable_get_text (GTK_EDITABLE (text))) == 0)
-    return GDK_EVENT_PROPAGATE;
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_F2:
+      begin_editing (cell, data, NULL);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_BackSpace:
+      begin_editing (cell, data, "");
+      return GDK_EVENT_STOP;
+    default:
+      break;
+    }
 
-  gtk_editable_set_text (GTK_EDITABLE (text), stored);
-  gtk_editable_set_position (GTK_EDITABLE (text), -1);
-  return GDK_EVENT_STOP;
+  /* Typing into a cell replaces its value, as in a spreadsheet. */
+  c = gdk_keyval_to_unicode (keyval);
+  if (c != 0 && g_unichar_isprint (c))
+    {
+      char text[7] = { 0, };
+
+      g_unichar_to_utf8 (c, text);
+      begin_editing (cell, data, text);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_cell_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    ColumnData      *data)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  if (cell_entry (cell) != NULL)
+    return;
+
+  if (n_press >= 2)
+    begin_editing (cell, data, NULL);
+  else
+    gtk_widget_grab_focus (cell);
 }
 
 static void
@@ -341,46 +524,74 @@ set_accessible_label (GtkWidget  *widget,
                                   -1);
 }
 
+/* A cell that shows text: a label, and an entry while it is edited. */
 static GtkWidget *
-make_text (ColumnData *data,
-           GtkWidget  *cell)
+make_text_cell (ColumnData *data)
 {
-  /* An entry without a frame: it reads as a cell, and screen readers get
-   * its text (a bare GtkText does not offer it in GTK 4.8). */
-  GtkWidget *text = gtk_entry_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *label = gtk_label_new (NULL);
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
 
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_entry_set_has_frame (GTK_ENTRY (text), FALSE);
-  gtk_widget_add_css_class (text, "cell");
-  gtk_editable_set_width_chars (GTK_EDITABLE (text), 4);
-  set_accessible_label (text, _(column_info (data)->title));
+  gtk_widget_set_focusable (cell, TRUE);
+  gtk_widget_add_css_class (cell, "sheet-cell");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(column_info (data)->title),
+                                  -1);
 
-  g_signal_connect (text, "activate", G_CALLBACK (on_text_activate_cb), data);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave_cb), data);
-  gtk_widget_add_controller (text, focus);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_text_key_pressed_cb), data);
-  gtk_widget_add_controller (text, keys);
-  return text;
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (cell), label);
+  g_object_set_data (G_OBJECT (cell), "mix-label", label);
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_cell_key_pressed_cb), data);
+  gtk_widget_add_controller (cell, keys);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_cell_pressed_cb), data);
+  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (click));
+  return cell;
 }
 
 /* Working in a cell selects its row, so that Delete Row and the details
  * act on the row being edited. */
+static gboolean
+select_focused_row_cb (gpointer user_data)
+{
+  MixSheetView *self = user_data;
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  self->select_idle = 0;
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (w), "mix-list-item");
+      guint position;
+
+      if (item == NULL)
+        continue;
+      position = gtk_list_item_get_position (item);
+      if (position != GTK_INVALID_LIST_POSITION &&
+          !gtk_selection_model_is_selected (selection, position))
+        gtk_selection_model_select_item (selection, position, TRUE);
+      break;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Selecting changes the rows, which must not happen in the middle of the
+ * focus change: the row is selected just after. */
 static void
 on_cell_focus_enter_cb (GtkEventControllerFocus *controller,
                         ColumnData              *data)
 {
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "mix-list-item");
-  GtkSelectionModel *selection = GTK_SELECTION_MODEL (data->view->selection);
-  guint position;
+  MixSheetView *self = data->view;
 
-  if (item == NULL)
-    return;
-  position = gtk_list_item_get_position (item);
-  if (position != GTK_INVALID_LIST_POSITION && !gtk_selection_model_is_selected (selection, position))
-    gtk_selection_model_select_item (selection, position, TRUE);
+  if (self->select_idle == 0)
+    self->select_idle = g_idle_add (select_focused_row_cb, self);
 }
 
 static void
@@ -397,8 +608,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     {
     case MIX_COLUMN_TEXT:
     case MIX_COLUMN_LONG_TEXT:
-      cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_box_append (GTK_BOX (cell), make_text (data, cell));
+      cell = make_text_cell (data);
       break;
 
     case MIX_COLUMN_URL:
@@ -406,8 +616,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       {
         GtkWidget *button;
 
-        cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-        gtk_box_append (GTK_BOX (cell), make_text (data, cell));
+        cell = make_text_cell (data);
         button = gtk_button_new_from_icon_name (column->type == MIX_COLUMN_URL
                                                 ? "adw-external-link-symbolic"
                                                 : "adw-mail-send-symbolic");
@@ -429,8 +638,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       {
         GtkWidget *button = gtk_menu_button_new ();
 
-        cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-        gtk_box_append (GTK_BOX (cell), make_text (data, cell));
+        cell = make_text_cell (data);
 
         gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
         gtk_widget_add_css_class (button, "flat");
@@ -454,8 +662,22 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       break;
 
     case MIX_COLUMN_CHOICE:
-      cell = gtk_menu_button_new ();
-      gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (cell), TRUE);
+      {
+        /* The button's insides are ours, so that showing another value is
+         * only a label's text: a menu button's own label is rebuilt each
+         * time it is set. */
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+        GtkWidget *label = gtk_label_new (NULL);
+
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+        gtk_widget_set_hexpand (label, TRUE);
+        gtk_box_append (GTK_BOX (box), label);
+        gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+        cell = gtk_menu_button_new ();
+        gtk_menu_button_set_child (GTK_MENU_BUTTON (cell), box);
+        g_object_set_data (G_OBJECT (cell), "mix-choice-label", label);
+      }
       gtk_widget_add_css_class (cell, "flat");
       gtk_widget_add_css_class (cell, "choice-cell");
       set_accessible_label (cell, _(column->title));
@@ -471,14 +693,6 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter_cb), data);
   gtk_widget_add_controller (cell, focus);
   gtk_list_item_set_child (item, cell);
-}
-
-static GtkWidget *
-cell_label (GtkWidget *cell)
-{
-  GtkWidget *first = gtk_widget_get_first_child (cell);
-
-  return GTK_IS_ENTRY (first) ? first : NULL;
 }
 
 /* Tooltips cost a property change and markup parsing: set them only when
@@ -521,10 +735,10 @@ sync_cell (GtkWidget  *cell,
                             : index >= 0 ? _(column->choices[index].label)
                             : value;
 
-        /* Setting a menu button's label rebuilds its insides: only when it
-         * changes, as rows are bound far more often than edited. */
-        if (g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (cell)), shown) != 0)
-          gtk_menu_button_set_label (GTK_MENU_BUTTON (cell), shown);
+        GtkLabel *label = g_object_get_data (G_OBJECT (cell), "mix-choice-label");
+
+        if (g_strcmp0 (gtk_label_get_text (label), shown) != 0)
+          gtk_label_set_text (label, shown);
         /* A choice from a newer version or an old file is shown, not lost. */
         set_tooltip (cell, index < 0 && value != NULL ? value : NULL);
         gtk_widget_set_sensitive (cell, !self->read_only);
@@ -538,15 +752,13 @@ sync_cell (GtkWidget  *cell,
     case MIX_COLUMN_EMAIL:
     default:
       {
-        GtkWidget *label = cell_label (cell);
+        GtkWidget *label = cell_value_label (cell);
         GtkWidget *open = g_object_get_data (G_OBJECT (cell), "mix-open-button");
         g_autofree char *display = mix_record_get_display_value (record, data->column);
         gboolean overdue;
 
-        if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)), display) != 0)
-          gtk_editable_set_text (GTK_EDITABLE (label), display);
-        if (gtk_editable_get_editable (GTK_EDITABLE (label)) == self->read_only)
-          gtk_editable_set_editable (GTK_EDITABLE (label), !self->read_only);
+        if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), display) != 0)
+          gtk_label_set_text (GTK_LABEL (label), display);
 
         if (column->type == MIX_COLUMN_LONG_TEXT)
           set_tooltip (label, value);
@@ -584,38 +796,24 @@ on_record_changed_cb (MixRecord *record,
     sync_cell (cell, record, data);
 }
 
-static gboolean
-contains_focus (GtkWidget *widget)
+static void
+on_cell_map_start_editing_cb (GtkWidget  *cell,
+                              ColumnData *data)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+  g_signal_handlers_disconnect_by_func (cell, on_cell_map_start_editing_cb, data);
+  begin_editing (cell, data, NULL);
 }
 
+/* Edits a cell as soon as it is on screen: a new row's cell can be bound
+ * before its table is shown. */
 static void
-start_editing (GtkWidget *text)
+begin_editing_when_mapped (GtkWidget  *cell,
+                           ColumnData *data)
 {
-  gtk_widget_grab_focus (text);
-}
-
-static void
-on_text_map_start_editing_cb (GtkWidget *text,
-                              gpointer   user_data)
-{
-  g_signal_handlers_disconnect_by_func (text, on_text_map_start_editing_cb, user_data);
-  start_editing (text);
-}
-
-/* Moves the focus into a cell as soon as it is on screen: a new row's cell
- * can be bound before its table is shown. */
-static void
-start_editing_when_mapped (GtkWidget *text)
-{
-  if (gtk_widget_get_mapped (text))
-    start_editing (text);
+  if (gtk_widget_get_mapped (cell))
+    begin_editing (cell, data, NULL);
   else
-    g_signal_connect_after (text, "map", G_CALLBACK (on_text_map_start_editing_cb), NULL);
+    g_signal_connect_after (cell, "map", G_CALLBACK (on_cell_map_start_editing_cb), data);
 }
 
 static void
@@ -635,10 +833,10 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   handler = g_signal_connect (record, "changed", G_CALLBACK (on_record_changed_cb), cell);
   g_object_set_data (G_OBJECT (cell), "mix-changed-handler", GSIZE_TO_POINTER (handler));
 
-  if (data->column == 0 && record == self->pending_edit && cell_label (cell) != NULL)
+  if (data->column == 0 && record == self->pending_edit && cell_value_label (cell) != NULL)
     {
       self->pending_edit = NULL;
-      start_editing_when_mapped (cell_label (cell));
+      begin_editing_when_mapped (cell, data);
     }
 }
 
@@ -650,13 +848,16 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
   MixRecord *record = gtk_list_item_get_item (item);
   gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), "mix-changed-handler"));
-  GtkWidget *label = cell_label (cell);
-
   /* A cell being edited when it scrolls away keeps what was typed. */
-  if (label != NULL && contains_focus (label))
-    commit_text_cell (label, data);
-  if (label != NULL)
-    g_signal_handlers_disconnect_by_func (label, on_text_map_start_editing_cb, NULL);
+  if (cell_entry (cell) != NULL)
+    {
+      stop_editing (cell, data, TRUE, FALSE);
+      remove_entry (cell);
+    }
+
+
+  if (cell_value_label (cell) != NULL)
+    g_signal_handlers_disconnect_by_func (cell, on_cell_map_start_editing_cb, data);
 
   if (handler != 0)
     g_signal_handler_disconnect (record, handler);
@@ -822,31 +1023,49 @@ mix_sheet_view_get_visible_rows (MixSheetView *self)
   return G_LIST_MODEL (self->sort_model);
 }
 
-/* The editable label showing @column of @record, if its row is bound. */
+/* The cell showing @column of @record, if its row is bound. */
 static GtkWidget *
-find_bound_label (GtkWidget *widget,
-                  MixRecord *record,
-                  guint      column)
+find_bound_cell (GtkWidget *widget,
+                 MixRecord *record,
+                 guint      column)
 {
-  if (GTK_IS_ENTRY (widget))
-    {
-      GtkWidget *cell = gtk_widget_get_parent (widget);
-
-      if (cell != NULL && cell_record (cell) == record &&
-          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "mix-column-index")) == column)
-        return widget;
-      return NULL;
-    }
+  if (g_object_get_data (G_OBJECT (widget), "mix-record") == record &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "mix-column-index")) == column)
+    return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_bound_label (child, record, column);
+      GtkWidget *found = find_bound_cell (child, record, column);
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+/**
+ * mix_sheet_view_edit_cell:
+ *
+ * Starts editing @column of @record, if its row is on screen and the
+ * column holds text.
+ *
+ * Returns: (transfer none) (nullable): the entry being edited
+ */
+GtkWidget *
+mix_sheet_view_edit_cell (MixSheetView *self,
+                          MixRecord    *record,
+                          guint         column)
+{
+  GtkWidget *cell;
+
+  g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), NULL);
+
+  cell = find_bound_cell (GTK_WIDGET (self->column_view), record, column);
+  if (cell == NULL || cell_value_label (cell) == NULL)
+    return NULL;
+  begin_editing (cell, &self->columns[column], NULL);
+  return cell_entry (cell);
 }
 
 static GtkWidget *
@@ -891,10 +1110,10 @@ mix_sheet_view_select_record (MixSheetView *self,
       if (edit_first_cell)
         {
           /* The row may be on screen already, or be bound later. */
-          GtkWidget *label = find_bound_label (GTK_WIDGET (self->column_view), record, 0);
+          GtkWidget *cell = find_bound_cell (GTK_WIDGET (self->column_view), record, 0);
 
-          if (label != NULL)
-            start_editing_when_mapped (label);
+          if (cell != NULL)
+            begin_editing_when_mapped (cell, &self->columns[0]);
           else
             self->pending_edit = record;
         }
@@ -925,6 +1144,28 @@ mix_sheet_view_add_row (MixSheetView *self)
   mix_sheet_view_select_record (self, record, TRUE);
   g_object_unref (record);  /* the tracker holds it */
   return record;
+}
+
+/**
+ * mix_sheet_view_release_focus:
+ *
+ * Takes the focus out of the table before rows are removed: GTK 4.8's list
+ * view can otherwise keep a pointer to a focused cell that is destroyed.
+ *
+ * Returns: %TRUE if the table had the focus
+ */
+gboolean
+mix_sheet_view_release_focus (MixSheetView *self)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), FALSE);
+
+  if (!contains_focus (GTK_WIDGET (self->column_view)))
+    return FALSE;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_root_set_focus (root, NULL);
+  return TRUE;
 }
 
 /**
@@ -1088,6 +1329,7 @@ mix_sheet_view_dispose (GObject *object)
 {
   MixSheetView *self = MIX_SHEET_VIEW (object);
 
+  g_clear_handle_id (&self->select_idle, g_source_remove);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_SHEET_VIEW);

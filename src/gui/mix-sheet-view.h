@@ -24,10 +24,14 @@ void          mix_sheet_view_set_read_only    (MixSheetView *self,
 
 MixRecord    *mix_sheet_view_add_row          (MixSheetView *self);
 GPtrArray    *mix_sheet_view_get_selected     (MixSheetView *self);
+gboolean      mix_sheet_view_release_focus    (MixSheetView *self);
 MixRecord    *mix_sheet_view_get_focus_record (MixSheetView *self);
 void          mix_sheet_view_select_record    (MixSheetView *self,
                                                MixRecord    *record,
                                                gboolean      edit_first_cell);
+GtkWidget    *mix_sheet_view_edit_cell        (MixSheetView *self,
+                                               MixRecord    *record,
+                                               guint         column);
 gboolean      mix_sheet_view_commit_text      (MixSheetView *self,
                                                MixRecord    *record,
                                                guint         column,

@@ -491,6 +491,7 @@ delete_rows_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   GListModel *rows;
   AdwToast *toast;
+  gboolean had_focus;
 
   if (is_read_only (self))
     return;
@@ -514,8 +515,11 @@ delete_rows_action (GtkWidget  *widget,
   /* Removed from the end first, so that the positions stay true; put back
    * from the start. */
   g_array_sort (self->deleted, compare_deleted);
+  had_focus = mix_sheet_view_release_focus (current_sheet (self));
   for (guint i = self->deleted->len; i > 0; i--)
     mix_tracker_remove_row (tracker, g_array_index (self->deleted, DeletedRow, i - 1).record, NULL);
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (mix_sheet_view_get_column_view (current_sheet (self))));
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted %u row", "Deleted %u rows",
                                         selected->len),
@@ -568,6 +572,8 @@ undo_import_action (GtkWidget  *widget,
   MixTrackerPage *self = MIX_TRACKER_PAGE (widget);
   MixTracker *tracker = mix_store_get_tracker (self->store);
 
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    mix_sheet_view_release_focus (self->sheets[t]);
   for (guint i = 0; i < self->imported->len; i++)
     mix_tracker_remove_row (tracker, self->imported->pdata[i], NULL);
   g_ptr_array_set_size (self->imported, 0);

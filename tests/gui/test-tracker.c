@@ -40,31 +40,47 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
-/* The text of @column in the row showing @record. */
+/* The cell showing @column of @record. */
 static GtkWidget *
-find_cell_label (GtkWidget *widget,
-                 MixRecord *record,
-                 guint      column)
+find_cell (GtkWidget *widget,
+           MixRecord *record,
+           guint      column)
 {
-  if (GTK_IS_ENTRY (widget))
-    {
-      GtkWidget *cell = gtk_widget_get_parent (widget);
-      gpointer shown = g_object_get_data (G_OBJECT (cell), "mix-record");
-      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "mix-column-index"));
-
-      if (shown == (gpointer) record && index == column)
-        return widget;
-    }
+  if (g_object_get_data (G_OBJECT (widget), "mix-record") == (gpointer) record &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "mix-column-index")) == column)
+    return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_cell_label (child, record, column);
+      GtkWidget *found = find_cell (child, record, column);
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static const char *
+cell_text (GtkWidget *cell)
+{
+  return gtk_label_get_text (GTK_LABEL (g_object_get_data (G_OBJECT (cell), "mix-label")));
+}
+
+static GtkWidget *
+cell_entry (GtkWidget *cell)
+{
+  return g_object_get_data (G_OBJECT (cell), "mix-entry");
+}
+
+/* Types @text into the cell being edited and presses Enter. */
+static void
+type_and_enter (GtkWidget  *entry,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
 }
 
 typedef struct
@@ -83,6 +99,9 @@ fixture_set_up (Fixture       *f,
   MixTracker *tracker = mix_store_get_tracker (mix_application_get_store (app));
 
   /* Each test starts from an empty tracker, unsorted and unfiltered. */
+  f->page = MIX_TRACKER_PAGE (find_widget (GTK_WIDGET (window), MIX_TYPE_TRACKER_PAGE));
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    mix_sheet_view_release_focus (mix_tracker_page_get_sheet (f->page, t));
   for (guint t = 0; t < MIX_N_TABS; t++)
     while (mix_tracker_get_n_rows (tracker, t) > 0)
       {
@@ -129,7 +148,8 @@ static void
 test_add_row_edits_name (Fixture       *f,
                          gconstpointer  data)
 {
-  GtkWidget *label;
+  GtkWidget *cell;
+  GtkWidget *entry;
   MixRecord *record;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "tracker.add-row", NULL));
@@ -138,15 +158,60 @@ test_add_row_edits_name (Fixture       *f,
   record = g_list_model_get_item (mix_tracker_get_rows (f->tracker, MIX_TAB_NEW_CONTACTS), 0);
   g_object_unref (record);
 
-  label = find_cell_label (GTK_WIDGET (f->page), record, 0);
-  g_assert_nonnull (label);
-  /* The new row's first cell has the focus, ready for typing. */
-  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (label)), label));
+  /* The new row's first cell is being edited, ready for typing. */
+  cell = find_cell (GTK_WIDGET (f->page), record, 0);
+  g_assert_nonnull (cell);
+  entry = cell_entry (cell);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (entry)), entry));
 
-  gtk_editable_set_text (GTK_EDITABLE (label), "Ada Lovelace");
-  g_signal_emit_by_name (label, "activate");
+  type_and_enter (entry, "Ada Lovelace");
   g_assert_cmpstr (mix_record_get_value_by_id (record, "name"), ==, "Ada Lovelace");
   g_assert_true (mix_store_is_dirty (mix_application_get_store (app), MIX_DOMAIN_TRACKER));
+  /* Enter ends editing: the cell shows the value and keeps the focus. */
+  g_assert_null (cell_entry (cell));
+  g_assert_cmpstr (cell_text (cell), ==, "Ada Lovelace");
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (cell)) == cell);
+}
+
+/* Escape puts back what was in the cell. */
+static void
+test_escape_cancels (Fixture       *f,
+                     gconstpointer  data)
+{
+  MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_NEW_CONTACTS);
+  MixRecord *record = add_named (f, "Grace");
+  GtkWidget *entry;
+  GtkWidget *cell;
+
+  spin ();
+  entry = mix_sheet_view_edit_cell (sheet, record, 0);
+  g_assert_nonnull (entry);
+  cell = gtk_widget_get_parent (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Gracie");
+  {
+    /* What a key press of Escape does. */
+    GtkEventController *keys = NULL;
+    GListModel *controllers = gtk_widget_observe_controllers (entry);
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+            gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+          keys = controller;
+      }
+    g_assert_nonnull (keys);
+    gboolean handled = FALSE;
+
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+    g_assert_true (handled);
+    g_object_unref (controllers);
+  }
+  spin ();
+  g_assert_null (cell_entry (cell));
+  g_assert_cmpstr (mix_record_get_value_by_id (record, "name"), ==, "Grace");
+  g_assert_cmpstr (cell_text (cell), ==, "Grace");
 }
 
 static void
@@ -168,29 +233,30 @@ test_bad_date_refused (Fixture       *f,
   MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_NEW_CONTACTS);
   guint column = (guint) mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "contacted_on");
   g_autofree char *message = NULL;
-  GtkWidget *label;
+  GtkWidget *entry;
+  GtkWidget *cell;
 
   g_assert_true (mix_record_set_value (record, column, "2026-03-05", NULL));
   g_signal_connect (sheet, "error", G_CALLBACK (on_error), &message);
   spin ();
 
-  label = find_cell_label (GTK_WIDGET (sheet), record, column);
-  g_assert_nonnull (label);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label)), ==, "2026-03-05");
+  cell = find_cell (GTK_WIDGET (sheet), record, column);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell_text (cell), ==, "2026-03-05");
 
-  gtk_editable_set_text (GTK_EDITABLE (label), "next week");
-  g_signal_emit_by_name (label, "activate");
-
+  entry = mix_sheet_view_edit_cell (sheet, record, column);
+  g_assert_nonnull (entry);
+  type_and_enter (entry, "next week");
   g_assert_cmpstr (mix_record_get_value (record, column), ==, "2026-03-05");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label)), ==, "2026-03-05");
+  g_assert_cmpstr (cell_text (cell), ==, "2026-03-05");
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "next week"));
 
   /* A date as spreadsheets write it is taken and shown in ISO form. */
-  gtk_editable_set_text (GTK_EDITABLE (label), "4/1/2026");
-  g_signal_emit_by_name (label, "activate");
+  entry = mix_sheet_view_edit_cell (sheet, record, column);
+  type_and_enter (entry, "4/1/2026");
   g_assert_cmpstr (mix_record_get_value (record, column), ==, "2026-04-01");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label)), ==, "2026-04-01");
+  g_assert_cmpstr (cell_text (cell), ==, "2026-04-01");
 }
 
 static char *
@@ -372,7 +438,7 @@ test_details (Fixture       *f,
   /* Typed in the details, saved when the focus moves on. */
   gtk_widget_grab_focus (view);
   gtk_text_buffer_set_text (buffer, "Gave a talk on accessibility.\nAsk about mentoring.", -1);
-  name_cell = find_cell_label (GTK_WIDGET (sheet), record, 0);
+  name_cell = find_cell (GTK_WIDGET (sheet), record, 0);
   gtk_widget_grab_focus (name_cell);
   spin ();
   g_assert_cmpstr (mix_record_get_value (record, notes), ==,
@@ -457,6 +523,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/tracker/add-row-edits-name", test_add_row_edits_name);
+  ADD ("/tracker/escape-cancels", test_escape_cancels);
   ADD ("/tracker/bad-date-refused", test_bad_date_refused);
   ADD ("/tracker/delete-undo", test_delete_undo);
   ADD ("/tracker/sort-by-type", test_sort_by_type);

@@ -37,12 +37,21 @@ struct _MixTrackerPage
   GArray              *deleted;          /* DeletedRow, the last deletion, for Undo */
   GPtrArray           *imported;         /* MixRecord, the last import, for Undo */
   GtkFileChooserNative *chooser;
+  gboolean             details_visible;
   MixRecord           *details_record;   /* the row the details show */
   gulong               details_handler;
   guint                details_idle;
 };
 
 G_DEFINE_FINAL_TYPE (MixTrackerPage, mix_tracker_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DETAILS_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void on_selection_changed_cb (GtkSelectionModel *model,
                                      guint              position,
@@ -419,13 +428,60 @@ on_tab_changed_cb (AdwViewStack   *stack,
 }
 
 static void
+set_details_visible (MixTrackerPage *self,
+                     gboolean        visible)
+{
+  visible = !!visible;
+  if (self->details_visible == visible)
+    return;
+  self->details_visible = visible;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_VISIBLE]);
+}
+
+static void
 toggle_details_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   MixTrackerPage *self = MIX_TRACKER_PAGE (widget);
 
-  adw_flap_set_reveal_flap (self->details_flap, !adw_flap_get_reveal_flap (self->details_flap));
+  set_details_visible (self, !self->details_visible);
+}
+
+static void
+mix_tracker_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MixTrackerPage *self = MIX_TRACKER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DETAILS_VISIBLE:
+      g_value_set_boolean (value, self->details_visible);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mix_tracker_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  MixTrackerPage *self = MIX_TRACKER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DETAILS_VISIBLE:
+      set_details_visible (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 /* Actions */
@@ -791,6 +847,13 @@ mix_tracker_page_class_init (MixTrackerPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mix_tracker_page_dispose;
+  object_class->get_property = mix_tracker_page_get_property;
+  object_class->set_property = mix_tracker_page_set_property;
+
+  properties[PROP_DETAILS_VISIBLE] =
+    g_param_spec_boolean ("details-visible", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mix-tracker-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, details_box);
@@ -812,6 +875,8 @@ mix_tracker_page_class_init (MixTrackerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "tracker.show-tab", "s", show_tab_action);
   gtk_widget_class_install_action (widget_class, "tracker.toggle-details", NULL,
                                    toggle_details_action);
+  gtk_widget_class_install_property_action (widget_class, "tracker.details-visible",
+                                            "details-visible");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "tracker.add-row", NULL);

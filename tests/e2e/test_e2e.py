@@ -7,8 +7,10 @@ window and controls by role and name as a screen reader would, and checks
 what a person would see. Prints TAP.
 """
 
+import ctypes
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -68,6 +70,13 @@ def wait_for(what, predicate, timeout=TIMEOUT):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def _die_with_parent():
+    """The app ends if this test process dies, so nothing is left running."""
+    libc = ctypes.CDLL("libc.so.6", use_errno=True)
+    PR_SET_PDEATHSIG = 1
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 class App:
     """The app under test, in its own data directory."""
 
@@ -76,7 +85,7 @@ class App:
         env = dict(os.environ)
         env["XDG_DATA_HOME"] = self.data_home
         env.pop("NO_AT_BRIDGE", None)
-        self.process = subprocess.Popen([APP], env=env)
+        self.process = subprocess.Popen([APP], env=env, preexec_fn=_die_with_parent)
 
     @property
     def data_dir(self):

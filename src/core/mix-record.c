@@ -27,6 +27,7 @@ struct _MixRecord
   char       *created;
   char       *modified;
   char      **values;          /* n_columns entries, each nullable */
+  char      **sort_keys;       /* nullable; n_columns collation keys, made when sorting */
   JsonObject *extra;           /* nullable; string values, CSV columns with no home */
   JsonObject *unknown_fields;  /* nullable; members of "fields" not in the schema */
   JsonObject *unknown_keys;    /* nullable; members of the row not known here */
@@ -58,8 +59,13 @@ mix_record_finalize (GObject *object)
   guint n_columns = mix_tab_get_info (self->tab)->n_columns;
 
   for (guint i = 0; i < n_columns; i++)
-    g_free (self->values[i]);
+    {
+      g_free (self->values[i]);
+      if (self->sort_keys != NULL)
+        g_free (self->sort_keys[i]);
+    }
   g_free (self->values);
+  g_free (self->sort_keys);
   g_free (self->id);
   g_free (self->created);
   g_free (self->modified);
@@ -485,6 +491,8 @@ mix_record_set_value (MixRecord   *self,
 
   g_free (self->values[column]);
   self->values[column] = g_steal_pointer (&normalized);
+  if (self->sort_keys != NULL)
+    g_clear_pointer (&self->sort_keys[column], g_free);
   touch (self, (int) column);
   return TRUE;
 }
@@ -502,6 +510,33 @@ mix_record_set_value_by_id (MixRecord   *self,
   column = mix_tab_find_column (self->tab, column_id);
   g_return_val_if_fail (column >= 0, FALSE);
   return mix_record_set_value (self, (guint) column, text, error);
+}
+
+/**
+ * mix_record_get_sort_key:
+ *
+ * Returns: (nullable): a key for sorting @column as text in the user's
+ *   language, to compare with strcmp(); %NULL when the value is empty. It is
+ *   made on first use and kept until the value changes, so that sorting
+ *   many rows does not collate the same text again and again.
+ */
+const char *
+mix_record_get_sort_key (MixRecord *self,
+                         guint      column)
+{
+  guint n_columns;
+
+  g_return_val_if_fail (MIX_IS_RECORD (self), NULL);
+  n_columns = mix_tab_get_info (self->tab)->n_columns;
+  g_return_val_if_fail (column < n_columns, NULL);
+
+  if (self->values[column] == NULL)
+    return NULL;
+  if (self->sort_keys == NULL)
+    self->sort_keys = g_new0 (char *, n_columns);
+  if (self->sort_keys[column] == NULL)
+    self->sort_keys[column] = g_utf8_collate_key (self->values[column], -1);
+  return self->sort_keys[column];
 }
 
 const char *

@@ -38,6 +38,8 @@ gboolean    mix_record_set_value_by_id (MixRecord  *self,
                                         const char *text,
                                         GError    **error);
 
+const char *mix_record_get_sort_key   (MixRecord   *self,
+                                       guint        column);
 const char *mix_record_get_extra      (MixRecord   *self,
                                        const char  *name);
 void        mix_record_set_extra      (MixRecord   *self,

@@ -28,6 +28,7 @@ struct _MixRecord
   char       *modified;
   char      **values;          /* n_columns entries, each nullable */
   char      **sort_keys;       /* nullable; n_columns collation keys, made when sorting */
+  char       *search_text;     /* nullable; every value as shown, casefolded, made when searching */
   JsonObject *extra;           /* nullable; string values, CSV columns with no home */
   JsonObject *unknown_fields;  /* nullable; members of "fields" not in the schema */
   JsonObject *unknown_keys;    /* nullable; members of the row not known here */
@@ -66,6 +67,7 @@ mix_record_finalize (GObject *object)
     }
   g_free (self->values);
   g_free (self->sort_keys);
+  g_free (self->search_text);
   g_free (self->id);
   g_free (self->created);
   g_free (self->modified);
@@ -493,6 +495,7 @@ mix_record_set_value (MixRecord   *self,
   self->values[column] = g_steal_pointer (&normalized);
   if (self->sort_keys != NULL)
     g_clear_pointer (&self->sort_keys[column], g_free);
+  g_clear_pointer (&self->search_text, g_free);
   touch (self, (int) column);
   return TRUE;
 }
@@ -634,25 +637,31 @@ gboolean
 mix_record_matches (MixRecord  *self,
                     const char *folded_needle)
 {
-  guint n_columns;
-
   g_return_val_if_fail (MIX_IS_RECORD (self), FALSE);
 
   if (folded_needle == NULL || *folded_needle == '\0')
     return TRUE;
 
-  n_columns = mix_tab_get_info (self->tab)->n_columns;
-  for (guint i = 0; i < n_columns; i++)
+  /* Every value as shown, casefolded, one per line: made once and kept
+   * until a value changes, as each keystroke of a search asks every row. */
+  if (self->search_text == NULL)
     {
-      g_autofree char *display = NULL;
+      guint n_columns = mix_tab_get_info (self->tab)->n_columns;
+      g_autoptr(GString) text = g_string_new (NULL);
       g_autofree char *folded = NULL;
 
-      if (self->values[i] == NULL)
-        continue;
-      display = mix_record_get_display_value (self, i);
-      folded = g_utf8_casefold (display, -1);
-      if (strstr (folded, folded_needle) != NULL)
-        return TRUE;
+      for (guint i = 0; i < n_columns; i++)
+        {
+          g_autofree char *display = NULL;
+
+          if (self->values[i] == NULL)
+            continue;
+          display = mix_record_get_display_value (self, i);
+          g_string_append (text, display);
+          g_string_append_c (text, '\n');
+        }
+      self->search_text = g_utf8_casefold (text->str, (gssize) text->len);
     }
-  return FALSE;
+
+  return strstr (self->search_text, folded_needle) != NULL;
 }

@@ -303,6 +303,63 @@ begin_editing (GtkWidget  *cell,
     gtk_editable_set_position (GTK_EDITABLE (entry), -1);
 }
 
+/* Left and Right move between the cells of a row, as in a spreadsheet. */
+static gboolean
+focus_next_cell (GtkWidget *cell,
+                 gboolean   forward)
+{
+  GtkWidget *column_cell = gtk_widget_get_parent (cell);
+
+  if (column_cell == NULL)
+    return FALSE;
+
+  for (GtkWidget *sibling = forward ? gtk_widget_get_next_sibling (column_cell)
+                                    : gtk_widget_get_prev_sibling (column_cell);
+       sibling != NULL;
+       sibling = forward ? gtk_widget_get_next_sibling (sibling)
+                         : gtk_widget_get_prev_sibling (sibling))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (sibling);
+
+      if (child != NULL && gtk_widget_grab_focus (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Up and Down keep to the same column. The rows on either side are bound
+ * around the visible ones; at the end of those, the list view moves on. */
+static gboolean
+focus_cell_in_next_row (GtkWidget *cell,
+                        gboolean   down)
+{
+  GtkWidget *column_cell = gtk_widget_get_parent (cell);
+  GtkWidget *row = column_cell ? gtk_widget_get_parent (column_cell) : NULL;
+  GtkWidget *other;
+  guint index = 0;
+
+  if (row == NULL)
+    return FALSE;
+
+  for (GtkWidget *w = gtk_widget_get_prev_sibling (column_cell); w != NULL;
+       w = gtk_widget_get_prev_sibling (w))
+    index++;
+
+  other = down ? gtk_widget_get_next_sibling (row) : gtk_widget_get_prev_sibling (row);
+  if (other == NULL || !gtk_widget_get_child_visible (other))
+    return FALSE;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (other); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      if (index-- == 0)
+        {
+          GtkWidget *target = gtk_widget_get_first_child (w);
+          return target != NULL && gtk_widget_grab_focus (target);
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 on_cell_key_pressed_cb (GtkEventControllerKey *controller,
                         guint                  keyval,
@@ -314,6 +371,22 @@ on_cell_key_pressed_cb (GtkEventControllerKey *controller,
   gunichar c;
 
   if (cell_entry (cell) != NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right)
+    {
+      gboolean forward = (keyval == GDK_KEY_Right) ==
+                         (gtk_widget_get_direction (cell) != GTK_TEXT_DIR_RTL);
+
+      return focus_next_cell (cell, forward) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+    }
+
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_Down)
+    return focus_cell_in_next_row (cell, keyval == GDK_KEY_Down) ? GDK_EVENT_STOP
+                                                                  : GDK_EVENT_PROPAGATE;
+
+  /* Only text cells are edited by typing. */
+  if (cell_value_label (cell) == NULL)
     return GDK_EVENT_PROPAGATE;
 
   switch (keyval)
@@ -769,6 +842,13 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     }
 
   g_object_set_data (G_OBJECT (cell), "mix-column-index", GUINT_TO_POINTER (data->column));
+  if (cell_value_label (cell) == NULL)
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_cell_key_pressed_cb), data);
+      gtk_widget_add_controller (cell, keys);
+    }
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter_cb), data);
   gtk_widget_add_controller (cell, focus);

@@ -60,14 +60,16 @@ def find_all(root, role=None, name=None, contains=None):
     return found
 
 
-def wait_for(what, predicate, timeout=TIMEOUT):
+def wait_for(what, predicate, timeout=TIMEOUT, seen=None):
+    """Polls predicate until it holds; seen() says what was there instead."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         result = predicate()
         if result:
             return result
         time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
+    detail = f" (saw {seen()!r})" if seen is not None else ""
+    raise AssertionError(f"timed out waiting for {what}{detail}")
 
 
 def _die_with_parent():
@@ -262,11 +264,99 @@ def test_tracker_row_survives_restart():
         again.cleanup()
 
 
+def run_cli(data_home, *args):
+    env = dict(os.environ)
+    env["XDG_DATA_HOME"] = data_home
+    return subprocess.run([APP, *args], env=env, capture_output=True, text=True, timeout=60)
+
+
+def focused(window):
+    for node in walk(window):
+        try:
+            if node.get_state_set().contains(Atspi.StateType.FOCUSED):
+                return node
+        except gi.repository.GLib.Error:
+            continue
+    return None
+
+
+def focused_cell(window):
+    """(column, value) of the focused tracker cell."""
+    node = focused(window)
+    if node is None:
+        return None
+    labels = [node.get_child_at_index(i) for i in range(node.get_child_count())]
+    # GTK 4.8 names an empty label after its type.
+    values = [(n.get_name() or "").replace("GtkLabel", "")
+              for n in labels if n is not None and n.get_role_name() == "label"]
+    return node.get_name(), values[0] if values else ""
+
+
+def test_tracker_keyboard_and_csv():
+    """Rows come in from a spreadsheet's CSV on the command line, are edited
+    from the keyboard alone, and go out again as CSV."""
+    data_home = tempfile.mkdtemp(prefix="mix-e2e-")
+    csv_in = os.path.join(data_home, "from-sheets.csv")
+    csv_out = os.path.join(data_home, "to-sheets.csv")
+    with open(csv_in, "w", encoding="utf-8", newline="") as f:
+        f.write("\ufeffName,Company,Role,Status\r\nAda Lovelace,,Engineer,Messaged\r\n"
+                "Grace Hopper,Navy,Admiral,Met\r\n")
+
+    result = run_cli(data_home, f"--import-csv={csv_in}", "--tab=new-contacts")
+    assert result.returncode == 0, result.stderr
+    assert "Imported 2 rows into New Contacts" in result.stdout, result.stdout
+
+    app = App(data_home)
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        click(page_tab(window, "Tracker"))
+        click(page_tab(window, "New Contacts (2)"))
+        name = wait_for("Ada's name cell", lambda: [
+            n for n in find_all(window, name="Name")
+            if n.get_role_name() == "panel" and find_all(n, role="label", name="Ada Lovelace")])
+        # GTK 4.8 gives positions within the window, which sits at the top
+        # left corner of the screen under Xvfb without a window manager.
+        box = name[0].get_extents(Atspi.CoordType.WINDOW)
+        xdotool("mousemove", str(box.x + box.width // 2), str(box.y + box.height // 2))
+        xdotool("click", "1")
+        where = lambda: focused_cell(window)  # noqa: E731
+        wait_for("the focus on Ada's name", lambda: where() == ("Name", "Ada Lovelace"), seen=where)
+
+        xdotool("key", "Right")
+        wait_for("the focus on Company", lambda: where() == ("Company", ""), seen=where)
+        xdotool("type", "--delay", "15", "Initech")  # typing starts editing
+        xdotool("key", "Return")
+        wait_for("Initech in the cell", lambda: where() == ("Company", "Initech"), seen=where)
+        xdotool("key", "Down")
+        wait_for("Grace's company below", lambda: where() == ("Company", "Navy"), seen=where)
+        xdotool("key", "F2")
+        xdotool("key", "ctrl+a")
+        xdotool("type", "--delay", "15", "US Navy")
+        xdotool("key", "Escape")  # changed her mind
+        wait_for("Navy kept", lambda: where() == ("Company", "Navy"), seen=where)
+        xdotool("key", "ctrl+q")
+        assert app.process.wait(timeout=15) == 0, "the app did not quit cleanly"
+    finally:
+        app.stop()
+
+    try:
+        result = run_cli(data_home, f"--export-csv={csv_out}", "--tab=new-contacts")
+        assert result.returncode == 0, result.stderr
+        with open(csv_out, encoding="utf-8") as f:
+            exported = f.read()
+        assert "Ada Lovelace,Initech,Engineer" in exported, exported
+        assert "Grace Hopper,Navy,Admiral" in exported, exported
+    finally:
+        shutil.rmtree(data_home, ignore_errors=True)
+
+
 TESTS = [
     test_window_and_pages,
     test_switch_page,
     test_damaged_tracker,
     test_tracker_row_survives_restart,
+    test_tracker_keyboard_and_csv,
 ]
 
 

@@ -351,12 +351,38 @@ def test_tracker_keyboard_and_csv():
         shutil.rmtree(data_home, ignore_errors=True)
 
 
+def test_cli_import_goes_to_running_app():
+    """With the app open, an import on the command line lands in the open
+    window, so only one process ever writes the files."""
+    app = App()
+    csv_in = os.path.join(app.data_home, "contacts.csv")
+    with open(csv_in, "w", encoding="utf-8") as f:
+        f.write("Name,Company\nLin Wu,Hooli\n")
+    try:
+        window = app.window()
+        click(page_tab(window, "Tracker"))
+        click(page_tab(window, "New Contacts (0)"))
+        result = run_cli(app.data_home, f"--import-csv={csv_in}", "--tab=new-contacts")
+        assert result.returncode == 0, result.stderr
+        assert "Imported 1 row into New Contacts" in result.stdout, result.stdout
+        wait_for("the row in the open window", lambda: shows(window, "Lin Wu"))
+        wait_for("the tab's new count",
+                 lambda: find_all(window, role="page tab", name="New Contacts (1)"))
+        # Saved by the running app, not by the command.
+        path = os.path.join(app.data_dir, "tracker.json")
+        wait_for("the row saved", lambda: os.path.exists(path) and "Lin Wu" in open(path).read())
+        assert app.process.poll() is None, "the app exited"
+    finally:
+        app.cleanup()
+
+
 TESTS = [
     test_window_and_pages,
     test_switch_page,
     test_damaged_tracker,
     test_tracker_row_survives_restart,
     test_tracker_keyboard_and_csv,
+    test_cli_import_goes_to_running_app,
 ]
 
 

@@ -3,10 +3,14 @@
 
 #include <adwaita.h>
 
+#include "mix-timer.h"
+
 G_BEGIN_DECLS
 
 #define MIX_TYPE_SESSION_PAGE (mix_session_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (MixSessionPage, mix_session_page, MIX, SESSION_PAGE, AdwBin)
+
+MixTimer *mix_session_page_get_timer (MixSessionPage *self);
 
 G_END_DECLS

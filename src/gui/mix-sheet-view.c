@@ -224,6 +224,11 @@ on_entry_focus_leave_cb (GtkEventControllerFocus *controller,
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   GtkWidget *cell = gtk_widget_get_parent (entry);
 
+  /* The window losing the focus (another window comes up) is not the cell
+   * losing it: editing goes on when the user comes back. */
+  if (contains_focus (entry))
+    return;
+
   if (cell != NULL)
     stop_editing (cell, data, TRUE, FALSE);
 }
@@ -297,6 +302,8 @@ begin_editing (GtkWidget  *cell,
   gtk_widget_set_visible (cell_value_label (cell), FALSE);
   gtk_box_prepend (GTK_BOX (cell), entry);
   g_object_set_data (G_OBJECT (cell), "mix-entry", entry);
+  if (record == data->view->pending_edit)
+    data->view->pending_edit = NULL;
 
   gtk_widget_grab_focus (entry);
   if (initial != NULL)
@@ -939,7 +946,8 @@ on_cell_map_start_editing_cb (GtkWidget  *cell,
                               ColumnData *data)
 {
   g_signal_handlers_disconnect_by_func (cell, on_cell_map_start_editing_cb, data);
-  begin_editing (cell, data, NULL);
+  if (cell_record (cell) == data->view->pending_edit)
+    begin_editing (cell, data, NULL);
 }
 
 /* Edits a cell as soon as it is on screen: a new row's cell can be bound
@@ -948,6 +956,7 @@ static void
 begin_editing_when_mapped (GtkWidget  *cell,
                            ColumnData *data)
 {
+  g_signal_handlers_disconnect_by_func (cell, on_cell_map_start_editing_cb, data);
   if (gtk_widget_get_mapped (cell))
     begin_editing (cell, data, NULL);
   else
@@ -972,10 +981,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (cell), "mix-changed-handler", GSIZE_TO_POINTER (handler));
 
   if (data->column == 0 && record == self->pending_edit && cell_value_label (cell) != NULL)
-    {
-      self->pending_edit = NULL;
-      begin_editing_when_mapped (cell, data);
-    }
+    begin_editing_when_mapped (cell, data);
 }
 
 static void
@@ -1248,13 +1254,14 @@ mix_sheet_view_select_record (MixSheetView *self,
                                   "list.scroll-to-item", "u", i);
       if (edit_first_cell)
         {
-          /* The row may be on screen already, or be bound later. */
+          /* The row may be on screen already, or be bound later, perhaps
+           * more than once before it is shown: it stays pending until
+           * its cell is edited. */
           GtkWidget *cell = find_bound_cell (GTK_WIDGET (self->column_view), record, 0);
 
+          self->pending_edit = record;
           if (cell != NULL)
             begin_editing_when_mapped (cell, &self->columns[0]);
-          else
-            self->pending_edit = record;
         }
       return;
     }

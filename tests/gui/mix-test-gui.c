@@ -34,3 +34,43 @@ mix_test_gui_init (int    *argc,
   g_assert_no_error (error);
   return app;
 }
+
+/**
+ * mix_test_spin:
+ *
+ * Lets the main loop run what is pending: layout, binding, idles.
+ */
+void
+mix_test_spin (void)
+{
+  for (guint i = 0; i < 5; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
+}
+
+/**
+ * mix_test_find_widget:
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type in the
+ *   tree below @widget, @widget included
+ */
+GtkWidget *
+mix_test_find_widget (GtkWidget *widget,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mix_test_find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

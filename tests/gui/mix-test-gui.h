@@ -5,7 +5,10 @@
 
 G_BEGIN_DECLS
 
-MixApplication *mix_test_gui_init (int    *argc,
-                                   char ***argv);
+MixApplication *mix_test_gui_init   (int        *argc,
+                                     char     ***argv);
+void            mix_test_spin       (void);
+GtkWidget      *mix_test_find_widget (GtkWidget *widget,
+                                      GType      type);
 
 G_END_DECLS

@@ -11,35 +11,6 @@
 
 static MixApplication *app;
 
-static void
-spin (void)
-{
-  /* Let the views lay out, bind and map their rows. */
-  for (guint i = 0; i < 5; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The cell showing @column of @record. */
 static GtkWidget *
 find_cell (GtkWidget *widget,
@@ -80,7 +51,7 @@ type_and_enter (GtkWidget  *entry,
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  spin ();
+  mix_test_spin ();
 }
 
 typedef struct
@@ -99,7 +70,7 @@ fixture_set_up (Fixture       *f,
   MixTracker *tracker = mix_store_get_tracker (mix_application_get_store (app));
 
   /* Each test starts from an empty tracker, unsorted and unfiltered. */
-  f->page = MIX_TRACKER_PAGE (find_widget (GTK_WIDGET (window), MIX_TYPE_TRACKER_PAGE));
+  f->page = MIX_TRACKER_PAGE (mix_test_find_widget (GTK_WIDGET (window), MIX_TYPE_TRACKER_PAGE));
   for (guint t = 0; t < MIX_N_TABS; t++)
     mix_sheet_view_release_focus (mix_tracker_page_get_sheet (f->page, t));
   for (guint t = 0; t < MIX_N_TABS; t++)
@@ -110,7 +81,7 @@ fixture_set_up (Fixture       *f,
       }
 
   f->window = window;
-  f->page = MIX_TRACKER_PAGE (find_widget (GTK_WIDGET (f->window), MIX_TYPE_TRACKER_PAGE));
+  f->page = MIX_TRACKER_PAGE (mix_test_find_widget (GTK_WIDGET (f->window), MIX_TYPE_TRACKER_PAGE));
   f->tracker = tracker;
   g_assert_nonnull (f->page);
   for (guint t = 0; t < MIX_N_TABS; t++)
@@ -122,14 +93,14 @@ fixture_set_up (Fixture       *f,
                                       GTK_SORT_ASCENDING);
     }
   mix_tracker_page_show_tab (f->page, MIX_TAB_NEW_CONTACTS);
-  spin ();
+  mix_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  spin ();
+  mix_test_spin ();
 }
 
 static MixRecord *
@@ -153,13 +124,20 @@ test_add_row_edits_name (Fixture       *f,
   MixRecord *record;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "tracker.add-row", NULL));
-  spin ();
+  mix_test_spin ();
   g_assert_cmpuint (mix_tracker_get_n_rows (f->tracker, MIX_TAB_NEW_CONTACTS), ==, 1);
   record = g_list_model_get_item (mix_tracker_get_rows (f->tracker, MIX_TAB_NEW_CONTACTS), 0);
   g_object_unref (record);
 
-  /* The new row's first cell is being edited, ready for typing. */
-  cell = find_cell (GTK_WIDGET (f->page), record, 0);
+  /* The new row's first cell is being edited, ready for typing, once the
+   * row is on screen (the machine may be busy: wait up to 5 s). */
+  for (guint i = 0; i < 500; i++)
+    {
+      cell = find_cell (GTK_WIDGET (f->page), record, 0);
+      if (cell != NULL && cell_entry (cell) != NULL)
+        break;
+      mix_test_spin ();
+    }
   g_assert_nonnull (cell);
   entry = cell_entry (cell);
   g_assert_nonnull (entry);
@@ -184,7 +162,7 @@ test_escape_cancels (Fixture       *f,
   GtkWidget *entry;
   GtkWidget *cell;
 
-  spin ();
+  mix_test_spin ();
   entry = mix_sheet_view_edit_cell (sheet, record, 0);
   g_assert_nonnull (entry);
   cell = gtk_widget_get_parent (entry);
@@ -208,7 +186,7 @@ test_escape_cancels (Fixture       *f,
     g_assert_true (handled);
     g_object_unref (controllers);
   }
-  spin ();
+  mix_test_spin ();
   g_assert_null (cell_entry (cell));
   g_assert_cmpstr (mix_record_get_value_by_id (record, "name"), ==, "Grace");
   g_assert_cmpstr (cell_text (cell), ==, "Grace");
@@ -238,7 +216,7 @@ test_bad_date_refused (Fixture       *f,
 
   g_assert_true (mix_record_set_value (record, column, "2026-03-05", NULL));
   g_signal_connect (sheet, "error", G_CALLBACK (on_error), &message);
-  spin ();
+  mix_test_spin ();
 
   cell = find_cell (GTK_WIDGET (sheet), record, column);
   g_assert_nonnull (cell);
@@ -292,7 +270,7 @@ test_delete_undo (Fixture       *f,
   b = add_named (f, "B");
   add_named (f, "C");
   add_named (f, "D");
-  spin ();
+  mix_test_spin ();
   before = visible_names (sheet);
   g_assert_cmpstr (before, ==, "A,B,C,D");
 
@@ -424,7 +402,7 @@ test_details (Fixture       *f,
   mix_record_set_extra (record, "Phone", "555-0100");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "tracker.toggle-details", NULL);
   mix_sheet_view_select_record (sheet, record, FALSE);
-  spin ();
+  mix_test_spin ();
 
   view = find_text_view_for (GTK_WIDGET (f->page), notes);
   g_assert_nonnull (view);
@@ -440,7 +418,7 @@ test_details (Fixture       *f,
   gtk_text_buffer_set_text (buffer, "Gave a talk on accessibility.\nAsk about mentoring.", -1);
   name_cell = find_cell (GTK_WIDGET (sheet), record, 0);
   gtk_widget_grab_focus (name_cell);
-  spin ();
+  mix_test_spin ();
   g_assert_cmpstr (mix_record_get_value (record, notes), ==,
                    "Gave a talk on accessibility.\nAsk about mentoring.");
 
@@ -478,7 +456,7 @@ test_import_preview (Fixture       *f,
   g_assert_no_error (error);
   g_signal_connect (dialog, "import", G_CALLBACK (on_import), &imported);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  mix_test_spin ();
 
   import = mix_csv_import_dialog_get_import (dialog);
   g_assert_cmpuint (mix_csv_import_get_n_rows (import), ==, 2);
@@ -495,7 +473,7 @@ test_import_preview (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
   g_assert_true (imported);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  mix_test_spin ();
 
   /* A file that is not CSV text is refused with a sentence, and no dialog. */
   g_file_set_contents (path, "Name\n\xff\xfe\n", -1, NULL);

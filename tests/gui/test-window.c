@@ -7,31 +7,6 @@
 static MixApplication *app;
 
 static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
 test_window_pages (void)
 {
   MixWindow *window = mix_window_new (app);
@@ -47,11 +22,11 @@ test_window_pages (void)
   };
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mix_test_spin ();
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Mix It Up");
 
-  stack = ADW_VIEW_STACK (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  stack = ADW_VIEW_STACK (mix_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_assert_nonnull (stack);
   pages = G_LIST_MODEL (adw_view_stack_get_pages (stack));
   g_assert_cmpuint (g_list_model_get_n_items (pages), ==, G_N_ELEMENTS (expected));
@@ -68,12 +43,12 @@ test_window_pages (void)
   g_object_unref (pages);
 
   /* The header's switcher and the bottom bar both drive the same stack. */
-  g_assert_nonnull (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
-  g_assert_nonnull (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
-  g_assert_nonnull (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY));
+  g_assert_nonnull (mix_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_nonnull (mix_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  g_assert_nonnull (mix_test_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mix_test_spin ();
 }
 
 static void
@@ -82,7 +57,7 @@ test_window_switch_pages (void)
   MixWindow *window = mix_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mix_test_spin ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "messages"));
   g_assert_cmpstr (mix_window_get_visible_page (window), ==, "messages");
@@ -93,7 +68,7 @@ test_window_switch_pages (void)
   g_assert_cmpstr (mix_window_get_visible_page (window), ==, "tracker");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mix_test_spin ();
 }
 
 /* The size and the page are remembered for the next start. */
@@ -106,10 +81,10 @@ test_window_remembers_state (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  mix_test_spin ();
   mix_window_show_page (window, "messages");
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  mix_test_spin ();
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
@@ -119,7 +94,7 @@ test_window_remembers_state (void)
   window = mix_window_new (app);
   g_assert_cmpstr (mix_window_get_visible_page (window), ==, "messages");
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  mix_test_spin ();
 }
 
 int

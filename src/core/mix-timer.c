@@ -1,0 +1,943 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "mix-timer.h"
+
+#define USEC_PER_MINUTE (60 * G_USEC_PER_SEC)
+
+/**
+ * MixTimer:
+ *
+ * The facilitator's phase timer. Nothing is counted: the timer keeps the
+ * clock time the session started, the total length of finished pauses and
+ * the session-elapsed time each phase visit began, and works everything
+ * out from the clock when asked:
+ *
+ *   session elapsed = now − start − paused
+ *   remaining       = duration − (session elapsed − phase start)
+ *
+ * While paused "now" stays at the pause's start; once finished, the session
+ * elapsed time stays at the finish.
+ *
+ * The timer owns no main-loop source. Whoever shows it calls
+ * mix_timer_update() on each tick (mix_timer_get_time_to_next_change()
+ * says when the display changes next); due signals are emitted from there,
+ * in order and once each, however late the call is. With #MixTimer:auto-advance
+ * the next phase starts at the instant the previous one ended, not at the
+ * late update.
+ *
+ * #MixTimer::phase-changed is emitted each time a phase visit begins: on
+ * start, next, previous (also when phase 0 is restarted) and auto-advance.
+ */
+struct _MixTimer
+{
+  GObject         parent_instance;
+
+  MixClockFunc    clock;
+  gpointer        clock_data;
+  GDestroyNotify  clock_destroy;
+
+  guint           planned[MIX_N_PHASES];  /* minutes */
+  gboolean        auto_advance;
+  guint           warning_seconds;
+
+  MixTimerState   state;
+  MixPhase        phase;
+
+  gint64          start_time;    /* clock µs */
+  gint64          paused_total;  /* µs of finished pauses */
+  gint64          pause_time;    /* clock µs, while paused */
+  gint64          finished_at;   /* session-elapsed µs, once finished */
+  gint64          added_total;   /* µs added to any phase in this session */
+
+  gint64          phase_start;   /* session-elapsed µs the visit began */
+  gint64          added;         /* µs added to this visit */
+  guint           visit;         /* counts visits, to notice changes made by handlers */
+  gboolean        warned;
+  gboolean        ended;
+
+  GArray         *log;           /* MixPhaseLogEntry */
+};
+
+G_DEFINE_FINAL_TYPE (MixTimer, mix_timer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_PHASE,
+  PROP_AUTO_ADVANCE,
+  PROP_WARNING_SECONDS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  PHASE_CHANGED,
+  WARNING,
+  PHASE_ENDED,
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GType
+mix_timer_state_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { MIX_TIMER_IDLE, "MIX_TIMER_IDLE", "idle" },
+        { MIX_TIMER_RUNNING, "MIX_TIMER_RUNNING", "running" },
+        { MIX_TIMER_PAUSED, "MIX_TIMER_PAUSED", "paused" },
+        { MIX_TIMER_FINISHED, "MIX_TIMER_FINISHED", "finished" },
+        { 0, NULL, NULL }
+      };
+      GType type = g_enum_register_static (g_intern_static_string ("MixTimerState"), values);
+
+      g_once_init_leave (&type_id, type);
+    }
+
+  return type_id;
+}
+
+static gint64
+monotonic_clock (gpointer user_data)
+{
+  return g_get_monotonic_time ();
+}
+
+static gint64
+read_clock (MixTimer *self)
+{
+  return self->clock (self->clock_data);
+}
+
+static gboolean
+is_active (MixTimer *self)
+{
+  return self->state == MIX_TIMER_RUNNING || self->state == MIX_TIMER_PAUSED;
+}
+
+/* Session-elapsed µs, pauses excluded. */
+static gint64
+session_now (MixTimer *self)
+{
+  switch (self->state)
+    {
+    case MIX_TIMER_RUNNING:
+      return read_clock (self) - self->start_time - self->paused_total;
+    case MIX_TIMER_PAUSED:
+      return self->pause_time - self->start_time - self->paused_total;
+    case MIX_TIMER_FINISHED:
+      return self->finished_at;
+    case MIX_TIMER_IDLE:
+    default:
+      return 0;
+    }
+}
+
+static gint64
+phase_duration (MixTimer *self)
+{
+  return (gint64) self->planned[self->phase] * USEC_PER_MINUTE + self->added;
+}
+
+static gint64
+warning_us (MixTimer *self)
+{
+  return (gint64) self->warning_seconds * G_USEC_PER_SEC;
+}
+
+static void
+set_state (MixTimer      *self,
+           MixTimerState  state)
+{
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+set_phase (MixTimer *self,
+           MixPhase  phase)
+{
+  if (self->phase == phase)
+    return;
+  self->phase = phase;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
+}
+
+/* Closes the current visit's log entry at session-elapsed @at. */
+static void
+end_visit (MixTimer *self,
+           gint64    at)
+{
+  MixPhaseLogEntry *entry;
+
+  g_assert (self->log->len > 0);
+
+  entry = &g_array_index (self->log, MixPhaseLogEntry, self->log->len - 1);
+  entry->ended_us = at;
+  entry->overtime_us = MAX (0, at - self->phase_start - phase_duration (self));
+}
+
+/* Ends the current visit, if any, and begins one of @phase at @at. */
+static void
+begin_visit (MixTimer *self,
+             MixPhase  phase,
+             gint64    at)
+{
+  MixPhaseLogEntry entry = { phase, at, 0, 0 };
+
+  if (self->log->len > 0)
+    end_visit (self, at);
+
+  self->phase_start = at;
+  self->added = 0;
+  self->warned = FALSE;
+  self->ended = FALSE;
+  self->visit++;
+  g_array_append_val (self->log, entry);
+
+  set_phase (self, phase);
+  g_signal_emit (self, signals[PHASE_CHANGED], 0, phase);
+}
+
+static void
+finish (MixTimer *self,
+        gint64    at)
+{
+  end_visit (self, at);
+  self->finished_at = at;
+  self->visit++;
+  set_state (self, MIX_TIMER_FINISHED);
+  g_signal_emit (self, signals[FINISHED], 0);
+}
+
+/* Goes on from the current phase at session-elapsed @at. */
+static void
+advance (MixTimer *self,
+         gint64    at)
+{
+  if (self->phase + 1 < MIX_N_PHASES)
+    begin_visit (self, self->phase + 1, at);
+  else
+    finish (self, at);
+}
+
+static void
+mix_timer_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  MixTimer *self = MIX_TIMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_PHASE:
+      g_value_set_enum (value, self->phase);
+      break;
+    case PROP_AUTO_ADVANCE:
+      g_value_set_boolean (value, self->auto_advance);
+      break;
+    case PROP_WARNING_SECONDS:
+      g_value_set_uint (value, self->warning_seconds);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mix_timer_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  MixTimer *self = MIX_TIMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTO_ADVANCE:
+      mix_timer_set_auto_advance (self, g_value_get_boolean (value));
+      break;
+    case PROP_WARNING_SECONDS:
+      mix_timer_set_warning_seconds (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mix_timer_finalize (GObject *object)
+{
+  MixTimer *self = (MixTimer *) object;
+
+  if (self->clock_destroy != NULL)
+    self->clock_destroy (self->clock_data);
+  g_clear_pointer (&self->log, g_array_unref);
+
+  G_OBJECT_CLASS (mix_timer_parent_class)->finalize (object);
+}
+
+static void
+mix_timer_class_init (MixTimerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = mix_timer_get_property;
+  object_class->set_property = mix_timer_set_property;
+  object_class->finalize = mix_timer_finalize;
+
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       MIX_TYPE_TIMER_STATE, MIX_TIMER_IDLE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_PHASE] =
+    g_param_spec_enum ("phase", NULL, NULL,
+                       MIX_TYPE_PHASE, MIX_PHASE_INTRODUCTIONS,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * MixTimer:auto-advance:
+   *
+   * Whether a phase that reaches its end gives way to the next one, rather
+   * than running into overtime.
+   */
+  properties[PROP_AUTO_ADVANCE] =
+    g_param_spec_boolean ("auto-advance", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * MixTimer:warning-seconds:
+   *
+   * How long before a phase's end #MixTimer::warning is emitted; 0 for
+   * never. Phases no longer than this get no warning.
+   */
+  properties[PROP_WARNING_SECONDS] =
+    g_param_spec_uint ("warning-seconds", NULL, NULL,
+                       0, 3600, 60,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MixTimer::phase-changed:
+   * @phase: the phase that begins
+   *
+   * A phase visit begins: on start, next, previous and auto-advance.
+   */
+  signals[PHASE_CHANGED] =
+    g_signal_new ("phase-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, MIX_TYPE_PHASE);
+
+  /**
+   * MixTimer::warning:
+   * @phase: the current phase
+   *
+   * The remaining time reached #MixTimer:warning-seconds; once a visit.
+   */
+  signals[WARNING] =
+    g_signal_new ("warning",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, MIX_TYPE_PHASE);
+
+  /**
+   * MixTimer::phase-ended:
+   * @phase: the current phase
+   *
+   * The remaining time reached zero; once a visit, unless an added minute
+   * brings it back above zero.
+   */
+  signals[PHASE_ENDED] =
+    g_signal_new ("phase-ended",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, MIX_TYPE_PHASE);
+
+  /**
+   * MixTimer::finished:
+   *
+   * The last phase was left, by mix_timer_next_phase() or auto-advance.
+   */
+  signals[FINISHED] =
+    g_signal_new ("finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+mix_timer_init (MixTimer *self)
+{
+  self->clock = monotonic_clock;
+  self->warning_seconds = 60;
+  self->state = MIX_TIMER_IDLE;
+  self->phase = MIX_PHASE_INTRODUCTIONS;
+  self->log = g_array_new (FALSE, TRUE, sizeof (MixPhaseLogEntry));
+
+  for (guint i = 0; i < MIX_N_PHASES; i++)
+    self->planned[i] = mix_guide_get_phase ((MixPhase) i)->default_minutes;
+}
+
+/**
+ * mix_timer_new:
+ *
+ * Returns: (transfer full): an idle timer planned with the guide's default
+ *   minutes, reading g_get_monotonic_time()
+ */
+MixTimer *
+mix_timer_new (void)
+{
+  return g_object_new (MIX_TYPE_TIMER, NULL);
+}
+
+/**
+ * mix_timer_set_clock:
+ * @clock: (nullable): returns monotonic microseconds; %NULL for
+ *   g_get_monotonic_time()
+ *
+ * Replaces the clock, for tests. Call it while the timer is idle.
+ */
+void
+mix_timer_set_clock (MixTimer       *self,
+                     MixClockFunc    clock,
+                     gpointer        user_data,
+                     GDestroyNotify  destroy)
+{
+  g_return_if_fail (MIX_IS_TIMER (self));
+
+  if (self->clock_destroy != NULL)
+    self->clock_destroy (self->clock_data);
+
+  self->clock = clock != NULL ? clock : monotonic_clock;
+  self->clock_data = user_data;
+  self->clock_destroy = destroy;
+}
+
+/**
+ * mix_timer_set_planned_minutes:
+ *
+ * Plans @minutes (1–30) for @phase. The plan can only change while the
+ * timer is idle.
+ *
+ * Returns: whether the plan was changed or already was @minutes
+ */
+gboolean
+mix_timer_set_planned_minutes (MixTimer *self,
+                               MixPhase  phase,
+                               guint     minutes)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), FALSE);
+  g_return_val_if_fail (phase < MIX_N_PHASES, FALSE);
+
+  if (self->state != MIX_TIMER_IDLE)
+    return FALSE;
+  if (minutes < 1 || minutes > MIX_GUIDE_SESSION_MINUTES)
+    return FALSE;
+
+  self->planned[phase] = minutes;
+  return TRUE;
+}
+
+guint
+mix_timer_get_planned_minutes (MixTimer *self,
+                               MixPhase  phase)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), 0);
+  g_return_val_if_fail (phase < MIX_N_PHASES, 0);
+
+  return self->planned[phase];
+}
+
+/**
+ * mix_timer_get_planned_total:
+ *
+ * Returns: the planned minutes of all phases, without added minutes
+ */
+guint
+mix_timer_get_planned_total (MixTimer *self)
+{
+  guint total = 0;
+
+  g_return_val_if_fail (MIX_IS_TIMER (self), 0);
+
+  for (guint i = 0; i < MIX_N_PHASES; i++)
+    total += self->planned[i];
+  return total;
+}
+
+gboolean
+mix_timer_get_auto_advance (MixTimer *self)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), FALSE);
+
+  return self->auto_advance;
+}
+
+void
+mix_timer_set_auto_advance (MixTimer *self,
+                            gboolean  auto_advance)
+{
+  g_return_if_fail (MIX_IS_TIMER (self));
+
+  auto_advance = !!auto_advance;
+  if (self->auto_advance == auto_advance)
+    return;
+  self->auto_advance = auto_advance;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_ADVANCE]);
+}
+
+guint
+mix_timer_get_warning_seconds (MixTimer *self)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), 0);
+
+  return self->warning_seconds;
+}
+
+/**
+ * mix_timer_set_warning_seconds:
+ *
+ * Sets #MixTimer:warning-seconds. If the current phase was warned but has
+ * more than @seconds left, it will be warned again.
+ */
+void
+mix_timer_set_warning_seconds (MixTimer *self,
+                               guint     seconds)
+{
+  g_return_if_fail (MIX_IS_TIMER (self));
+  g_return_if_fail (seconds <= 3600);
+
+  if (self->warning_seconds == seconds)
+    return;
+  self->warning_seconds = seconds;
+  if (is_active (self) && mix_timer_get_remaining (self) > warning_us (self))
+    self->warned = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNING_SECONDS]);
+}
+
+MixTimerState
+mix_timer_get_state (MixTimer *self)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), MIX_TIMER_IDLE);
+
+  return self->state;
+}
+
+/**
+ * mix_timer_get_phase:
+ *
+ * Returns: the current phase; the first while idle, the last once finished
+ */
+MixPhase
+mix_timer_get_phase (MixTimer *self)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), MIX_PHASE_INTRODUCTIONS);
+
+  return self->phase;
+}
+
+/**
+ * mix_timer_start:
+ *
+ * Starts the first phase, if the timer is idle.
+ */
+void
+mix_timer_start (MixTimer *self)
+{
+  g_return_if_fail (MIX_IS_TIMER (self));
+
+  if (self->state != MIX_TIMER_IDLE)
+    return;
+
+  self->start_time = read_clock (self);
+  self->paused_total = 0;
+  self->added_total = 0;
+  self->finished_at = 0;
+  g_array_set_size (self->log, 0);
+
+  set_state (self, MIX_TIMER_RUNNING);
+  begin_visit (self, MIX_PHASE_INTRODUCTIONS, 0);
+}
+
+void
+mix_timer_pause (MixTimer *self)
+{
+  g_return_if_fail (MIX_IS_TIMER (self));
+
+  if (self->state != MIX_TIMER_RUNNING)
+    return;
+
+  self->pause_time = read_clock (self);
+  set_state (self, MIX_TIMER_PAUSED);
+}
+
+void
+mix_timer_resume (MixTimer *self)
+{
+  g_return_if_fail (MIX_IS_TIMER (self));
+
+  if (self->state != MIX_TIMER_PAUSED)
+    return;
+
+  self->paused_total += read_clock (self) - self->pause_time;
+  set_state (self, MIX_TIMER_RUNNING);
+}
+
+/**
+ * mix_timer_toggle:
+ *
+ * Starts, pauses or resumes; does nothing once finished.
+ */
+void
+mix_timer_toggle (MixTimer *self)
+{
+  g_return_if_fail (MIX_IS_TIMER (self));
+
+  switch (self->state)
+    {
+    case MIX_TIMER_IDLE:
+      mix_timer_start (self);
+      break;
+    case MIX_TIMER_RUNNING:
+      mix_timer_pause (self);
+      break;
+    case MIX_TIMER_PAUSED:
+      mix_timer_resume (self);
+      break;
+    case MIX_TIMER_FINISHED:
+    default:
+      break;
+    }
+}
+
+/**
+ * mix_timer_next_phase:
+ *
+ * Begins the next phase now, or finishes from the last one. A paused timer
+ * stays paused. Does nothing while idle or finished.
+ */
+void
+mix_timer_next_phase (MixTimer *self)
+{
+  g_return_if_fail (MIX_IS_TIMER (self));
+
+  if (!is_active (self))
+    return;
+
+  advance (self, session_now (self));
+}
+
+/**
+ * mix_timer_previous_phase:
+ *
+ * Begins the previous phase again from its full planned time, or restarts
+ * the first phase. A paused timer stays paused. Does nothing while idle or
+ * finished.
+ */
+void
+mix_timer_previous_phase (MixTimer *self)
+{
+  g_return_if_fail (MIX_IS_TIMER (self));
+
+  if (!is_active (self))
+    return;
+
+  begin_visit (self, self->phase > 0 ? self->phase - 1 : 0, session_now (self));
+}
+
+/**
+ * mix_timer_add_minute:
+ *
+ * Gives the current phase one more minute, also in overtime. The warning
+ * comes again if more than #MixTimer:warning-seconds are now left, and the
+ * end if any time is left. Does nothing while idle or finished.
+ */
+void
+mix_timer_add_minute (MixTimer *self)
+{
+  gint64 remaining;
+
+  g_return_if_fail (MIX_IS_TIMER (self));
+
+  if (!is_active (self))
+    return;
+
+  self->added += USEC_PER_MINUTE;
+  self->added_total += USEC_PER_MINUTE;
+
+  remaining = mix_timer_get_remaining (self);
+  if (remaining > warning_us (self))
+    self->warned = FALSE;
+  if (remaining > 0)
+    self->ended = FALSE;
+}
+
+/**
+ * mix_timer_reset:
+ *
+ * Goes back to idle at the first phase and forgets the phase log; the plan
+ * is kept.
+ */
+void
+mix_timer_reset (MixTimer *self)
+{
+  g_return_if_fail (MIX_IS_TIMER (self));
+
+  self->start_time = 0;
+  self->paused_total = 0;
+  self->pause_time = 0;
+  self->finished_at = 0;
+  self->added_total = 0;
+  self->phase_start = 0;
+  self->added = 0;
+  self->warned = FALSE;
+  self->ended = FALSE;
+  self->visit++;
+  g_array_set_size (self->log, 0);
+
+  set_state (self, MIX_TIMER_IDLE);
+  set_phase (self, MIX_PHASE_INTRODUCTIONS);
+}
+
+/**
+ * mix_timer_update:
+ *
+ * Reads the clock and emits the signals that are due, in order: for each
+ * phase visit #MixTimer::warning, then #MixTimer::phase-ended, then with
+ * auto-advance #MixTimer::phase-changed or #MixTimer::finished. Handlers
+ * may call any method of the timer.
+ */
+void
+mix_timer_update (MixTimer *self)
+{
+  /* The visit whose end this call saw: with auto-advance, the next phase
+   * begins at that visit's end instant. A phase already in overtime before
+   * (auto-advance just turned on) gives way now instead. Visits count
+   * from 1. */
+  guint ended_visit = 0;
+
+  g_return_if_fail (MIX_IS_TIMER (self));
+
+  g_object_ref (self);
+
+  while (self->state == MIX_TIMER_RUNNING)
+    {
+      gint64 remaining = mix_timer_get_remaining (self);
+      gint64 warning = warning_us (self);
+
+      if (!self->warned && warning > 0 && phase_duration (self) > warning && remaining <= warning)
+        {
+          self->warned = TRUE;
+          g_signal_emit (self, signals[WARNING], 0, self->phase);
+          continue;
+        }
+
+      if (!self->ended && remaining <= 0)
+        {
+          self->ended = TRUE;
+          ended_visit = self->visit;
+          g_signal_emit (self, signals[PHASE_ENDED], 0, self->phase);
+          continue;
+        }
+
+      if (self->auto_advance && remaining <= 0)
+        {
+          gint64 end = self->phase_start + phase_duration (self);
+
+          if (ended_visit == self->visit)
+            advance (self, end);
+          else
+            advance (self, session_now (self));
+          continue;
+        }
+
+      break;
+    }
+
+  g_object_unref (self);
+}
+
+/**
+ * mix_timer_get_phase_duration:
+ *
+ * Returns: the current phase's planned time plus its added minutes, in µs
+ */
+gint64
+mix_timer_get_phase_duration (MixTimer *self)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), 0);
+
+  return phase_duration (self);
+}
+
+/**
+ * mix_timer_get_phase_elapsed:
+ *
+ * Returns: the time spent in the current phase visit, pauses excluded, in µs
+ */
+gint64
+mix_timer_get_phase_elapsed (MixTimer *self)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), 0);
+
+  if (self->state == MIX_TIMER_IDLE)
+    return 0;
+  return session_now (self) - self->phase_start;
+}
+
+/**
+ * mix_timer_get_remaining:
+ *
+ * Returns: the time left in the current phase in µs, negative in overtime
+ */
+gint64
+mix_timer_get_remaining (MixTimer *self)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), 0);
+
+  return phase_duration (self) - mix_timer_get_phase_elapsed (self);
+}
+
+/**
+ * mix_timer_get_session_elapsed:
+ *
+ * Returns: the time since the start in µs, pauses excluded; frozen once
+ *   finished
+ */
+gint64
+mix_timer_get_session_elapsed (MixTimer *self)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), 0);
+
+  return session_now (self);
+}
+
+static double
+fraction (gint64 part,
+          gint64 whole)
+{
+  if (whole <= 0)
+    return part > 0 ? 1.0 : 0.0;
+  return CLAMP ((double) part / (double) whole, 0.0, 1.0);
+}
+
+/**
+ * mix_timer_get_phase_fraction:
+ *
+ * Returns: how much of the current phase has passed, from 0 to 1
+ */
+double
+mix_timer_get_phase_fraction (MixTimer *self)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), 0.0);
+
+  return fraction (mix_timer_get_phase_elapsed (self), phase_duration (self));
+}
+
+/**
+ * mix_timer_get_session_fraction:
+ *
+ * Returns: how much of the planned total plus the added minutes has
+ *   passed, from 0 to 1
+ */
+double
+mix_timer_get_session_fraction (MixTimer *self)
+{
+  gint64 total;
+
+  g_return_val_if_fail (MIX_IS_TIMER (self), 0.0);
+
+  total = (gint64) mix_timer_get_planned_total (self) * USEC_PER_MINUTE + self->added_total;
+  return fraction (session_now (self), total);
+}
+
+/**
+ * mix_timer_get_time_to_next_change:
+ *
+ * Tells when the text of mix_timer_format_remaining() changes next, so a
+ * display can tick once a second, aligned to the second. At exactly zero
+ * it is 1 µs: "0:00" gives way to "+0:00".
+ *
+ * Returns: µs until the displayed time changes, or -1 when not running
+ */
+gint64
+mix_timer_get_time_to_next_change (MixTimer *self)
+{
+  gint64 remaining;
+
+  g_return_val_if_fail (MIX_IS_TIMER (self), -1);
+
+  if (self->state != MIX_TIMER_RUNNING)
+    return -1;
+
+  remaining = mix_timer_get_remaining (self);
+  if (remaining > 0)
+    return (remaining - 1) % G_USEC_PER_SEC + 1;
+  if (remaining == 0)
+    return 1;
+  return G_USEC_PER_SEC - (-MAX (remaining, G_MININT64 + 1)) % G_USEC_PER_SEC;
+}
+
+/**
+ * mix_timer_get_phase_log:
+ *
+ * Returns: (transfer none) (element-type MixPhaseLogEntry): one entry per
+ *   phase visit since the start, in order; emptied by reset
+ */
+GArray *
+mix_timer_get_phase_log (MixTimer *self)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), NULL);
+
+  return self->log;
+}
+
+/**
+ * mix_timer_format_remaining:
+ * @remaining_us: as from mix_timer_get_remaining()
+ *
+ * Formats a countdown as M:SS. A positive time is rounded up, so a phase
+ * shows "5:00" until a whole second has passed and "0:01" until its end;
+ * exactly zero is "0:00". Overtime is rounded down after a "+": "+0:00"
+ * during the first second of overtime, then "+0:01". Minutes are not
+ * padded: "15:00", "+12:03".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+mix_timer_format_remaining (gint64 remaining_us)
+{
+  gint64 seconds;
+
+  if (remaining_us >= 0)
+    {
+      seconds = remaining_us / G_USEC_PER_SEC + (remaining_us % G_USEC_PER_SEC != 0);
+      return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d",
+                              seconds / 60, (int) (seconds % 60));
+    }
+
+  /* −G_MININT64 does not fit; a microsecond makes no difference there. */
+  seconds = -MAX (remaining_us, G_MININT64 + 1) / G_USEC_PER_SEC;
+  return g_strdup_printf ("+%" G_GINT64_FORMAT ":%02d", seconds / 60, (int) (seconds % 60));
+}

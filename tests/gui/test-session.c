@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "mix-guide.h"
+#include "mix-session-page.h"
+#include "mix-test-gui.h"
+#include "mix-window.h"
+
+static MixWindow *window;
+static MixSessionPage *page;
+
+/* All spin buttons of the plan, in phase order. */
+static void
+collect_spins (GtkWidget *widget,
+               GPtrArray *spins)
+{
+  if (GTK_IS_SPIN_BUTTON (widget))
+    g_ptr_array_add (spins, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_spins (child, spins);
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+warning_shown (GtkSpinButton *spin)
+{
+  /* The warning sits just before the spin button in the row's suffixes. */
+  GtkWidget *warning = gtk_widget_get_prev_sibling (GTK_WIDGET (spin));
+
+  return warning != NULL && GTK_IS_IMAGE (warning) && gtk_widget_get_visible (warning);
+}
+
+/* The plan shows its total against the 30-minute slot and marks a phase
+ * outside the guide's range. */
+static void
+test_plan_total (void)
+{
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  MixTimer *timer = mix_session_page_get_timer (page);
+
+  collect_spins (GTK_WIDGET (page), spins);
+  g_assert_cmpuint (spins->len, ==, MIX_N_PHASES);
+  g_assert_true (shows_label (GTK_WIDGET (page), "Total: 30 minutes"));
+  for (guint p = 0; p < MIX_N_PHASES; p++)
+    g_assert_false (warning_shown (spins->pdata[p]));
+
+  /* Introductions: the guide says 2–5 minutes. */
+  gtk_spin_button_set_value (spins->pdata[0], 5);
+  g_assert_cmpuint (mix_timer_get_planned_minutes (timer, MIX_PHASE_INTRODUCTIONS), ==, 5);
+  g_assert_true (shows_label (GTK_WIDGET (page), "Total: 33 minutes, 3 over the 30-minute slot."));
+  g_assert_false (warning_shown (spins->pdata[0]));
+
+  gtk_spin_button_set_value (spins->pdata[0], 6);
+  g_assert_true (warning_shown (spins->pdata[0]));
+
+  /* Group Discussion: 15 minutes exactly. */
+  gtk_spin_button_set_value (spins->pdata[0], 2);
+  gtk_spin_button_set_value (spins->pdata[2], 12);
+  g_assert_true (warning_shown (spins->pdata[2]));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Total: 27 minutes, 3 under the 30-minute slot."));
+
+  gtk_spin_button_set_value (spins->pdata[2], 15);
+  g_assert_true (shows_label (GTK_WIDGET (page), "Total: 30 minutes"));
+  g_assert_false (warning_shown (spins->pdata[2]));
+}
+
+/* The controls drive the timer, and the plan is locked while it runs. */
+static void
+test_controls (void)
+{
+  MixTimer *timer = mix_session_page_get_timer (page);
+  GtkWidget *plan = NULL;
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+  collect_spins (GTK_WIDGET (page), spins);
+  plan = gtk_widget_get_ancestor (spins->pdata[0], ADW_TYPE_PREFERENCES_GROUP);
+
+  g_assert_true (shows_label (GTK_WIDGET (page), "Start"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.toggle", NULL));
+  mix_test_spin ();
+  g_assert_cmpint (mix_timer_get_state (timer), ==, MIX_TIMER_RUNNING);
+  g_assert_true (shows_label (GTK_WIDGET (page), "Pause"));
+  g_assert_false (gtk_widget_get_sensitive (plan));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.next", NULL));
+  mix_test_spin ();
+  g_assert_cmpint (mix_timer_get_phase (timer), ==, MIX_PHASE_LEADERS_SHARE);
+  g_assert_true (shows_label (GTK_WIDGET (page), "Leaders Share"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Next: Group Discussion"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "8:00"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.toggle", NULL));
+  mix_test_spin ();
+  g_assert_cmpint (mix_timer_get_state (timer), ==, MIX_TIMER_PAUSED);
+  g_assert_true (shows_label (GTK_WIDGET (page), "Resume"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.add-minute", NULL));
+  mix_test_spin ();
+  g_assert_true (shows_label (GTK_WIDGET (page), "9:00"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.reset", NULL));
+  mix_test_spin ();
+  g_assert_cmpint (mix_timer_get_state (timer), ==, MIX_TIMER_IDLE);
+  g_assert_cmpint (mix_timer_get_phase (timer), ==, MIX_PHASE_INTRODUCTIONS);
+  g_assert_true (shows_label (GTK_WIDGET (page), "Start"));
+  g_assert_true (gtk_widget_get_sensitive (plan));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  MixApplication *app;
+  int ret;
+
+  app = mix_test_gui_init (&argc, &argv);
+  window = mix_window_new (app);
+  mix_window_show_page (window, "session");
+  gtk_window_present (GTK_WINDOW (window));
+  page = MIX_SESSION_PAGE (mix_test_find_widget (GTK_WIDGET (window), MIX_TYPE_SESSION_PAGE));
+  g_assert_nonnull (page);
+  mix_test_spin ();
+
+  g_test_add_func ("/session/plan-total", test_plan_total);
+  g_test_add_func ("/session/controls", test_controls);
+
+  ret = g_test_run ();
+  g_object_unref (app);
+  return ret;
+}

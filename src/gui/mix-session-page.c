@@ -6,6 +6,7 @@
 #include "mix-guide.h"
 #include "mix-session-page.h"
 #include "mix-timer-ring.h"
+#include "mix-window.h"
 
 /**
  * MixSessionPage:
@@ -37,6 +38,7 @@ struct _MixSessionPage
   GtkButton           *toggle_button;
 
   GtkLabel            *time_label;
+  GtkLabel            *toggle_label;
   GtkSpinButton       *plan_spins[MIX_N_PHASES];
   GtkWidget           *plan_warnings[MIX_N_PHASES];
   GPtrArray           *prompt_rows;
@@ -100,6 +102,7 @@ refresh (MixSessionPage *self)
   g_autofree char *time = NULL;
   g_autofree char *next = NULL;
   g_autofree char *session = NULL;
+  const char *toggle;
   gint64 remaining;
   guint elapsed_minutes;
   gboolean overtime;
@@ -159,20 +162,23 @@ refresh (MixSessionPage *self)
   switch (state)
     {
     case MIX_TIMER_RUNNING:
-      gtk_button_set_label (self->toggle_button, _("_Pause"));
+      toggle = _("_Pause");
       break;
     case MIX_TIMER_PAUSED:
-      gtk_button_set_label (self->toggle_button, _("_Resume"));
+      toggle = _("_Resume");
       break;
     case MIX_TIMER_FINISHED:
-      gtk_button_set_label (self->toggle_button, _("_New Session"));
+      toggle = _("_New Session");
       break;
     case MIX_TIMER_IDLE:
     default:
-      gtk_button_set_label (self->toggle_button, _("_Start"));
+      toggle = _("_Start");
       break;
     }
-  gtk_button_set_use_underline (self->toggle_button, TRUE);
+  /* The label is the button's child rather than its label property:
+   * GTK 4.8 reads a button out as its label property and its contents,
+   * which would say the label twice. */
+  gtk_label_set_text_with_mnemonic (self->toggle_label, toggle);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->plan_group), state == MIX_TIMER_IDLE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.next",
@@ -405,16 +411,11 @@ static void
 set_presenting (MixSessionPage *self,
                 gboolean        presenting)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MIX_TYPE_WINDOW);
 
   gtk_stack_set_visible_child_name (self->mode_stack, presenting ? "presentation" : "normal");
-  if (GTK_IS_WINDOW (root))
-    {
-      if (presenting)
-        gtk_window_fullscreen (GTK_WINDOW (root));
-      else
-        gtk_window_unfullscreen (GTK_WINDOW (root));
-    }
+  if (window != NULL)
+    mix_window_set_presenting (MIX_WINDOW (window), presenting);
 }
 
 static gboolean
@@ -545,6 +546,10 @@ mix_session_page_init (MixSessionPage *self)
   self->shown_prompts = -1;
   self->prompt_rows = g_ptr_array_new ();
   self->timer = mix_timer_new ();
+
+  self->toggle_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_mnemonic_widget (self->toggle_label, GTK_WIDGET (self->toggle_button));
+  gtk_button_set_child (self->toggle_button, GTK_WIDGET (self->toggle_label));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);

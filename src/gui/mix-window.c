@@ -12,6 +12,8 @@ struct _MixWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  GtkWidget            *header_bar;
+  GtkWidget            *switcher_bar;
   GtkLabel             *problems_label;
   GtkRevealer          *problems_revealer;
   AdwViewStack         *stack;
@@ -49,6 +51,29 @@ mix_window_get_visible_page (MixWindow *self)
 {
   g_return_val_if_fail (MIX_IS_WINDOW (self), NULL);
   return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * mix_window_set_presenting:
+ *
+ * Shows only the page, full screen, for sharing the screen on a call; or
+ * goes back to the normal window.
+ */
+void
+mix_window_set_presenting (MixWindow *self,
+                           gboolean   presenting)
+{
+  g_return_if_fail (MIX_IS_WINDOW (self));
+
+  gtk_widget_set_visible (self->header_bar, !presenting);
+  gtk_widget_set_visible (self->switcher_bar, !presenting);
+  if (presenting)
+    {
+      gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
 }
 
 void
@@ -237,7 +262,9 @@ mix_window_class_init (MixWindowClass *klass)
   g_type_ensure (MIX_TYPE_MESSAGES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mix-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, switcher_title);

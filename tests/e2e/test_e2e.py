@@ -9,6 +9,7 @@ what a person would see. Prints TAP.
 
 import ctypes
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -376,6 +377,39 @@ def test_cli_import_goes_to_running_app():
         app.cleanup()
 
 
+TIME = re.compile(r"^\+?\d+:\d\d$")
+
+
+def shown_time(window):
+    """The time on the session page, as a screen reader reads it."""
+    times = [n.get_name() for n in find_all(window, role="label") if TIME.match(n.get_name() or "")]
+    return times[0] if times else None
+
+
+def test_session_timer():
+    """Start runs the clock, Pause holds it, Next Phase moves on."""
+    app = App()
+    try:
+        window = app.window()
+        click(page_tab(window, "Session"))
+        wait_for("the plan's first phase", lambda: shown_time(window) == "2:00", seen=lambda: shown_time(window))
+        click(wait_for("Start", lambda: find_all(window, role="push button", name="Start"))[0])
+        wait_for("the clock to run", lambda: shown_time(window) == "1:59", seen=lambda: shown_time(window))
+
+        click(wait_for("Pause", lambda: find_all(window, role="push button", name="Pause"))[0])
+        wait_for("Resume", lambda: find_all(window, role="push button", name="Resume"))
+        held = shown_time(window)
+        time.sleep(2.5)
+        assert shown_time(window) == held, f"the paused clock moved from {held} to {shown_time(window)}"
+
+        click(find_all(window, role="push button", name="Next Phase")[0])
+        wait_for("Leaders Share", lambda: find_all(window, role="label", name="Leaders Share"))
+        wait_for("its 8 minutes", lambda: shown_time(window) == "8:00", seen=lambda: shown_time(window))
+        assert find_all(window, role="label", name="Next: Group Discussion"), "the next phase is not named"
+    finally:
+        app.cleanup()
+
+
 TESTS = [
     test_window_and_pages,
     test_switch_page,
@@ -383,6 +417,7 @@ TESTS = [
     test_tracker_row_survives_restart,
     test_tracker_keyboard_and_csv,
     test_cli_import_goes_to_running_app,
+    test_session_timer,
 ]
 
 

@@ -203,3 +203,73 @@ mix_json_object_get_string_member_or_null (JsonObject *object,
     }
   return json_node_get_string (node);
 }
+
+/**
+ * mix_json_append_string:
+ *
+ * Appends @text to @out as a JSON string literal, quoted and escaped.
+ * Text is written as UTF-8; only what JSON requires is escaped.
+ */
+void
+mix_json_append_string (GString    *out,
+                        const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+  const char *run = text;
+  const char *p;
+
+  g_string_append_c (out, '"');
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *escape = NULL;
+      char buffer[7];
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      switch (c)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        default:
+          buffer[0] = '\\';
+          buffer[1] = 'u';
+          buffer[2] = '0';
+          buffer[3] = '0';
+          buffer[4] = hex[c >> 4];
+          buffer[5] = hex[c & 0xf];
+          buffer[6] = '\0';
+          escape = buffer;
+          break;
+        }
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, escape);
+      run = p + 1;
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+/**
+ * mix_json_append_node:
+ *
+ * Appends @node to @out as compact JSON.
+ */
+void
+mix_json_append_node (GString  *out,
+                      JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, &length);
+  g_string_append_len (out, text, (gssize) length);
+}

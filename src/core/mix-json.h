@@ -34,6 +34,11 @@ JsonNode   *mix_json_parse_object     (const char   *data,
 char       *mix_json_to_data          (JsonNode     *root,
                                        gsize        *length);
 
+void        mix_json_append_string    (GString      *out,
+                                       const char   *text);
+void        mix_json_append_node      (GString      *out,
+                                       JsonNode     *node);
+
 const char *mix_json_object_get_string_member_or_null (JsonObject *object,
                                                        const char *member,
                                                        gboolean   *wrong_type);

@@ -16,6 +16,8 @@ MixRecord  *mix_record_new_from_json  (MixTab       tab,
                                        JsonNode    *node,
                                        GError     **error);
 JsonNode   *mix_record_to_json        (MixRecord   *self);
+void        mix_record_append_json    (MixRecord   *self,
+                                       GString     *out);
 
 MixTab      mix_record_get_tab        (MixRecord   *self);
 const char *mix_record_get_id         (MixRecord   *self);

@@ -35,6 +35,8 @@ typedef gboolean (*DomainLoadFunc) (MixStore   *self,
                                     GError    **error);
 typedef void     (*DomainSaveFunc) (MixStore   *self,
                                     JsonObject *root);
+typedef void     (*DomainWriteFunc) (MixStore  *self,
+                                     GString   *out);
 
 typedef struct
 {
@@ -43,6 +45,8 @@ typedef struct
   const char * const *array_members;  /* members that must be arrays when present */
   DomainLoadFunc      load;
   DomainSaveFunc      save;
+  const char         *written_member;  /* the member write() writes, or NULL */
+  DomainWriteFunc     write;
 } DomainInfo;
 
 typedef struct
@@ -84,16 +88,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static gboolean load_tracker (MixStore *self, JsonObject *root, guint *n_skipped, GError **error);
-static void     save_tracker (MixStore *self, JsonObject *root);
+static gboolean load_tracker  (MixStore *self, JsonObject *root, guint *n_skipped, GError **error);
+static void     save_tracker  (MixStore *self, JsonObject *root);
+static void     write_tracker (MixStore *self, GString *out);
 
 static const char * const messages_arrays[] = { "drafts", "preps", NULL };
 static const char * const sessions_arrays[] = { "sessions", "goals", NULL };
 
 static const DomainInfo domain_info[MIX_N_DOMAINS] = {
-  { "tracker.json", "mix-it-up/tracker", NULL, load_tracker, save_tracker },
-  { "messages.json", "mix-it-up/messages", messages_arrays, NULL, NULL },
-  { "sessions.json", "mix-it-up/sessions", sessions_arrays, NULL, NULL },
+  { "tracker.json", "mix-it-up/tracker", NULL, load_tracker, save_tracker, "tabs", write_tracker },
+  { "messages.json", "mix-it-up/messages", messages_arrays, NULL, NULL, NULL, NULL },
+  { "sessions.json", "mix-it-up/sessions", sessions_arrays, NULL, NULL, NULL, NULL },
 };
 
 static void
@@ -403,6 +408,13 @@ save_tracker (MixStore   *self,
               JsonObject *root)
 {
   mix_tracker_save_json (self->tracker, root);
+}
+
+static void
+write_tracker (MixStore *self,
+               GString  *out)
+{
+  mix_tracker_append_json (self->tracker, out);
 }
 
 /* Loading */
@@ -908,6 +920,44 @@ build_document (MixStore  *self,
   return node;
 }
 
+/* The document as text, for a domain that writes its own member: the
+ * format and version, the members this version does not know as they
+ * were, then the domain's own. */
+static char *
+write_document (MixStore  *self,
+                MixDomain  domain,
+                gsize     *length)
+{
+  JsonObject *old = self->domains[domain].root;
+  GString *out = g_string_sized_new (64 * 1024);
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  g_string_append (out, "{\"format\":");
+  mix_json_append_string (out, domain_info[domain].format);
+  g_string_append_printf (out, ",\"version\":%d", MIX_STORE_FORMAT_VERSION);
+
+  json_object_iter_init (&iter, old);
+  while (json_object_iter_next (&iter, &member, &value))
+    {
+      if (g_str_equal (member, "format") || g_str_equal (member, "version") ||
+          g_str_equal (member, domain_info[domain].written_member))
+        continue;
+      g_string_append (out, ",\n");
+      mix_json_append_string (out, member);
+      g_string_append_c (out, ':');
+      mix_json_append_node (out, value);
+    }
+
+  g_string_append (out, ",\n");
+  domain_info[domain].write (self, out);
+  g_string_append (out, "}\n");
+
+  *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
 /**
  * mix_store_save:
  *
@@ -937,8 +987,13 @@ mix_store_save (MixStore   *self,
   if (!state->dirty || state->read_only)
     return TRUE;
 
-  document = build_document (self, domain);
-  data = mix_json_to_data (document, &length);
+  if (domain_info[domain].write != NULL)
+    data = write_document (self, domain, &length);
+  else
+    {
+      document = build_document (self, domain);
+      data = mix_json_to_data (document, &length);
+    }
   path = mix_store_get_path (self, domain);
 
   if (g_mkdir_with_parents (self->directory, 0700) != 0)

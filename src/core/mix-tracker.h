@@ -40,5 +40,7 @@ gboolean    mix_tracker_load_json      (MixTracker  *self,
                                         GError     **error);
 void        mix_tracker_save_json      (MixTracker  *self,
                                         JsonObject  *root);
+void        mix_tracker_append_json    (MixTracker  *self,
+                                        GString     *out);
 
 G_END_DECLS

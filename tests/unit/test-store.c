@@ -646,6 +646,58 @@ test_save_failure (Fixture       *f,
   g_assert_false (mix_store_is_dirty (store, MIX_DOMAIN_TRACKER));
 }
 
+/* The tracker is saved as text for speed; it must be exactly the document
+ * the JSON tree would give, whatever the text holds. */
+static void
+test_text_writer (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *tricky[] = {
+    "quote \" and backslash \\", "new\nline\ttab\rreturn", "\x01\x1f controls",
+    "emoji 🤝 and accents é ñ ü", "</script>", "", "=SUM(A1)",
+  };
+  g_autoptr(JsonNode) saved = NULL;
+  g_autoptr(JsonNode) expected = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  write_file (f->tracker_path,
+              "{\"format\":\"mix-it-up/tracker\",\"version\":1,\"later\":{\"a\":[1,2.5,null]},"
+              "\"tabs\":{\"new-contacts\":[{\"id\":\"x\",\"fields\":{\"name\":\"Kept\","
+              "\"future\":{\"n\":1}},\"flag\":true},\"bad row\"],\"archive\":[]}}", -1);
+
+  {
+    g_autoptr(MixStore) store = open_store (f);
+    MixTracker *tracker = mix_store_get_tracker (store);
+    JsonObject *root;
+
+    for (guint i = 0; i < G_N_ELEMENTS (tricky); i++)
+      {
+        MixRecord *record = mix_tracker_add_row (tracker, i % MIX_N_TABS);
+
+        mix_record_set_value (record, 0, tricky[i], NULL);
+        mix_record_set_extra (record, tricky[i][0] ? tricky[i] : "empty", tricky[i]);
+      }
+    g_assert_true (mix_store_flush (store, NULL));
+
+    /* What the tree would have given. */
+    root = json_object_new ();
+    json_object_set_string_member (root, "format", "mix-it-up/tracker");
+    json_object_set_int_member (root, "version", 1);
+    json_object_set_member (root, "later",
+                            json_node_copy (json_object_get_member (mix_store_get_document (store, MIX_DOMAIN_TRACKER), "later")));
+    mix_tracker_save_json (tracker, root);
+    expected = json_node_init_object (json_node_alloc (), root);
+    json_object_unref (root);
+  }
+
+  text = read_file (f->tracker_path, &length);
+  saved = mix_json_parse_object (text, length, NULL);
+  g_assert_nonnull (saved);
+  g_assert_true (json_node_equal (saved, expected));
+  g_assert_nonnull (strstr (text, "\"bad row\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,6 +724,7 @@ main (int   argc,
   ADD ("/store/litter", test_litter, NULL);
   ADD ("/store/duplicate-ids", test_duplicate_ids, NULL);
   ADD ("/store/save-failure", test_save_failure, NULL);
+  ADD ("/store/text-writer", test_text_writer, NULL);
 
 #undef ADD
 

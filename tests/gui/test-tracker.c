@@ -493,6 +493,9 @@ main (int   argc,
   int ret;
 
   app = mix_test_gui_init (&argc, &argv);
+  /* Saving is tested in the store's tests: here, edits stay unsaved so
+   * that they can be seen as changes however slow the machine is. */
+  mix_store_set_autosave_delay (mix_application_get_store (app), 3600 * 1000);
   window = mix_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
   mix_window_show_page (window, "tracker");

@@ -66,6 +66,7 @@ struct _MixStore
   char        *directory;
   guint        autosave_delay;
   MixTracker  *tracker;
+  MixSessionRecord *current_session;   /* nullable until asked for */
   DomainState  domains[MIX_N_DOMAINS];
   GPtrArray   *problems;
 };
@@ -89,6 +90,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static gboolean load_tracker  (MixStore *self, JsonObject *root, guint *n_skipped, GError **error);
+static gboolean load_sessions (MixStore *self, JsonObject *root, guint *n_skipped, GError **error);
+static void     save_sessions (MixStore *self, JsonObject *root);
 static void     save_tracker  (MixStore *self, JsonObject *root);
 static void     write_tracker (MixStore *self, GString *out);
 
@@ -98,7 +101,7 @@ static const char * const sessions_arrays[] = { "sessions", "goals", NULL };
 static const DomainInfo domain_info[MIX_N_DOMAINS] = {
   { "tracker.json", "mix-it-up/tracker", NULL, load_tracker, save_tracker, "tabs", write_tracker },
   { "messages.json", "mix-it-up/messages", messages_arrays, NULL, NULL, NULL, NULL },
-  { "sessions.json", "mix-it-up/sessions", sessions_arrays, NULL, NULL, NULL, NULL },
+  { "sessions.json", "mix-it-up/sessions", sessions_arrays, load_sessions, save_sessions, NULL, NULL },
 };
 
 static void
@@ -124,6 +127,9 @@ mix_store_dispose (GObject *object)
   if (self->tracker != NULL)
     g_signal_handlers_disconnect_by_data (self->tracker, self);
   g_clear_object (&self->tracker);
+  if (self->current_session != NULL)
+    g_signal_handlers_disconnect_by_data (self->current_session, self);
+  g_clear_object (&self->current_session);
 
   G_OBJECT_CLASS (mix_store_parent_class)->dispose (object);
 }
@@ -408,6 +414,86 @@ save_tracker (MixStore   *self,
               JsonObject *root)
 {
   mix_tracker_save_json (self->tracker, root);
+}
+
+static void
+on_session_changed_cb (MixSessionRecord *record,
+                       MixStore         *self)
+{
+  mix_store_changed (self, MIX_DOMAIN_SESSIONS);
+}
+
+static void
+set_current_session (MixStore         *self,
+                     MixSessionRecord *record)
+{
+  if (self->current_session != NULL)
+    g_signal_handlers_disconnect_by_data (self->current_session, self);
+  g_set_object (&self->current_session, record);
+  if (record != NULL)
+    g_signal_connect (record, "changed", G_CALLBACK (on_session_changed_cb), self);
+}
+
+/* The session in progress is "current"; one that cannot be read is kept
+ * as it is, under "unreadable_current", and counted. */
+static gboolean
+load_sessions (MixStore    *self,
+               JsonObject  *root,
+               guint       *n_skipped,
+               GError     **error)
+{
+  JsonNode *current = json_object_get_member (root, "current");
+  g_autoptr(MixSessionRecord) record = NULL;
+
+  *n_skipped = 0;
+  set_current_session (self, NULL);
+  if (current == NULL || JSON_NODE_HOLDS_NULL (current))
+    return TRUE;
+
+  record = mix_session_record_new_from_json (current, NULL);
+  if (record == NULL)
+    *n_skipped = 1;
+  else
+    set_current_session (self, record);
+  return TRUE;
+}
+
+static void
+save_sessions (MixStore   *self,
+               JsonObject *root)
+{
+  JsonNode *current = json_object_get_member (root, "current");
+
+  if (self->current_session == NULL)
+    return;
+  if (current != NULL && !JSON_NODE_HOLDS_NULL (current) &&
+      !json_object_has_member (root, "unreadable_current"))
+    {
+      g_autoptr(MixSessionRecord) readable = mix_session_record_new_from_json (current, NULL);
+
+      if (readable == NULL)
+        json_object_set_member (root, "unreadable_current", json_node_ref (current));
+    }
+  json_object_set_member (root, "current", mix_session_record_to_json (self->current_session));
+}
+
+/**
+ * mix_store_get_current_session:
+ *
+ * Returns: (transfer none): the session in progress, made when first asked
+ *   for
+ */
+MixSessionRecord *
+mix_store_get_current_session (MixStore *self)
+{
+  g_return_val_if_fail (MIX_IS_STORE (self), NULL);
+
+  if (self->current_session == NULL)
+    {
+      g_autoptr(MixSessionRecord) record = mix_session_record_new ();
+      set_current_session (self, record);
+    }
+  return self->current_session;
 }
 
 static void

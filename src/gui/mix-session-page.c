@@ -42,6 +42,10 @@ struct _MixSessionPage
   GtkSpinButton       *plan_spins[MIX_N_PHASES];
   GtkWidget           *plan_warnings[MIX_N_PHASES];
   GPtrArray           *prompt_rows;
+  GtkWidget           *activities_group;  /* nullable: the chosen topic's activities */
+  GtkWidget           *notes_group;
+  GtkTextView         *notes_view;
+  MixSessionRecord    *record;            /* the session in progress, once the store is set */
   MixTimer            *timer;
   guint                tick_id;
   int                  shown_prompts;    /* the phase whose prompts are shown, -1 for none */
@@ -63,11 +67,145 @@ mix_session_page_get_timer (MixSessionPage *self)
 
 /* Display */
 
+static void update_prompts (MixSessionPage *self,
+                            MixPhase        phase);
+
+static void
+on_leader_question_toggled_cb (GtkCheckButton *check,
+                               MixSessionPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "mix-index"));
+  gboolean active = gtk_check_button_get_active (check);
+
+  if (self->record == NULL)
+    return;
+
+  /* The leader chooses one or two: a third is refused. */
+  if (!mix_session_record_set_leader_question (self->record, index, active))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (check));
+      gtk_check_button_set_active (check, FALSE);
+    }
+}
+
+static void
+on_topic_toggled_cb (GtkCheckButton *check,
+                     MixSessionPage *self)
+{
+  const char *topic = g_object_get_data (G_OBJECT (check), "mix-topic");
+
+  if (self->record == NULL || !gtk_check_button_get_active (check))
+    return;
+
+  mix_session_record_set_topic (self->record, topic);
+  /* Show the chosen topic's activities. */
+  self->shown_prompts = -1;
+  update_prompts (self, MIX_PHASE_GROUP_DISCUSSION);
+}
+
+static void
+on_activity_toggled_cb (GtkCheckButton *check,
+                        MixSessionPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "mix-index"));
+
+  if (self->record != NULL)
+    mix_session_record_set_activity (self->record, index, gtk_check_button_get_active (check));
+}
+
+static GtkWidget *
+prompt_row (const char *text,
+            GtkWidget  *check)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  if (check != NULL)
+    {
+      /* The row names the check button (labelled-by). */
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+    }
+  else
+    gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
+static void
+add_prompt_row (MixSessionPage *self,
+                GtkWidget      *row)
+{
+  adw_preferences_group_add (self->prompts_group, row);
+  g_ptr_array_add (self->prompt_rows, row);
+}
+
+/* The chosen topic's activities, as a checklist, with the way to the page
+ * where they happen. */
+static void
+add_activities (MixSessionPage *self,
+                GtkWidget      *after)
+{
+  const MixTopic *topic = mix_guide_find_topic (mix_session_record_get_topic (self->record));
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->prompts_group));
+  AdwPreferencesGroup *group;
+
+  if (topic == NULL)
+    return;
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _(topic->title));
+  adw_preferences_group_set_description (group, _(topic->summary));
+
+  if (topic->page != NULL)
+    {
+      GtkWidget *button = gtk_button_new_with_label (g_str_equal (topic->page, "tracker")
+                                                     ? _("Open Tracker") : _("Open Messages"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", topic->page);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      adw_preferences_group_set_header_suffix (group, button);
+    }
+
+  for (guint i = 0; topic->activities[i] != NULL; i++)
+    {
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   mix_session_record_get_activity (self->record, i));
+      g_object_set_data (G_OBJECT (check), "mix-index", GUINT_TO_POINTER (i));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_activity_toggled_cb), self);
+      adw_preferences_group_add (group, prompt_row (_(topic->activities[i]), check));
+    }
+
+  self->activities_group = GTK_WIDGET (group);
+  gtk_box_insert_child_after (GTK_BOX (box), self->activities_group, after);
+}
+
+static void
+on_notes_changed_cb (GtkTextBuffer  *buffer,
+                     MixSessionPage *self)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->record == NULL || self->shown_prompts < 0)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  mix_session_record_set_notes (self->record, (MixPhase) self->shown_prompts, text);
+}
+
 static void
 update_prompts (MixSessionPage *self,
                 MixPhase        phase)
 {
   const MixPhaseInfo *info = mix_guide_get_phase (phase);
+  GtkTextBuffer *buffer;
 
   if (self->shown_prompts == (int) phase)
     return;
@@ -76,21 +214,84 @@ update_prompts (MixSessionPage *self,
   for (guint i = 0; i < self->prompt_rows->len; i++)
     adw_preferences_group_remove (self->prompts_group, self->prompt_rows->pdata[i]);
   g_ptr_array_set_size (self->prompt_rows, 0);
+  if (self->activities_group != NULL)
+    {
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->activities_group)), self->activities_group);
+      self->activities_group = NULL;
+    }
 
-  /* Translators: the heading of a phase's prompts, such as "Introductions: Share". */
   adw_preferences_group_set_title (self->prompts_group, _(info->title));
   adw_preferences_group_set_description (self->prompts_group, _(info->summary));
 
-  for (guint i = 0; info->prompts != NULL && info->prompts[i] != NULL; i++)
+  if (phase == MIX_PHASE_LEADERS_SHARE && self->record != NULL)
     {
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *text = g_markup_escape_text (_(info->prompts[i]), -1);
+      const char * const *questions = mix_guide_get_leader_questions ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      gtk_widget_add_css_class (row, "property");
-      adw_preferences_group_add (self->prompts_group, row);
-      g_ptr_array_add (self->prompt_rows, row);
+      for (guint i = 0; questions[i] != NULL; i++)
+        {
+          GtkWidget *check = gtk_check_button_new ();
+
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                       mix_session_record_get_leader_question (self->record, i));
+          g_object_set_data (G_OBJECT (check), "mix-index", GUINT_TO_POINTER (i));
+          g_signal_connect (check, "toggled", G_CALLBACK (on_leader_question_toggled_cb), self);
+          add_prompt_row (self, prompt_row (_(questions[i]), check));
+        }
     }
+  else if (phase == MIX_PHASE_GROUP_DISCUSSION && self->record != NULL)
+    {
+      GtkCheckButton *first = NULL;
+
+      for (guint i = 0; i < mix_guide_get_n_topics (); i++)
+        {
+          const MixTopic *topic = mix_guide_get_topic (i);
+          GtkWidget *check = gtk_check_button_new ();
+
+          if (first == NULL)
+            first = GTK_CHECK_BUTTON (check);
+          else
+            gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                       g_strcmp0 (mix_session_record_get_topic (self->record),
+                                                  topic->id) == 0);
+          g_object_set_data (G_OBJECT (check), "mix-topic", (gpointer) topic->id);
+          g_signal_connect (check, "toggled", G_CALLBACK (on_topic_toggled_cb), self);
+          add_prompt_row (self, prompt_row (_(topic->title), check));
+        }
+      add_activities (self, GTK_WIDGET (self->prompts_group));
+    }
+  else
+    {
+      for (guint i = 0; info->prompts != NULL && info->prompts[i] != NULL; i++)
+        add_prompt_row (self, prompt_row (_(info->prompts[i]), NULL));
+    }
+
+  /* The notes of this phase. */
+  gtk_widget_set_visible (self->notes_group, self->record != NULL);
+  buffer = gtk_text_view_get_buffer (self->notes_view);
+  g_signal_handlers_block_by_func (buffer, on_notes_changed_cb, self);
+  gtk_text_buffer_set_text (buffer,
+                            self->record ? mix_session_record_get_notes (self->record, phase) : "",
+                            -1);
+  g_signal_handlers_unblock_by_func (buffer, on_notes_changed_cb, self);
+}
+
+/**
+ * mix_session_page_set_store:
+ *
+ * Keeps the picks and notes of the session in progress in @store, and
+ * shows those already there. Called once, by the window.
+ */
+void
+mix_session_page_set_store (MixSessionPage *self,
+                            MixStore       *store)
+{
+  g_return_if_fail (MIX_IS_SESSION_PAGE (self));
+  g_return_if_fail (MIX_IS_STORE (store));
+
+  g_set_object (&self->record, mix_store_get_current_session (store));
+  self->shown_prompts = -1;
+  update_prompts (self, mix_timer_get_phase (self->timer));
 }
 
 static void
@@ -483,6 +684,7 @@ mix_session_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_SESSION_PAGE);
   g_clear_pointer (&self->prompt_rows, g_ptr_array_unref);
+  g_clear_object (&self->record);
   g_clear_object (&self->timer);
 
   G_OBJECT_CLASS (mix_session_page_parent_class)->dispose (object);
@@ -565,6 +767,31 @@ mix_session_page_init (MixSessionPage *self)
   g_signal_connect (self->timer, "notify::state", G_CALLBACK (on_timer_state_cb), self);
   g_signal_connect (self->timer, "notify::phase", G_CALLBACK (on_timer_state_cb), self);
   g_signal_connect (self->timer, "phase-ended", G_CALLBACK (on_phase_ended_cb), self);
+
+  {
+    GtkWidget *frame = gtk_frame_new (NULL);
+    GtkWidget *view = gtk_text_view_new ();
+    GtkWidget *page_box = gtk_widget_get_parent (GTK_WIDGET (self->prompts_group));
+
+    self->notes_group = adw_preferences_group_new ();
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->notes_group), _("Notes"));
+    gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+    gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+    gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+    gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+    gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+    gtk_widget_set_size_request (view, -1, 100);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notes for this phase"),
+                                    -1);
+    gtk_frame_set_child (GTK_FRAME (frame), view);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->notes_group), frame);
+    gtk_box_insert_child_after (GTK_BOX (page_box), self->notes_group, GTK_WIDGET (self->prompts_group));
+    gtk_widget_set_visible (self->notes_group, FALSE);
+    self->notes_view = GTK_TEXT_VIEW (view);
+    g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed",
+                      G_CALLBACK (on_notes_changed_cb), self);
+  }
 
   build_plan (self);
   refresh (self);

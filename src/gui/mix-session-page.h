@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "mix-store.h"
 #include "mix-timer.h"
 
 G_BEGIN_DECLS
@@ -12,5 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MixSessionPage, mix_session_page, MIX, SESSION_PAGE, AdwBin)
 
 MixTimer *mix_session_page_get_timer (MixSessionPage *self);
+void      mix_session_page_set_store (MixSessionPage *self,
+                                      MixStore       *store);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _MixWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   MixTrackerPage       *tracker_page;
+  MixSessionPage       *session_page;
 
   GSettings            *settings;
   MixStore             *store;
@@ -220,6 +221,7 @@ on_application_notify_cb (MixWindow  *self,
   self->settings = g_object_ref (mix_application_get_settings (MIX_APPLICATION (app)));
   self->store = g_object_ref (mix_application_get_store (MIX_APPLICATION (app)));
   mix_tracker_page_set_store (self->tracker_page, self->store, self->settings);
+  mix_session_page_set_store (self->session_page, self->store);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -269,6 +271,7 @@ mix_window_class_init (MixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MixWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, session_page);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, tracker_page);
 
   gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL,

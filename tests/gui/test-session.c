@@ -124,6 +124,57 @@ test_controls (void)
   g_assert_true (gtk_widget_get_sensitive (plan));
 }
 
+static void
+collect_checks (GtkWidget *widget,
+                GPtrArray *checks)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (checks, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_checks (child, checks);
+}
+
+/* In Leaders Share the leader picks one or two of the four questions: a
+ * third is refused, and the picks are kept with the session. */
+static void
+test_leader_question_limit (void)
+{
+  MixTimer *timer = mix_session_page_get_timer (page);
+  MixStore *store = mix_application_get_store (MIX_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+  MixSessionRecord *record = mix_store_get_current_session (store);
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.toggle", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.next", NULL);
+  mix_test_spin ();
+  g_assert_cmpint (mix_timer_get_phase (timer), ==, MIX_PHASE_LEADERS_SHARE);
+
+  collect_checks (GTK_WIDGET (page), checks);
+  g_assert_cmpuint (checks->len, ==, 4);
+
+  gtk_check_button_set_active (checks->pdata[0], TRUE);
+  gtk_check_button_set_active (checks->pdata[2], TRUE);
+  gtk_check_button_set_active (checks->pdata[3], TRUE);
+  mix_test_spin ();
+
+  g_assert_true (gtk_check_button_get_active (checks->pdata[0]));
+  g_assert_true (gtk_check_button_get_active (checks->pdata[2]));
+  g_assert_false (gtk_check_button_get_active (checks->pdata[3]));
+  g_assert_cmpuint (mix_session_record_count_leader_questions (record), ==, 2);
+  g_assert_true (mix_store_is_dirty (store, MIX_DOMAIN_SESSIONS));
+
+  /* Letting one go makes room for another. */
+  gtk_check_button_set_active (checks->pdata[0], FALSE);
+  gtk_check_button_set_active (checks->pdata[3], TRUE);
+  g_assert_true (mix_session_record_get_leader_question (record, 3));
+  g_assert_false (mix_session_record_get_leader_question (record, 0));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.reset", NULL);
+  mix_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,6 +183,7 @@ main (int   argc,
   int ret;
 
   app = mix_test_gui_init (&argc, &argv);
+  mix_store_set_autosave_delay (mix_application_get_store (app), 3600 * 1000);
   window = mix_window_new (app);
   mix_window_show_page (window, "session");
   gtk_window_present (GTK_WINDOW (window));
@@ -141,6 +193,7 @@ main (int   argc,
 
   g_test_add_func ("/session/plan-total", test_plan_total);
   g_test_add_func ("/session/controls", test_controls);
+  g_test_add_func ("/session/leader-question-limit", test_leader_question_limit);
 
   ret = g_test_run ();
   g_object_unref (app);

@@ -9,6 +9,8 @@ struct _MixPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  GtkSwitch            *auto_advance_switch;
+  GtkSwitch            *chime_switch;
   AdwComboRow          *color_scheme_row;
   AdwActionRow         *data_folder_row;
 
@@ -90,6 +92,10 @@ mix_preferences_window_constructed (GObject *object)
                                 G_SETTINGS_BIND_DEFAULT,
                                 scheme_to_position, position_to_scheme, NULL, NULL);
 
+  g_settings_bind (settings, "phase-chime", self->chime_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "auto-advance", self->auto_advance_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+
   adw_action_row_set_subtitle (self->data_folder_row, mix_store_get_directory (store));
 }
 
@@ -160,6 +166,8 @@ mix_preferences_window_class_init (MixPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/mix-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, auto_advance_switch);
+  gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, chime_switch);
   gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, data_folder_row);
 

@@ -46,6 +46,8 @@ struct _MixSessionPage
   GtkWidget           *notes_group;
   GtkTextView         *notes_view;
   MixSessionRecord    *record;            /* the session in progress, once the store is set */
+  GSettings           *settings;          /* nullable until set */
+  GtkMediaStream      *chime;
   MixTimer            *timer;
   guint                tick_id;
   int                  shown_prompts;    /* the phase whose prompts are shown, -1 for none */
@@ -284,10 +286,15 @@ update_prompts (MixSessionPage *self,
  */
 void
 mix_session_page_set_store (MixSessionPage *self,
-                            MixStore       *store)
+                            MixStore       *store,
+                            GSettings      *settings)
 {
   g_return_if_fail (MIX_IS_SESSION_PAGE (self));
   g_return_if_fail (MIX_IS_STORE (store));
+
+  g_set_object (&self->settings, settings);
+  if (settings != NULL)
+    g_settings_bind (settings, "auto-advance", self->timer, "auto-advance", G_SETTINGS_BIND_GET);
 
   g_set_object (&self->record, mix_store_get_current_session (store));
   self->shown_prompts = -1;
@@ -455,6 +462,18 @@ notify_if_away (MixSessionPage *self,
 }
 
 static void
+play_chime (MixSessionPage *self)
+{
+  if (self->settings != NULL && !g_settings_get_boolean (self->settings, "phase-chime"))
+    return;
+
+  if (self->chime == NULL)
+    self->chime = gtk_media_file_new_for_resource (RESOURCE_BASE "/sounds/chime.wav");
+  gtk_media_stream_seek (self->chime, 0);
+  gtk_media_stream_play (self->chime);
+}
+
+static void
 on_phase_ended_cb (MixTimer       *timer,
                    MixPhase        phase,
                    MixSessionPage *self)
@@ -462,7 +481,7 @@ on_phase_ended_cb (MixTimer       *timer,
   g_autofree char *title = NULL;
   const char *body;
 
-  gtk_widget_error_bell (GTK_WIDGET (self));
+  play_chime (self);
   /* Translators: %s is a phase, such as Introductions. */
   title = g_strdup_printf (_("Time is up for %s"), _(mix_guide_get_phase (phase)->title));
   body = phase + 1 < MIX_N_PHASES ? _(mix_guide_get_phase (phase + 1)->title)
@@ -685,6 +704,8 @@ mix_session_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_SESSION_PAGE);
   g_clear_pointer (&self->prompt_rows, g_ptr_array_unref);
   g_clear_object (&self->record);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->chime);
   g_clear_object (&self->timer);
 
   G_OBJECT_CLASS (mix_session_page_parent_class)->dispose (object);

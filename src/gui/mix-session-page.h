@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (MixSessionPage, mix_session_page, MIX, SESSION_PAGE, AdwBi
 
 MixTimer *mix_session_page_get_timer (MixSessionPage *self);
 void      mix_session_page_set_store (MixSessionPage *self,
-                                      MixStore       *store);
+                                      MixStore       *store,
+                                      GSettings      *settings);
 
 G_END_DECLS

@@ -221,7 +221,7 @@ on_application_notify_cb (MixWindow  *self,
   self->settings = g_object_ref (mix_application_get_settings (MIX_APPLICATION (app)));
   self->store = g_object_ref (mix_application_get_store (MIX_APPLICATION (app)));
   mix_tracker_page_set_store (self->tracker_page, self->store, self->settings);
-  mix_session_page_set_store (self->session_page, self->store);
+  mix_session_page_set_store (self->session_page, self->store, self->settings);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -67,6 +67,7 @@ struct _MixStore
   guint        autosave_delay;
   MixTracker  *tracker;
   MixSessionRecord *current_session;   /* nullable until asked for */
+  MixSessionLog *session_log;          /* finished sessions and goals */
   DomainState  domains[MIX_N_DOMAINS];
   GPtrArray   *problems;
 };
@@ -130,6 +131,9 @@ mix_store_dispose (GObject *object)
   if (self->current_session != NULL)
     g_signal_handlers_disconnect_by_data (self->current_session, self);
   g_clear_object (&self->current_session);
+  if (self->session_log != NULL)
+    g_signal_handlers_disconnect_by_data (self->session_log, self);
+  g_clear_object (&self->session_log);
 
   G_OBJECT_CLASS (mix_store_parent_class)->dispose (object);
 }
@@ -248,12 +252,21 @@ new_document (MixDomain domain)
 }
 
 static void
+on_session_log_changed_cb (MixSessionLog *log,
+                           MixStore      *self)
+{
+  mix_store_changed (self, MIX_DOMAIN_SESSIONS);
+}
+
+static void
 mix_store_init (MixStore *self)
 {
   self->autosave_delay = 1000;
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   self->tracker = mix_tracker_new ();
   g_signal_connect (self->tracker, "changed", G_CALLBACK (on_tracker_changed_cb), self);
+  self->session_log = mix_session_log_new ();
+  g_signal_connect (self->session_log, "changed", G_CALLBACK (on_session_log_changed_cb), self);
 
   for (guint d = 0; d < MIX_N_DOMAINS; d++)
     self->domains[d].root = new_document (d);
@@ -444,15 +457,20 @@ load_sessions (MixStore    *self,
 {
   JsonNode *current = json_object_get_member (root, "current");
   g_autoptr(MixSessionRecord) record = NULL;
+  guint log_skipped = 0;
 
   *n_skipped = 0;
+  if (!mix_session_log_load_json (self->session_log, root, &log_skipped, error))
+    return FALSE;
+  *n_skipped = log_skipped;
+
   set_current_session (self, NULL);
   if (current == NULL || JSON_NODE_HOLDS_NULL (current))
     return TRUE;
 
   record = mix_session_record_new_from_json (current, NULL);
   if (record == NULL)
-    *n_skipped = 1;
+    *n_skipped += 1;
   else
     set_current_session (self, record);
   return TRUE;
@@ -464,6 +482,7 @@ save_sessions (MixStore   *self,
 {
   JsonNode *current = json_object_get_member (root, "current");
 
+  mix_session_log_save_json (self->session_log, root);
   if (self->current_session == NULL)
     return;
   if (current != NULL && !JSON_NODE_HOLDS_NULL (current) &&
@@ -475,6 +494,47 @@ save_sessions (MixStore   *self,
         json_object_set_member (root, "unreadable_current", json_node_ref (current));
     }
   json_object_set_member (root, "current", mix_session_record_to_json (self->current_session));
+}
+
+/**
+ * mix_store_get_session_log:
+ *
+ * Returns: (transfer none): the finished sessions and their goals
+ */
+MixSessionLog *
+mix_store_get_session_log (MixStore *self)
+{
+  g_return_val_if_fail (MIX_IS_STORE (self), NULL);
+  return self->session_log;
+}
+
+/**
+ * mix_store_finish_session:
+ *
+ * Finishes the session in progress: it goes to the log of past sessions
+ * (with its goal) and a new one begins.
+ *
+ * Returns: %FALSE if sessions are read-only and nothing was done
+ */
+gboolean
+mix_store_finish_session (MixStore *self)
+{
+  MixSessionRecord *record;
+
+  g_return_val_if_fail (MIX_IS_STORE (self), FALSE);
+
+  if (self->domains[MIX_DOMAIN_SESSIONS].read_only)
+    return FALSE;
+
+  record = mix_store_get_current_session (self);
+  mix_session_record_finish (record);
+  mix_session_log_add_finished (self->session_log, record);
+  {
+    g_autoptr(MixSessionRecord) next = mix_session_record_new ();
+    set_current_session (self, next);
+  }
+  mix_store_changed (self, MIX_DOMAIN_SESSIONS);
+  return TRUE;
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "mix-session-log.h"
 #include "mix-session-record.h"
 #include "mix-tracker.h"
 
@@ -56,6 +57,8 @@ const char *mix_store_domain_file_name   (MixDomain    domain);
 void        mix_store_load               (MixStore    *self);
 MixTracker *mix_store_get_tracker        (MixStore    *self);
 MixSessionRecord *mix_store_get_current_session (MixStore *self);
+MixSessionLog    *mix_store_get_session_log     (MixStore *self);
+gboolean          mix_store_finish_session      (MixStore *self);
 JsonObject *mix_store_get_document       (MixStore    *self,
                                           MixDomain    domain);
 

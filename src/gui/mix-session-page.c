@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mix-guide.h"
 #include "mix-session-page.h"
@@ -29,6 +30,8 @@ struct _MixSessionPage
   GtkLabel            *next_label;
   GtkLabel            *phase_label;
   AdwPreferencesGroup *plan_group;
+  GtkWidget           *history_group;     /* nullable: past sessions */
+  GtkWidget           *goals_group;       /* nullable: their goals */
   GtkLabel            *present_next_label;
   GtkLabel            *present_phase_label;
   GtkLabel            *present_time_label;
@@ -42,7 +45,15 @@ struct _MixSessionPage
   GtkSpinButton       *plan_spins[MIX_N_PHASES];
   GtkWidget           *plan_warnings[MIX_N_PHASES];
   GPtrArray           *prompt_rows;
-  GtkWidget           *activities_group;  /* nullable: the chosen topic's activities */
+  GtkWidget           *activities_group;  /* nullable: the phase's own group (roster, topic, close out) */
+  AdwEntryRow         *person_name;       /* the roster's form, while shown */
+  AdwEntryRow         *person_pronouns;
+  AdwComboRow         *person_program;
+  AdwEntryRow         *person_cohort;
+  AdwComboRow         *person_module;
+  AdwComboRow         *person_confidence;
+  GtkSwitch           *person_leader;
+  MixStore            *store;
   GtkWidget           *notes_group;
   GtkTextView         *notes_view;
   MixSessionRecord    *record;            /* the session in progress, once the store is set */
@@ -71,6 +82,16 @@ mix_session_page_get_timer (MixSessionPage *self)
 
 static void update_prompts (MixSessionPage *self,
                             MixPhase        phase);
+
+static void
+insert_phase_group (MixSessionPage *self,
+                    GtkWidget      *group)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->prompts_group));
+
+  self->activities_group = group;
+  gtk_box_insert_child_after (GTK_BOX (box), group, GTK_WIDGET (self->prompts_group));
+}
 
 static void
 on_leader_question_toggled_cb (GtkCheckButton *check,
@@ -150,15 +171,19 @@ add_activities (MixSessionPage *self,
                 GtkWidget      *after)
 {
   const MixTopic *topic = mix_guide_find_topic (mix_session_record_get_topic (self->record));
-  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->prompts_group));
   AdwPreferencesGroup *group;
 
   if (topic == NULL)
     return;
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _(topic->title));
-  adw_preferences_group_set_description (group, _(topic->summary));
+  {
+    g_autofree char *title = g_markup_escape_text (_(topic->title), -1);
+    g_autofree char *summary = g_markup_escape_text (_(topic->summary), -1);
+
+    adw_preferences_group_set_title (group, title);
+    adw_preferences_group_set_description (group, summary);
+  }
 
   if (topic->page != NULL)
     {
@@ -183,8 +208,7 @@ add_activities (MixSessionPage *self,
       adw_preferences_group_add (group, prompt_row (_(topic->activities[i]), check));
     }
 
-  self->activities_group = GTK_WIDGET (group);
-  gtk_box_insert_child_after (GTK_BOX (box), self->activities_group, after);
+  insert_phase_group (self, GTK_WIDGET (group));
 }
 
 static void
@@ -200,6 +224,378 @@ on_notes_changed_cb (GtkTextBuffer  *buffer,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   mix_session_record_set_notes (self->record, (MixPhase) self->shown_prompts, text);
+}
+
+static void
+show_toast (MixSessionPage *self,
+            const char     *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast = adw_toast_new (text);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+rebuild_phase (MixSessionPage *self)
+{
+  int phase = self->shown_prompts;
+
+  self->shown_prompts = -1;
+  update_prompts (self, phase < 0 ? MIX_PHASE_INTRODUCTIONS : (MixPhase) phase);
+}
+
+/* Introductions: who is here. */
+
+static const char * const programs[] = { "front-end", "back-end", NULL };
+
+static char *
+person_summary (const MixPerson *person)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+#define ADD_PART(...) G_STMT_START { \
+    if (text->len > 0) g_string_append (text, " · "); \
+    g_string_append_printf (text, __VA_ARGS__); \
+  } G_STMT_END
+
+  if (person->pronouns && *person->pronouns)
+    ADD_PART ("%s", person->pronouns);
+  if (g_strcmp0 (person->program, "front-end") == 0)
+    ADD_PART ("%s", _("Front-End"));
+  else if (g_strcmp0 (person->program, "back-end") == 0)
+    ADD_PART ("%s", _("Back-End"));
+  else if (person->program && *person->program)
+    ADD_PART ("%s", person->program);
+  if (person->cohort && *person->cohort)
+    /* Translators: a student's cohort, such as "Cohort 2410". */
+    ADD_PART (_("Cohort %s"), person->cohort);
+  if (person->module > 0)
+    ADD_PART (_("Module %u"), person->module);
+  if (person->confidence > 0)
+    /* Translators: how confident someone feels about networking, such as "Confidence 3/5". */
+    ADD_PART (_("Confidence %u/5"), person->confidence);
+  if (person->leader)
+    ADD_PART ("%s", _("Leader"));
+#undef ADD_PART
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+on_remove_person_clicked_cb (GtkButton      *button,
+                             MixSessionPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "mix-index"));
+
+  mix_session_record_remove_person (self->record, index);
+  rebuild_phase (self);
+}
+
+static void
+on_add_person_cb (GtkWidget      *button,
+                  MixSessionPage *self)
+{
+  g_autoptr(MixPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  guint program = adw_combo_row_get_selected (self->person_program);
+
+  person = mix_person_new (gtk_editable_get_text (GTK_EDITABLE (self->person_name)));
+  person->pronouns = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->person_pronouns)));
+  person->program = g_strdup (program < G_N_ELEMENTS (programs) - 1 ? programs[program] : "");
+  person->cohort = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->person_cohort)));
+  person->module = adw_combo_row_get_selected (self->person_module);
+  person->confidence = adw_combo_row_get_selected (self->person_confidence);
+  person->leader = gtk_switch_get_active (self->person_leader);
+
+  if (!mix_session_record_add_person (self->record, person, &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      show_toast (self, error->message);
+      return;
+    }
+  rebuild_phase (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->person_name));
+}
+
+static AdwComboRow *
+combo_row (const char          *title,
+           const char * const  *items)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    gtk_string_list_append (list, items[i]);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+  return row;
+}
+
+static AdwEntryRow *
+entry_row (const char *title)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  return row;
+}
+
+static void
+add_roster (MixSessionPage *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  guint n = mix_session_record_get_n_people (self->record);
+  double average = mix_session_record_get_average_confidence (self->record);
+  g_autofree char *description = NULL;
+  GtkWidget *form = adw_expander_row_new ();
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add to the Group"));
+  GtkWidget *leader_row = adw_action_row_new ();
+  const char *program_items[] = { _("Front-End"), _("Back-End"), _("Other or not said"), NULL };
+  const char *module_items[] = { _("Not said"), "1", "2", "3", "4", NULL };
+  const char *confidence_items[] = { _("Not said"), "1", "2", "3", "4", "5", NULL };
+
+  adw_preferences_group_set_title (group, _("Who Is Here"));
+  if (average >= 0)
+    /* Translators: the group's average networking confidence, such as "3.2 of 5". */
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u person. Average confidence about networking: %.1f of 5.",
+                                                "%u people. Average confidence about networking: %.1f of 5.",
+                                                n),
+                                   n, average);
+  else if (n > 0)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person.", "%u people.", n), n);
+  else
+    description = g_strdup (_("Add each person as they introduce themselves."));
+  adw_preferences_group_set_description (group, description);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const MixPerson *person = mix_session_record_get_person (self->record, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *title = g_markup_escape_text (person->name, -1);
+      g_autofree char *summary = person_summary (person);
+      g_autofree char *subtitle = g_markup_escape_text (summary, -1);
+      g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), person->name);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (remove, remove_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+      g_object_set_data (G_OBJECT (remove), "mix-index", GUINT_TO_POINTER (i));
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_person_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (group, row);
+    }
+
+  /* The form for the next person. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form), _("Add a Person"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (form), n == 0);
+  self->person_name = entry_row (_("Name"));
+  self->person_pronouns = entry_row (_("Pronouns"));
+  self->person_program = combo_row (_("Program"), program_items);
+  adw_combo_row_set_selected (self->person_program, 2);
+  self->person_cohort = entry_row (_("Cohort"));
+  self->person_module = combo_row (_("Module"), module_items);
+  self->person_confidence = combo_row (_("Confidence About Networking, 1–5"), confidence_items);
+  self->person_leader = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->person_leader), GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (leader_row), _("Leads This Circle"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (leader_row), GTK_WIDGET (self->person_leader));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (leader_row), GTK_WIDGET (self->person_leader));
+  g_signal_connect (self->person_name, "entry-activated", G_CALLBACK (on_add_person_cb), self);
+  g_signal_connect (add, "clicked", G_CALLBACK (on_add_person_cb), self);
+  gtk_widget_add_css_class (add, "suggested-action");
+  gtk_widget_set_halign (add, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (add, 6);
+  gtk_widget_set_margin_bottom (add, 6);
+  gtk_widget_set_margin_end (add, 6);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (form), GTK_WIDGET (self->person_name));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (form), GTK_WIDGET (self->person_pronouns));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (form), GTK_WIDGET (self->person_program));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (form), GTK_WIDGET (self->person_cohort));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (form), GTK_WIDGET (self->person_module));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (form), GTK_WIDGET (self->person_confidence));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (form), leader_row);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (form), add);
+  adw_preferences_group_add (group, form);
+
+  insert_phase_group (self, GTK_WIDGET (group));
+}
+
+/* Close out: a goal, a buddy, the group in the tracker, and finishing. */
+
+static void
+on_goal_changed_cb (GtkEditable    *editable,
+                    MixSessionPage *self)
+{
+  mix_session_record_set_goal_text (self->record, gtk_editable_get_text (editable));
+}
+
+static void
+on_buddy_changed_cb (GtkEditable    *editable,
+                     MixSessionPage *self)
+{
+  mix_session_record_set_buddy (self->record, gtk_editable_get_text (editable));
+}
+
+static void
+on_due_apply_cb (AdwEntryRow    *row,
+                 MixSessionPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mix_session_record_set_goal_due (self->record, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (row));
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      show_toast (self, error->message);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_editable_set_text (GTK_EDITABLE (row), mix_session_record_get_goal_due (self->record) ?: "");
+}
+
+/* Adds each person of the group to Existing Network, once. */
+static void
+on_add_to_tracker_clicked_cb (GtkButton      *button,
+                              MixSessionPage *self)
+{
+  MixTracker *tracker = mix_store_get_tracker (self->store);
+  GListModel *rows = mix_tracker_get_rows (tracker, MIX_TAB_EXISTING_NETWORK);
+  guint n_people = mix_session_record_get_n_people (self->record);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *notes = NULL;
+  g_autofree char *message = NULL;
+
+  if (mix_store_is_read_only (self->store, MIX_DOMAIN_TRACKER))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (button));
+      show_toast (self, _("The tracker is read-only: nothing was added."));
+      return;
+    }
+
+  /* Translators: the note on a tracker row for someone met in a circle; %s is a date. */
+  notes = g_strdup_printf (_("Met at Mix It Up on %s"), date);
+
+  for (guint i = 0; i < n_people; i++)
+    {
+      const MixPerson *person = mix_session_record_get_person (self->record, i);
+      g_autofree char *folded = g_utf8_casefold (person->name, -1);
+      gboolean known = FALSE;
+      MixRecord *record;
+
+      for (guint r = 0; r < g_list_model_get_n_items (rows) && !known; r++)
+        {
+          g_autoptr(MixRecord) row = g_list_model_get_item (rows, r);
+          const char *name = mix_record_get_value_by_id (row, "name");
+          g_autofree char *row_folded = name ? g_utf8_casefold (name, -1) : NULL;
+
+          known = g_strcmp0 (g_strstrip (row_folded ? row_folded : g_strdup ("")), g_strstrip (folded)) == 0;
+        }
+      if (known)
+        continue;
+
+      record = mix_record_new (MIX_TAB_EXISTING_NETWORK);
+      mix_record_set_value_by_id (record, "name", person->name, NULL);
+      mix_record_set_value_by_id (record, "relationship", "turing", NULL);
+      mix_record_set_value_by_id (record, "last_contact", date, NULL);
+      mix_record_set_value_by_id (record, "notes", notes, NULL);
+      g_ptr_array_add (added, record);
+    }
+
+  if (added->len == 0)
+    {
+      show_toast (self, n_people == 0 ? _("Add the group in Introductions first.")
+                                      : _("Everyone is already in your tracker."));
+      return;
+    }
+
+  mix_tracker_append_rows (tracker, MIX_TAB_EXISTING_NETWORK, added);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Added %u person to Existing Network",
+                                          "Added %u people to Existing Network", added->len),
+                             added->len);
+  show_toast (self, message);
+}
+
+static void
+on_finish_clicked_cb (GtkButton      *button,
+                      MixSessionPage *self)
+{
+  if (!mix_store_finish_session (self->store))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (button));
+      show_toast (self, _("Sessions are read-only: this one cannot be saved."));
+      return;
+    }
+
+  g_set_object (&self->record, mix_store_get_current_session (self->store));
+  mix_timer_reset (self->timer);
+  rebuild_phase (self);
+  show_toast (self, _("Session saved. See it under Past Sessions."));
+}
+
+static void
+add_close_out (MixSessionPage *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwEntryRow *goal = entry_row (_("Networking Goal"));
+  AdwEntryRow *due = entry_row (_("By When (YYYY-MM-DD)"));
+  AdwEntryRow *buddy = entry_row (_("Accountability Buddy"));
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("Add the Group to My _Tracker"));
+  GtkWidget *finish = gtk_button_new_with_mnemonic (_("_Finish Session"));
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  adw_preferences_group_set_title (group, _("Next Steps"));
+  for (guint i = 0; i < mix_session_record_get_n_people (self->record); i++)
+    {
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, mix_session_record_get_person (self->record, i)->name);
+    }
+  if (names->len > 0)
+    {
+      /* Translators: %s lists the people in the circle. */
+      g_autofree char *hint = g_markup_printf_escaped (_("A concrete, timebound goal, such as “I will reach out to 1 person by the end of this module”, and someone to hold you to it: %s."), names->str);
+      adw_preferences_group_set_description (group, hint);
+    }
+  else
+    adw_preferences_group_set_description (group, _("A concrete, timebound goal, such as “I will reach out to 1 person by the end of this module”, and someone to hold you to it."));
+
+  gtk_editable_set_text (GTK_EDITABLE (goal), mix_session_record_get_goal_text (self->record) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (due), mix_session_record_get_goal_due (self->record) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (buddy), mix_session_record_get_buddy (self->record) ?: "");
+  adw_entry_row_set_show_apply_button (due, TRUE);
+  g_signal_connect (goal, "changed", G_CALLBACK (on_goal_changed_cb), self);
+  g_signal_connect (buddy, "changed", G_CALLBACK (on_buddy_changed_cb), self);
+  g_signal_connect (due, "apply", G_CALLBACK (on_due_apply_cb), self);
+  g_signal_connect (due, "entry-activated", G_CALLBACK (on_due_apply_cb), self);
+  adw_preferences_group_add (group, GTK_WIDGET (goal));
+  adw_preferences_group_add (group, GTK_WIDGET (due));
+  adw_preferences_group_add (group, GTK_WIDGET (buddy));
+
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (buttons, 12);
+  g_signal_connect (add, "clicked", G_CALLBACK (on_add_to_tracker_clicked_cb), self);
+  g_signal_connect (finish, "clicked", G_CALLBACK (on_finish_clicked_cb), self);
+  gtk_widget_add_css_class (finish, "suggested-action");
+  gtk_box_append (GTK_BOX (buttons), add);
+  gtk_box_append (GTK_BOX (buttons), finish);
+  adw_preferences_group_add (group, buttons);
+
+  insert_phase_group (self, GTK_WIDGET (group));
 }
 
 static void
@@ -222,8 +618,14 @@ update_prompts (MixSessionPage *self,
       self->activities_group = NULL;
     }
 
-  adw_preferences_group_set_title (self->prompts_group, _(info->title));
-  adw_preferences_group_set_description (self->prompts_group, _(info->summary));
+  {
+    /* A group's title and description are markup: "Close Out & Next Steps". */
+    g_autofree char *title = g_markup_escape_text (_(info->title), -1);
+    g_autofree char *summary = g_markup_escape_text (_(info->summary), -1);
+
+    adw_preferences_group_set_title (self->prompts_group, title);
+    adw_preferences_group_set_description (self->prompts_group, summary);
+  }
 
   if (phase == MIX_PHASE_LEADERS_SHARE && self->record != NULL)
     {
@@ -266,6 +668,10 @@ update_prompts (MixSessionPage *self,
     {
       for (guint i = 0; info->prompts != NULL && info->prompts[i] != NULL; i++)
         add_prompt_row (self, prompt_row (_(info->prompts[i]), NULL));
+      if (self->record != NULL && phase == MIX_PHASE_INTRODUCTIONS)
+        add_roster (self);
+      else if (self->record != NULL && phase == MIX_PHASE_CLOSE_OUT)
+        add_close_out (self);
     }
 
   /* The notes of this phase. */
@@ -276,6 +682,216 @@ update_prompts (MixSessionPage *self,
                             self->record ? mix_session_record_get_notes (self->record, phase) : "",
                             -1);
   g_signal_handlers_unblock_by_func (buffer, on_notes_changed_cb, self);
+}
+
+/* Past sessions and their goals */
+
+static char *
+local_date (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  return local ? g_date_time_format (local, "%Y-%m-%d") : g_strdup (iso ? iso : "");
+}
+
+static char *
+session_summary (MixSessionRecord *record)
+{
+  const MixTopic *topic = mix_guide_find_topic (mix_session_record_get_topic (record));
+  guint n = mix_session_record_get_n_people (record);
+  const char *goal = mix_session_record_get_goal_text (record);
+  GString *text = g_string_new (topic ? _(topic->title) : _("No topic chosen"));
+
+  g_string_append (text, " · ");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
+  if (goal != NULL && *goal != '\0')
+    {
+      g_string_append (text, " · ");
+      /* Translators: %s is the networking goal set in a session. */
+      g_string_append_printf (text, _("Goal: %s"), goal);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A past session, read-only. */
+static void
+on_history_row_activated_cb (AdwActionRow   *row,
+                             MixSessionPage *self)
+{
+  MixSessionRecord *record = g_object_get_data (G_OBJECT (row), "mix-session");
+  const MixTopic *topic = mix_guide_find_topic (mix_session_record_get_topic (record));
+  const char * const *questions = mix_guide_get_leader_questions ();
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *date = local_date (mix_session_record_get_started (record));
+  g_autofree char *heading = g_strdup_printf (_("Session of %s"), date);
+  AdwMessageDialog *dialog;
+  guint n = mix_session_record_get_n_people (record);
+
+  if (n > 0)
+    {
+      g_string_append (body, _("Who was there:"));
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (body, "%s%s", i == 0 ? " " : ", ",
+                                mix_session_record_get_person (record, i)->name);
+      g_string_append (body, "\n\n");
+    }
+  for (guint i = 0; questions[i] != NULL; i++)
+    if (mix_session_record_get_leader_question (record, i))
+      g_string_append_printf (body, "%s %s\n", _("Leader’s question:"), _(questions[i]));
+  if (topic != NULL)
+    {
+      g_string_append_printf (body, "\n%s %s\n", _("Topic:"), _(topic->title));
+      for (guint i = 0; topic->activities[i] != NULL; i++)
+        if (mix_session_record_get_activity (record, i))
+          g_string_append_printf (body, "✓ %s\n", _(topic->activities[i]));
+    }
+  for (guint p = 0; p < MIX_N_PHASES; p++)
+    {
+      const char *notes = mix_session_record_get_notes (record, p);
+
+      if (*notes != '\0')
+        g_string_append_printf (body, "\n%s\n%s\n", _(mix_guide_get_phase (p)->title), notes);
+    }
+  if (mix_session_record_get_goal_text (record) && *mix_session_record_get_goal_text (record))
+    {
+      g_string_append_printf (body, "\n%s %s", _("Goal:"), mix_session_record_get_goal_text (record));
+      if (mix_session_record_get_goal_due (record))
+        g_string_append_printf (body, " (%s %s)", _("by"), mix_session_record_get_goal_due (record));
+      if (mix_session_record_get_buddy (record) && *mix_session_record_get_buddy (record))
+        g_string_append_printf (body, "\n%s %s", _("Accountability buddy:"), mix_session_record_get_buddy (record));
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What has been done since a goal was set, counted from the tracker. */
+static char *
+goal_progress (MixSessionPage *self,
+               const MixGoal  *goal)
+{
+  MixTracker *tracker = mix_store_get_tracker (self->store);
+  GListModel *contacts = mix_tracker_get_rows (tracker, MIX_TAB_NEW_CONTACTS);
+  GListModel *log = mix_tracker_get_rows (tracker, MIX_TAB_NETWORKING_LOG);
+  g_autofree char *since = local_date (goal->created);
+  guint reached = 0, talks = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(MixRecord) row = g_list_model_get_item (contacts, i);
+      const char *status = mix_record_get_value_by_id (row, "status");
+      const char *on = mix_record_get_value_by_id (row, "contacted_on");
+
+      if (status != NULL && !g_str_equal (status, "not-contacted") && on != NULL && strcmp (on, since) >= 0)
+        reached++;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(MixRecord) row = g_list_model_get_item (log, i);
+      const char *date = mix_record_get_value_by_id (row, "date");
+
+      if (date != NULL && strcmp (date, since) >= 0)
+        talks++;
+    }
+
+  /* Translators: progress on a networking goal, counted from the tracker; %s is a date. */
+  return g_strdup_printf (_("Since %s: %u new contacts reached, %u conversations logged"),
+                          since, reached, talks);
+}
+
+static void
+on_goal_done_cb (GtkCheckButton *check,
+                 GParamSpec     *pspec,
+                 MixSessionPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "mix-goal");
+
+  mix_session_log_set_goal_done (mix_store_get_session_log (self->store), id,
+                                 gtk_check_button_get_active (check));
+}
+
+static void
+rebuild_history (MixSessionPage *self)
+{
+  MixSessionLog *log = mix_store_get_session_log (self->store);
+  GListModel *sessions = G_LIST_MODEL (log);
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->plan_group));
+  guint n = g_list_model_get_n_items (sessions);
+  guint n_goals = mix_session_log_get_n_goals (log);
+
+  if (self->history_group != NULL)
+    gtk_box_remove (GTK_BOX (box), self->history_group);
+  if (self->goals_group != NULL)
+    gtk_box_remove (GTK_BOX (box), self->goals_group);
+  self->history_group = self->goals_group = NULL;
+
+  if (n_goals > 0)
+    {
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+      adw_preferences_group_set_title (group, _("Goals"));
+      for (guint i = n_goals; i > 0; i--)
+        {
+          const MixGoal *goal = mix_session_log_get_goal (log, i - 1);
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *check = gtk_check_button_new ();
+          g_autofree char *title = g_markup_escape_text (goal->text, -1);
+          g_autofree char *progress = goal_progress (self, goal);
+          g_autofree char *subtitle = NULL;
+
+          if (goal->due != NULL)
+            subtitle = g_markup_printf_escaped ("%s %s · %s", _("By"), goal->due, progress);
+          else
+            subtitle = g_markup_escape_text (progress, -1);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), goal->done);
+          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+          g_object_set_data_full (G_OBJECT (check), "mix-goal", g_strdup (goal->id), g_free);
+          g_signal_connect (check, "notify::active", G_CALLBACK (on_goal_done_cb), self);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+          adw_preferences_group_add (group, row);
+        }
+      self->goals_group = GTK_WIDGET (group);
+      gtk_box_insert_child_after (GTK_BOX (box), self->goals_group, GTK_WIDGET (self->plan_group));
+    }
+
+  if (n > 0)
+    {
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+      adw_preferences_group_set_title (group, _("Past Sessions"));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(MixSessionRecord) record = g_list_model_get_item (sessions, i);
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *date = local_date (mix_session_record_get_started (record));
+          g_autofree char *summary = session_summary (record);
+          g_autofree char *subtitle = g_markup_escape_text (summary, -1);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          g_object_set_data_full (G_OBJECT (row), "mix-session", g_object_ref (record), g_object_unref);
+          g_signal_connect (row, "activated", G_CALLBACK (on_history_row_activated_cb), self);
+          adw_preferences_group_add (group, row);
+        }
+      self->history_group = GTK_WIDGET (group);
+      gtk_box_insert_child_after (GTK_BOX (box), self->history_group,
+                                  self->goals_group ? self->goals_group : GTK_WIDGET (self->plan_group));
+    }
+}
+
+static void
+on_log_changed_cb (MixSessionLog  *log,
+                   MixSessionPage *self)
+{
+  rebuild_history (self);
 }
 
 /**
@@ -293,12 +909,17 @@ mix_session_page_set_store (MixSessionPage *self,
   g_return_if_fail (MIX_IS_STORE (store));
 
   g_set_object (&self->settings, settings);
+  g_set_object (&self->store, store);
   if (settings != NULL)
     g_settings_bind (settings, "auto-advance", self->timer, "auto-advance", G_SETTINGS_BIND_GET);
 
   g_set_object (&self->record, mix_store_get_current_session (store));
   self->shown_prompts = -1;
   update_prompts (self, mix_timer_get_phase (self->timer));
+
+  g_signal_connect_object (mix_store_get_session_log (store), "changed",
+                           G_CALLBACK (on_log_changed_cb), self, 0);
+  rebuild_history (self);
 }
 
 static void
@@ -705,6 +1326,7 @@ mix_session_page_dispose (GObject *object)
   g_clear_pointer (&self->prompt_rows, g_ptr_array_unref);
   g_clear_object (&self->record);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
   g_clear_object (&self->chime);
   g_clear_object (&self->timer);
 

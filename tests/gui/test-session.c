@@ -175,6 +175,73 @@ test_leader_question_limit (void)
   mix_test_spin ();
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      g_str_equal (gtk_button_get_label (GTK_BUTTON (widget)), label))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Close Out adds the group to Existing Network once, and Finish keeps the
+ * session among the past ones, with its goal. */
+static void
+test_close_out (void)
+{
+  MixStore *store = mix_application_get_store (MIX_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+  MixTracker *tracker = mix_store_get_tracker (store);
+  MixSessionRecord *record = mix_store_get_current_session (store);
+  MixTimer *timer = mix_session_page_get_timer (page);
+  g_autoptr(MixPerson) ada = mix_person_new ("Ada Lovelace");
+  g_autoptr(MixPerson) lin = mix_person_new ("Lin Wu");
+  GtkWidget *add;
+  MixRecord *row;
+
+  g_assert_true (mix_session_record_add_person (record, ada, NULL));
+  g_assert_true (mix_session_record_add_person (record, lin, NULL));
+  mix_session_record_set_goal_text (record, "Message 2 developers at Hooli");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.toggle", NULL);
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page), "session.next", NULL);
+  mix_test_spin ();
+  g_assert_cmpint (mix_timer_get_phase (timer), ==, MIX_PHASE_CLOSE_OUT);
+
+  add = find_button (GTK_WIDGET (page), "Add the Group to My _Tracker");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpuint (mix_tracker_get_n_rows (tracker, MIX_TAB_EXISTING_NETWORK), ==, 2);
+  row = g_list_model_get_item (mix_tracker_get_rows (tracker, MIX_TAB_EXISTING_NETWORK), 0);
+  g_object_unref (row);
+  g_assert_cmpstr (mix_record_get_value_by_id (row, "name"), ==, "Ada Lovelace");
+  g_assert_cmpstr (mix_record_get_value_by_id (row, "relationship"), ==, "turing");
+  g_assert_true (g_str_has_prefix (mix_record_get_value_by_id (row, "notes"), "Met at Mix It Up on "));
+
+  /* A second press adds no one twice. */
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpuint (mix_tracker_get_n_rows (tracker, MIX_TAB_EXISTING_NETWORK), ==, 2);
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (page), "_Finish Session"), "clicked");
+  mix_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mix_store_get_session_log (store))), ==, 1);
+  g_assert_cmpuint (mix_session_log_get_n_goals (mix_store_get_session_log (store)), ==, 1);
+  g_assert_true (mix_store_get_current_session (store) != record);
+  g_assert_cmpuint (mix_session_record_get_n_people (mix_store_get_current_session (store)), ==, 0);
+  g_assert_cmpint (mix_timer_get_state (timer), ==, MIX_TIMER_IDLE);
+  g_assert_true (shows_label (GTK_WIDGET (page), "Past Sessions"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Message 2 developers at Hooli"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/session/plan-total", test_plan_total);
   g_test_add_func ("/session/controls", test_controls);
   g_test_add_func ("/session/leader-question-limit", test_leader_question_limit);
+  g_test_add_func ("/session/close-out", test_close_out);
 
   ret = g_test_run ();
   g_object_unref (app);

@@ -3,7 +3,19 @@
 
 #include "mix-timer.h"
 
+#include <string.h>
+
+#include "mix-error.h"
+
 #define USEC_PER_MINUTE (60 * G_USEC_PER_SEC)
+
+/* The version of mix_timer_save_state()'s object. */
+#define STATE_VERSION 1
+/* Saved times up to this far in the future are taken for clock skew. */
+#define MAX_CLOCK_SKEW (60 * G_USEC_PER_SEC)
+/* No saved duration may be longer, which keeps the arithmetic on saved
+ * times far from overflow: ten years. */
+#define MAX_SAVED_DURATION ((gint64) 10 * 366 * 24 * 60 * USEC_PER_MINUTE)
 
 /**
  * MixTimer:
@@ -28,6 +40,12 @@
  *
  * #MixTimer::phase-changed is emitted each time a phase visit begins: on
  * start, next, previous (also when phase 0 is restarted) and auto-advance.
+ *
+ * A session in progress outlives the process with mix_timer_save_state()
+ * and mix_timer_restore_state(). The monotonic clock means nothing in
+ * another process, so saved instants are wall-clock times: a running
+ * session counts the time the app was closed. #MixTimer::changed says when
+ * the saved state is out of date.
  */
 struct _MixTimer
 {
@@ -36,6 +54,9 @@ struct _MixTimer
   MixClockFunc    clock;
   gpointer        clock_data;
   GDestroyNotify  clock_destroy;
+  MixClockFunc    wall_clock;
+  gpointer        wall_clock_data;
+  GDestroyNotify  wall_clock_destroy;
 
   guint           planned[MIX_N_PHASES];  /* minutes */
   gboolean        auto_advance;
@@ -77,6 +98,7 @@ enum {
   WARNING,
   PHASE_ENDED,
   FINISHED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -111,9 +133,27 @@ monotonic_clock (gpointer user_data)
 }
 
 static gint64
+real_clock (gpointer user_data)
+{
+  return g_get_real_time ();
+}
+
+static gint64
 read_clock (MixTimer *self)
 {
   return self->clock (self->clock_data);
+}
+
+static gint64
+read_wall_clock (MixTimer *self)
+{
+  return self->wall_clock (self->wall_clock_data);
+}
+
+static void
+emit_changed (MixTimer *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static gboolean
@@ -285,6 +325,8 @@ mix_timer_finalize (GObject *object)
 
   if (self->clock_destroy != NULL)
     self->clock_destroy (self->clock_data);
+  if (self->wall_clock_destroy != NULL)
+    self->wall_clock_destroy (self->wall_clock_data);
   g_clear_pointer (&self->log, g_array_unref);
 
   G_OBJECT_CLASS (mix_timer_parent_class)->finalize (object);
@@ -384,12 +426,28 @@ mix_timer_class_init (MixTimerClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * MixTimer::changed:
+   *
+   * What mix_timer_save_state() returns changed other than by time
+   * passing: on start, pause, resume, next, previous, an added minute,
+   * reset, restore, a change of plan or #MixTimer:auto-advance, and when
+   * mix_timer_update() emitted anything. Time for the app to save.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 mix_timer_init (MixTimer *self)
 {
   self->clock = monotonic_clock;
+  self->wall_clock = real_clock;
   self->warning_seconds = 60;
   self->state = MIX_TIMER_IDLE;
   self->phase = MIX_PHASE_INTRODUCTIONS;
@@ -435,6 +493,30 @@ mix_timer_set_clock (MixTimer       *self,
 }
 
 /**
+ * mix_timer_set_wall_clock:
+ * @clock: (nullable): returns wall-clock microseconds; %NULL for
+ *   g_get_real_time()
+ *
+ * Replaces the wall clock that saved states are written and read with,
+ * for tests.
+ */
+void
+mix_timer_set_wall_clock (MixTimer       *self,
+                          MixClockFunc    clock,
+                          gpointer        user_data,
+                          GDestroyNotify  destroy)
+{
+  g_return_if_fail (MIX_IS_TIMER (self));
+
+  if (self->wall_clock_destroy != NULL)
+    self->wall_clock_destroy (self->wall_clock_data);
+
+  self->wall_clock = clock != NULL ? clock : real_clock;
+  self->wall_clock_data = user_data;
+  self->wall_clock_destroy = destroy;
+}
+
+/**
  * mix_timer_set_planned_minutes:
  *
  * Plans @minutes (1–30) for @phase. The plan can only change while the
@@ -454,8 +536,11 @@ mix_timer_set_planned_minutes (MixTimer *self,
     return FALSE;
   if (minutes < 1 || minutes > MIX_GUIDE_SESSION_MINUTES)
     return FALSE;
+  if (self->planned[phase] == minutes)
+    return TRUE;
 
   self->planned[phase] = minutes;
+  emit_changed (self);
   return TRUE;
 }
 
@@ -505,6 +590,7 @@ mix_timer_set_auto_advance (MixTimer *self,
     return;
   self->auto_advance = auto_advance;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_ADVANCE]);
+  emit_changed (self);
 }
 
 guint
@@ -525,15 +611,22 @@ void
 mix_timer_set_warning_seconds (MixTimer *self,
                                guint     seconds)
 {
+  gboolean rearmed = FALSE;
+
   g_return_if_fail (MIX_IS_TIMER (self));
   g_return_if_fail (seconds <= 3600);
 
   if (self->warning_seconds == seconds)
     return;
   self->warning_seconds = seconds;
-  if (is_active (self) && mix_timer_get_remaining (self) > warning_us (self))
-    self->warned = FALSE;
+  if (self->warned && is_active (self) && mix_timer_get_remaining (self) > warning_us (self))
+    {
+      self->warned = FALSE;
+      rearmed = TRUE;
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNING_SECONDS]);
+  if (rearmed)
+    emit_changed (self);
 }
 
 MixTimerState
@@ -578,6 +671,7 @@ mix_timer_start (MixTimer *self)
 
   set_state (self, MIX_TIMER_RUNNING);
   begin_visit (self, MIX_PHASE_INTRODUCTIONS, 0);
+  emit_changed (self);
 }
 
 void
@@ -590,6 +684,7 @@ mix_timer_pause (MixTimer *self)
 
   self->pause_time = read_clock (self);
   set_state (self, MIX_TIMER_PAUSED);
+  emit_changed (self);
 }
 
 void
@@ -602,6 +697,7 @@ mix_timer_resume (MixTimer *self)
 
   self->paused_total += read_clock (self) - self->pause_time;
   set_state (self, MIX_TIMER_RUNNING);
+  emit_changed (self);
 }
 
 /**
@@ -646,6 +742,7 @@ mix_timer_next_phase (MixTimer *self)
     return;
 
   advance (self, session_now (self));
+  emit_changed (self);
 }
 
 /**
@@ -664,6 +761,7 @@ mix_timer_previous_phase (MixTimer *self)
     return;
 
   begin_visit (self, self->phase > 0 ? self->phase - 1 : 0, session_now (self));
+  emit_changed (self);
 }
 
 /**
@@ -691,6 +789,7 @@ mix_timer_add_minute (MixTimer *self)
     self->warned = FALSE;
   if (remaining > 0)
     self->ended = FALSE;
+  emit_changed (self);
 }
 
 /**
@@ -702,8 +801,11 @@ mix_timer_add_minute (MixTimer *self)
 void
 mix_timer_reset (MixTimer *self)
 {
+  gboolean was_idle;
+
   g_return_if_fail (MIX_IS_TIMER (self));
 
+  was_idle = self->state == MIX_TIMER_IDLE;
   self->start_time = 0;
   self->paused_total = 0;
   self->pause_time = 0;
@@ -718,6 +820,8 @@ mix_timer_reset (MixTimer *self)
 
   set_state (self, MIX_TIMER_IDLE);
   set_phase (self, MIX_PHASE_INTRODUCTIONS);
+  if (!was_idle)
+    emit_changed (self);
 }
 
 /**
@@ -736,6 +840,7 @@ mix_timer_update (MixTimer *self)
    * (auto-advance just turned on) gives way now instead. Visits count
    * from 1. */
   guint ended_visit = 0;
+  gboolean emitted = FALSE;
 
   g_return_if_fail (MIX_IS_TIMER (self));
 
@@ -749,6 +854,7 @@ mix_timer_update (MixTimer *self)
       if (!self->warned && warning > 0 && phase_duration (self) > warning && remaining <= warning)
         {
           self->warned = TRUE;
+          emitted = TRUE;
           g_signal_emit (self, signals[WARNING], 0, self->phase);
           continue;
         }
@@ -757,6 +863,7 @@ mix_timer_update (MixTimer *self)
         {
           self->ended = TRUE;
           ended_visit = self->visit;
+          emitted = TRUE;
           g_signal_emit (self, signals[PHASE_ENDED], 0, self->phase);
           continue;
         }
@@ -769,11 +876,15 @@ mix_timer_update (MixTimer *self)
             advance (self, end);
           else
             advance (self, session_now (self));
+          emitted = TRUE;
           continue;
         }
 
       break;
     }
+
+  if (emitted)
+    emit_changed (self);
 
   g_object_unref (self);
 }
@@ -911,6 +1022,476 @@ mix_timer_get_phase_log (MixTimer *self)
   g_return_val_if_fail (MIX_IS_TIMER (self), NULL);
 
   return self->log;
+}
+
+static const char * const state_ids[] = { "idle", "running", "paused", "finished" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (state_ids) == MIX_TIMER_FINISHED + 1);
+
+/**
+ * mix_timer_save_state:
+ *
+ * Writes down the timer's whole state, so that another process can carry
+ * on with mix_timer_restore_state(). Every instant is written as the
+ * wall-clock time it was (g_get_real_time() microseconds); durations and
+ * session-elapsed times are written as they are:
+ *
+ * |[
+ * { "version": 1, "state": "running", "phase": "leaders-share",
+ *   "plan": [2, 8, 15, 5], "auto-advance": false,
+ *   "start-time": wall µs, "paused-total": µs, "pause-time": wall µs (paused only),
+ *   "elapsed": session µs now (frozen while paused and once finished),
+ *   "added-total": µs, "phase-start": session µs, "added": µs,
+ *   "warned": false, "ended": false,
+ *   "log": [{ "phase": "introductions", "started": µs, "ended": µs, "overtime": µs }, …] }
+ * ]|
+ *
+ * An idle timer writes only the version, state, phase, plan and
+ * auto-advance.
+ *
+ * Returns: (transfer full): a JSON object
+ */
+JsonNode *
+mix_timer_save_state (MixTimer *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  g_return_val_if_fail (MIX_IS_TIMER (self), NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, STATE_VERSION);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, state_ids[self->state]);
+  json_builder_set_member_name (builder, "phase");
+  json_builder_add_string_value (builder, mix_guide_get_phase (self->phase)->id);
+
+  json_builder_set_member_name (builder, "plan");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < MIX_N_PHASES; i++)
+    json_builder_add_int_value (builder, self->planned[i]);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "auto-advance");
+  json_builder_add_boolean_value (builder, self->auto_advance);
+
+  if (self->state != MIX_TIMER_IDLE)
+    {
+      /* Read once each, so that every instant is converted alike. */
+      gint64 mono_now = read_clock (self);
+      gint64 wall_now = read_wall_clock (self);
+      gint64 elapsed;
+
+      if (self->state == MIX_TIMER_RUNNING)
+        elapsed = mono_now - self->start_time - self->paused_total;
+      else
+        elapsed = session_now (self);
+
+      json_builder_set_member_name (builder, "start-time");
+      json_builder_add_int_value (builder, wall_now - (mono_now - self->start_time));
+      json_builder_set_member_name (builder, "paused-total");
+      json_builder_add_int_value (builder, self->paused_total);
+      if (self->state == MIX_TIMER_PAUSED)
+        {
+          json_builder_set_member_name (builder, "pause-time");
+          json_builder_add_int_value (builder, wall_now - (mono_now - self->pause_time));
+        }
+      json_builder_set_member_name (builder, "elapsed");
+      json_builder_add_int_value (builder, elapsed);
+      json_builder_set_member_name (builder, "added-total");
+      json_builder_add_int_value (builder, self->added_total);
+      json_builder_set_member_name (builder, "phase-start");
+      json_builder_add_int_value (builder, self->phase_start);
+      json_builder_set_member_name (builder, "added");
+      json_builder_add_int_value (builder, self->added);
+      json_builder_set_member_name (builder, "warned");
+      json_builder_add_boolean_value (builder, self->warned);
+      json_builder_set_member_name (builder, "ended");
+      json_builder_add_boolean_value (builder, self->ended);
+
+      json_builder_set_member_name (builder, "log");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < self->log->len; i++)
+        {
+          const MixPhaseLogEntry *entry = &g_array_index (self->log, MixPhaseLogEntry, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "phase");
+          json_builder_add_string_value (builder, mix_guide_get_phase (entry->phase)->id);
+          json_builder_set_member_name (builder, "started");
+          json_builder_add_int_value (builder, entry->started_us);
+          json_builder_set_member_name (builder, "ended");
+          json_builder_add_int_value (builder, entry->ended_us);
+          json_builder_set_member_name (builder, "overtime");
+          json_builder_add_int_value (builder, entry->overtime_us);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* A saved state, read and checked but not yet applied. */
+typedef struct
+{
+  MixTimerState state;
+  MixPhase      phase;
+  guint         planned[MIX_N_PHASES];
+  gboolean      auto_advance;
+  gint64        start_wall;
+  gint64        paused_total;
+  gint64        pause_wall;
+  gint64        elapsed;
+  gint64        added_total;
+  gint64        phase_start;
+  gint64        added;
+  gboolean      warned;
+  gboolean      ended;
+} SavedState;
+
+static gboolean
+damaged (GError     **error,
+         const char  *member)
+{
+  g_set_error (error, MIX_ERROR, MIX_ERROR_DAMAGED, "Bad “%s” in the saved timer state", member);
+  return FALSE;
+}
+
+static gboolean
+holds_type (JsonNode *node,
+            GType     type)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+/* An integer from @min to @max; a number with a fraction is refused. */
+static gboolean
+read_int (JsonObject  *object,
+          const char  *member,
+          gint64       min,
+          gint64       max,
+          gint64      *value,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (!holds_type (node, G_TYPE_INT64))
+    return damaged (error, member);
+  *value = json_node_get_int (node);
+  if (*value < min || *value > max)
+    return damaged (error, member);
+  return TRUE;
+}
+
+static gboolean
+read_boolean (JsonObject  *object,
+              const char  *member,
+              gboolean    *value,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (!holds_type (node, G_TYPE_BOOLEAN))
+    return damaged (error, member);
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+read_phase (JsonObject  *object,
+            const char  *member,
+            MixPhase    *phase,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (!holds_type (node, G_TYPE_STRING) ||
+      !mix_guide_phase_from_id (json_node_get_string (node), phase))
+    return damaged (error, member);
+  return TRUE;
+}
+
+static gboolean
+read_state (JsonObject     *object,
+            MixTimerState  *state,
+            GError        **error)
+{
+  JsonNode *node = json_object_get_member (object, "state");
+
+  if (holds_type (node, G_TYPE_STRING))
+    {
+      const char *id = json_node_get_string (node);
+
+      for (guint i = 0; i < G_N_ELEMENTS (state_ids); i++)
+        if (g_str_equal (id, state_ids[i]))
+          {
+            *state = (MixTimerState) i;
+            return TRUE;
+          }
+    }
+  return damaged (error, "state");
+}
+
+static gboolean
+read_plan (JsonObject  *object,
+           guint       *planned,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "plan");
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return damaged (error, "plan");
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) != MIX_N_PHASES)
+    return damaged (error, "plan");
+
+  for (guint i = 0; i < MIX_N_PHASES; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gint64 minutes;
+
+      if (!holds_type (element, G_TYPE_INT64))
+        return damaged (error, "plan");
+      minutes = json_node_get_int (element);
+      if (minutes < 1 || minutes > MIX_GUIDE_SESSION_MINUTES)
+        return damaged (error, "plan");
+      planned[i] = (guint) minutes;
+    }
+  return TRUE;
+}
+
+/* Reads the phase log into @log and checks that its visits follow one
+ * another without gaps and agree with @saved. */
+static gboolean
+read_log (JsonObject        *object,
+          const SavedState  *saved,
+          GArray            *log,
+          GError           **error)
+{
+  JsonNode *node = json_object_get_member (object, "log");
+  JsonArray *array;
+  guint length;
+  gint64 previous_end = 0;
+  const MixPhaseLogEntry *last;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return damaged (error, "log");
+  array = json_node_get_array (node);
+  length = json_array_get_length (array);
+  if (length == 0)
+    return damaged (error, "log");
+
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *item;
+      MixPhaseLogEntry entry;
+      gboolean current = i + 1 == length && saved->state != MIX_TIMER_FINISHED;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return damaged (error, "log");
+      item = json_node_get_object (element);
+      if (!read_phase (item, "phase", &entry.phase, NULL) ||
+          !read_int (item, "started", 0, MAX_SAVED_DURATION, &entry.started_us, NULL) ||
+          !read_int (item, "ended", 0, MAX_SAVED_DURATION, &entry.ended_us, NULL) ||
+          !read_int (item, "overtime", 0, MAX_SAVED_DURATION, &entry.overtime_us, NULL))
+        return damaged (error, "log");
+
+      if (entry.started_us != previous_end)
+        return damaged (error, "log");
+      if (current && (entry.ended_us != 0 || entry.overtime_us != 0))
+        return damaged (error, "log");
+      if (!current &&
+          (entry.ended_us < entry.started_us ||
+           entry.overtime_us > entry.ended_us - entry.started_us))
+        return damaged (error, "log");
+
+      previous_end = entry.ended_us;
+      g_array_append_val (log, entry);
+    }
+
+  last = &g_array_index (log, MixPhaseLogEntry, length - 1);
+  if (last->phase != saved->phase || last->started_us != saved->phase_start)
+    return damaged (error, "log");
+  if (saved->state == MIX_TIMER_FINISHED && last->ended_us != saved->elapsed)
+    return damaged (error, "log");
+  return TRUE;
+}
+
+/* Reads and checks everything; @wall_now bounds the saved instants. */
+static gboolean
+read_saved_state (JsonNode    *node,
+                  gint64       wall_now,
+                  SavedState  *saved,
+                  GArray      *log,
+                  GError     **error)
+{
+  JsonObject *object;
+  gint64 version;
+  gint64 latest = wall_now + MAX_CLOCK_SKEW;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, MIX_ERROR, MIX_ERROR_DAMAGED,
+                           "The saved timer state is not an object");
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+
+  if (!read_int (object, "version", STATE_VERSION, STATE_VERSION, &version, error) ||
+      !read_state (object, &saved->state, error) ||
+      !read_phase (object, "phase", &saved->phase, error) ||
+      !read_plan (object, saved->planned, error) ||
+      !read_boolean (object, "auto-advance", &saved->auto_advance, error))
+    return FALSE;
+
+  if (saved->state == MIX_TIMER_IDLE)
+    return TRUE;
+
+  if (!read_int (object, "start-time", 0, latest, &saved->start_wall, error) ||
+      !read_int (object, "paused-total", 0, MAX_SAVED_DURATION, &saved->paused_total, error) ||
+      !read_int (object, "elapsed", 0, MAX_SAVED_DURATION, &saved->elapsed, error) ||
+      !read_int (object, "added", 0, MAX_SAVED_DURATION, &saved->added, error) ||
+      !read_int (object, "added-total", saved->added, MAX_SAVED_DURATION,
+                 &saved->added_total, error) ||
+      !read_int (object, "phase-start", 0, saved->elapsed, &saved->phase_start, error) ||
+      !read_boolean (object, "warned", &saved->warned, error) ||
+      !read_boolean (object, "ended", &saved->ended, error))
+    return FALSE;
+
+  if (saved->state == MIX_TIMER_PAUSED)
+    {
+      /* The session stopped at the pause, which the other times must say
+       * too. */
+      if (!read_int (object, "pause-time", 0, latest, &saved->pause_wall, error))
+        return FALSE;
+      if (saved->pause_wall - saved->start_wall - saved->paused_total != saved->elapsed)
+        return damaged (error, "elapsed");
+    }
+  else if (saved->start_wall + saved->paused_total + saved->elapsed > latest)
+    {
+      /* When the state was saved, or the session finished, lies in the
+       * future. */
+      return damaged (error, "elapsed");
+    }
+
+  return read_log (object, saved, log, error);
+}
+
+/**
+ * mix_timer_restore_state:
+ * @state: as from mix_timer_save_state(), maybe in another process
+ *
+ * Carries on where mix_timer_save_state() left off, in an idle timer. A
+ * running session counts the time since it was saved, by the wall clock;
+ * should that clock have gone back a little, the session time does not. A
+ * paused one keeps its remaining time. No signal but notifications and
+ * #MixTimer::changed is emitted: call mix_timer_update() next, which emits
+ * the warning and end that became due meanwhile, once each, and with
+ * auto-advance moves on as if the app had been open.
+ *
+ * A state that does not hold together is refused, leaving the timer as it
+ * was: wrong types, an unknown version, state or phase, planned minutes
+ * out of 1–30, negative durations, instants more than a minute in the
+ * future, a log that disagrees with the rest.
+ *
+ * Returns: whether @state was restored
+ */
+gboolean
+mix_timer_restore_state (MixTimer  *self,
+                         JsonNode  *state,
+                         GError   **error)
+{
+  g_autoptr(GArray) log = NULL;
+  SavedState saved = { 0 };
+  MixPhase old_phase;
+  gboolean old_auto_advance;
+  gint64 mono_now;
+  gint64 wall_now;
+
+  g_return_val_if_fail (MIX_IS_TIMER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->state != MIX_TIMER_IDLE)
+    {
+      g_set_error_literal (error, MIX_ERROR, MIX_ERROR_FAILED,
+                           "Only an idle timer can be restored");
+      return FALSE;
+    }
+
+  mono_now = read_clock (self);
+  wall_now = read_wall_clock (self);
+  log = g_array_new (FALSE, TRUE, sizeof (MixPhaseLogEntry));
+  if (!read_saved_state (state, wall_now, &saved, log, error))
+    return FALSE;
+
+  /* Everything is set before anyone is told, so that handlers see the
+   * whole state. */
+  old_phase = self->phase;
+  old_auto_advance = self->auto_advance;
+
+  memcpy (self->planned, saved.planned, sizeof self->planned);
+  self->auto_advance = saved.auto_advance;
+
+  if (saved.state != MIX_TIMER_IDLE)
+    {
+      self->paused_total = saved.paused_total;
+      self->added_total = saved.added_total;
+      self->phase_start = saved.phase_start;
+      self->added = saved.added;
+      self->warned = saved.warned;
+      self->ended = saved.ended;
+      self->finished_at = 0;
+      self->pause_time = 0;
+
+      switch (saved.state)
+        {
+        case MIX_TIMER_RUNNING:
+          {
+            /* m = mono_now − (wall_now − saved_wall), for the start; but
+             * the session time never goes back behind the saved one. */
+            gint64 elapsed = wall_now - saved.start_wall - saved.paused_total;
+
+            elapsed = MAX (elapsed, saved.elapsed);
+            self->start_time = mono_now - elapsed - saved.paused_total;
+          }
+          break;
+        case MIX_TIMER_PAUSED:
+          self->pause_time = mono_now - (wall_now - saved.pause_wall);
+          self->start_time = self->pause_time - saved.paused_total - saved.elapsed;
+          break;
+        case MIX_TIMER_FINISHED:
+          self->start_time = mono_now - (wall_now - saved.start_wall);
+          self->finished_at = saved.elapsed;
+          break;
+        case MIX_TIMER_IDLE:
+        default:
+          g_assert_not_reached ();
+        }
+
+      self->visit++;
+      g_array_set_size (self->log, 0);
+      g_array_append_vals (self->log, log->data, log->len);
+      self->phase = saved.phase;
+      self->state = saved.state;
+    }
+
+  g_object_ref (self);
+  if (self->state != MIX_TIMER_IDLE)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  if (self->phase != old_phase)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
+  if (self->auto_advance != old_auto_advance)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_ADVANCE]);
+  emit_changed (self);
+  g_object_unref (self);
+
+  return TRUE;
 }
 
 /**

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "mix-guide.h"
 
@@ -12,7 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MixTimer, mix_timer, MIX, TIMER, GObject)
 
-/* Returns monotonic time in microseconds, like g_get_monotonic_time(). */
+/* Returns microseconds: monotonic time like g_get_monotonic_time() for
+ * mix_timer_set_clock(), wall-clock time like g_get_real_time() for
+ * mix_timer_set_wall_clock(). */
 typedef gint64 (*MixClockFunc) (gpointer user_data);
 
 typedef enum
@@ -37,6 +40,10 @@ GType          mix_timer_state_get_type          (void) G_GNUC_CONST;
 
 MixTimer      *mix_timer_new                     (void);
 void           mix_timer_set_clock               (MixTimer       *self,
+                                                  MixClockFunc    clock,
+                                                  gpointer        user_data,
+                                                  GDestroyNotify  destroy);
+void           mix_timer_set_wall_clock          (MixTimer       *self,
                                                   MixClockFunc    clock,
                                                   gpointer        user_data,
                                                   GDestroyNotify  destroy);
@@ -76,6 +83,11 @@ double         mix_timer_get_phase_fraction      (MixTimer       *self);
 double         mix_timer_get_session_fraction    (MixTimer       *self);
 gint64         mix_timer_get_time_to_next_change (MixTimer       *self);
 GArray        *mix_timer_get_phase_log           (MixTimer       *self);
+
+JsonNode      *mix_timer_save_state              (MixTimer       *self);
+gboolean       mix_timer_restore_state           (MixTimer       *self,
+                                                  JsonNode       *state,
+                                                  GError        **error);
 
 char          *mix_timer_format_remaining        (gint64          remaining_us);
 

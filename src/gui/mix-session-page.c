@@ -66,6 +66,14 @@ struct _MixSessionPage
 
 G_DEFINE_FINAL_TYPE (MixSessionPage, mix_session_page, ADW_TYPE_BIN)
 
+static void refresh                 (MixSessionPage *self);
+static void schedule_tick           (MixSessionPage *self);
+static void update_plan_total       (MixSessionPage *self);
+static void on_plan_spin_changed_cb (GtkSpinButton  *spin,
+                                     MixSessionPage *self);
+static void on_timer_changed_cb     (MixTimer       *timer,
+                                     MixSessionPage *self);
+
 /**
  * mix_session_page_get_timer:
  *
@@ -542,6 +550,7 @@ on_finish_clicked_cb (GtkButton      *button,
 
   g_set_object (&self->record, mix_store_get_current_session (self->store));
   mix_timer_reset (self->timer);
+  on_timer_changed_cb (self->timer, self);
   rebuild_phase (self);
   show_toast (self, _("Session saved. See it under Past Sessions."));
 }
@@ -894,6 +903,47 @@ on_log_changed_cb (MixSessionLog  *log,
   rebuild_history (self);
 }
 
+/* The session in progress survives closing the app: the timer's state
+ * is kept with it, in wall-clock time, and picked up where it was. */
+static void
+on_timer_changed_cb (MixTimer       *timer,
+                     MixSessionPage *self)
+{
+  g_autoptr(JsonNode) state = NULL;
+
+  if (self->record == NULL)
+    return;
+  state = mix_timer_save_state (timer);
+  mix_session_record_set_timer_state (self->record, state);
+}
+
+static void
+restore_timer (MixSessionPage *self)
+{
+  JsonNode *state = mix_session_record_get_timer_state (self->record);
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_block_by_func (self->timer, on_timer_changed_cb, self);
+  if (mix_timer_get_state (self->timer) != MIX_TIMER_IDLE)
+    mix_timer_reset (self->timer);
+  if (state != NULL && !mix_timer_restore_state (self->timer, state, &error))
+    g_warning ("The timer of the session in progress could not be restored: %s", error->message);
+  g_signal_handlers_unblock_by_func (self->timer, on_timer_changed_cb, self);
+
+  for (guint p = 0; p < MIX_N_PHASES; p++)
+    {
+      g_signal_handlers_block_by_func (self->plan_spins[p], on_plan_spin_changed_cb, self);
+      gtk_spin_button_set_value (self->plan_spins[p], mix_timer_get_planned_minutes (self->timer, p));
+      g_signal_handlers_unblock_by_func (self->plan_spins[p], on_plan_spin_changed_cb, self);
+    }
+  update_plan_total (self);
+
+  /* What became due while the app was closed happens now, once. */
+  mix_timer_update (self->timer);
+  refresh (self);
+  schedule_tick (self);
+}
+
 /**
  * mix_session_page_set_store:
  *
@@ -914,6 +964,7 @@ mix_session_page_set_store (MixSessionPage *self,
     g_settings_bind (settings, "auto-advance", self->timer, "auto-advance", G_SETTINGS_BIND_GET);
 
   g_set_object (&self->record, mix_store_get_current_session (store));
+  restore_timer (self);
   self->shown_prompts = -1;
   update_prompts (self, mix_timer_get_phase (self->timer));
 
@@ -1022,8 +1073,6 @@ refresh (MixSessionPage *self)
 }
 
 /* Ticking: only while running and shown, when the displayed time changes. */
-
-static void schedule_tick (MixSessionPage *self);
 
 static gboolean
 tick_cb (gpointer data)
@@ -1410,6 +1459,7 @@ mix_session_page_init (MixSessionPage *self)
   g_signal_connect (self->timer, "notify::state", G_CALLBACK (on_timer_state_cb), self);
   g_signal_connect (self->timer, "notify::phase", G_CALLBACK (on_timer_state_cb), self);
   g_signal_connect (self->timer, "phase-ended", G_CALLBACK (on_phase_ended_cb), self);
+  g_signal_connect (self->timer, "changed", G_CALLBACK (on_timer_changed_cb), self);
 
   {
     GtkWidget *frame = gtk_frame_new (NULL);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "mix-error.h"
 #include "mix-timer.h"
 
 #define MS(x) ((gint64) (x) * 1000)
@@ -11,12 +12,20 @@
 /* The fake clock starts far from zero, so that clock time and session time
  * differ; test times are milliseconds after BASE. */
 #define BASE S (86400)
+/* The wall clock when the fake clock reads BASE: 14 November 2023. */
+#define WALL_BASE S (G_GINT64_CONSTANT (1700000000))
+/* The monotonic clock of a process started after a reboot, when a timer
+ * is reopened: far from BASE, and smaller. */
+#define REOPEN_BASE S (42)
 
 typedef struct
 {
-  gint64    now;     /* the fake clock, µs */
+  gint64    now;          /* the fake clock, µs */
+  gint64    base;         /* what the fake clock read at the test's time 0 */
+  gint64    wall_offset;  /* the fake wall clock is now + wall_offset */
   MixTimer *timer;
-  GString  *events;  /* "name(phase)@ms" separated by spaces */
+  GString  *events;       /* "name(phase)@ms" separated by spaces */
+  guint     changed;      /* emissions of MixTimer::changed */
 } Fixture;
 
 static gint64
@@ -27,11 +36,19 @@ fake_clock (gpointer user_data)
   return f->now;
 }
 
+static gint64
+fake_wall_clock (gpointer user_data)
+{
+  Fixture *f = user_data;
+
+  return f->now + f->wall_offset;
+}
+
 static void
 set_time (Fixture *f,
           gint64   ms)
 {
-  f->now = BASE + MS (ms);
+  f->now = f->base + MS (ms);
 }
 
 static void
@@ -40,7 +57,7 @@ record (Fixture    *f,
 {
   if (f->events->len > 0)
     g_string_append_c (f->events, ' ');
-  g_string_append_printf (f->events, "%s@%" G_GINT64_FORMAT, what, (f->now - BASE) / 1000);
+  g_string_append_printf (f->events, "%s@%" G_GINT64_FORMAT, what, (f->now - f->base) / 1000);
 }
 
 static void
@@ -109,13 +126,22 @@ on_notify_phase (MixTimer   *timer,
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+on_changed (MixTimer *timer,
+            Fixture  *f)
 {
-  set_time (f, 0);
-  f->events = g_string_new (NULL);
+  f->changed++;
+}
+
+/* A new timer on the fixture's clocks, its signals recorded. */
+static void
+open_timer (Fixture *f)
+{
   f->timer = mix_timer_new ();
   mix_timer_set_clock (f->timer, fake_clock, f, NULL);
+  mix_timer_set_wall_clock (f->timer, fake_wall_clock, f, NULL);
+  f->changed = 0;
+
+  g_signal_connect (f->timer, "changed", G_CALLBACK (on_changed), f);
 
   g_signal_connect (f->timer, "phase-changed", G_CALLBACK (on_phase_changed), f);
   g_signal_connect (f->timer, "warning", G_CALLBACK (on_warning), f);
@@ -123,6 +149,17 @@ fixture_set_up (Fixture       *f,
   g_signal_connect (f->timer, "finished", G_CALLBACK (on_finished), f);
   g_signal_connect (f->timer, "notify::state", G_CALLBACK (on_notify_state), f);
   g_signal_connect (f->timer, "notify::phase", G_CALLBACK (on_notify_phase), f);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->base = BASE;
+  f->wall_offset = WALL_BASE - BASE;
+  set_time (f, 0);
+  f->events = g_string_new (NULL);
+  open_timer (f);
 }
 
 static void
@@ -717,6 +754,840 @@ test_handler_reentrancy (Fixture       *f,
   assert_log_length (f, 2);
 }
 
+/* Closes the app: the timer's state is written as text and the timer
+ * dropped. A new process then starts, @gap_us of wall-clock time later,
+ * with a monotonic clock that reads REOPEN_BASE, and opens a new timer,
+ * idle with the default plan. Returns the state read back from the text. */
+static JsonNode *
+close_and_reopen (Fixture *f,
+                  gint64   gap_us)
+{
+  g_autoptr(JsonNode) saved = mix_timer_save_state (f->timer);
+  g_autofree char *text = json_to_string (saved, FALSE);
+  g_autoptr(GError) error = NULL;
+  gint64 wall_closed = f->now + f->wall_offset;
+  JsonNode *state;
+
+  g_test_message ("saved: %s", text);
+  g_assert_finalize_object (f->timer);
+
+  f->base = REOPEN_BASE;
+  f->now = REOPEN_BASE;
+  f->wall_offset = wall_closed + gap_us - REOPEN_BASE;
+  open_timer (f);
+  g_string_truncate (f->events, 0);
+
+  state = json_from_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (state);
+  return state;
+}
+
+static void
+restore (Fixture  *f,
+         JsonNode *state)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mix_timer_restore_state (f->timer, state, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->changed, ==, 1);
+  f->changed = 0;
+}
+
+static void
+reopen (Fixture *f,
+        gint64   gap_us)
+{
+  g_autoptr(JsonNode) state = close_and_reopen (f, gap_us);
+
+  restore (f, state);
+}
+
+static GArray *
+copy_log (Fixture *f)
+{
+  GArray *log = mix_timer_get_phase_log (f->timer);
+  GArray *copy = g_array_sized_new (FALSE, TRUE, sizeof (MixPhaseLogEntry), log->len);
+
+  g_array_append_vals (copy, log->data, log->len);
+  return copy;
+}
+
+static void
+assert_log_equal (Fixture *f,
+                  GArray  *expected)
+{
+  GArray *log = mix_timer_get_phase_log (f->timer);
+
+  g_assert_cmpuint (log->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const MixPhaseLogEntry *entry = &g_array_index (expected, MixPhaseLogEntry, i);
+
+      assert_log_entry (f, i, entry->phase, entry->started_us, entry->ended_us,
+                        entry->overtime_us);
+    }
+}
+
+static void
+assert_changed (Fixture *f,
+                guint    count)
+{
+  g_assert_cmpuint (f->changed, ==, count);
+  f->changed = 0;
+}
+
+static gint64
+get_int_member (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  g_assert_nonnull (node);
+  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_INT64);
+  return json_node_get_int (node);
+}
+
+static void
+test_state_json_shape (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(JsonNode) idle = NULL;
+  g_autoptr(JsonNode) paused = NULL;
+  JsonObject *object;
+  JsonArray *array;
+  JsonObject *entry;
+
+  idle = mix_timer_save_state (f->timer);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (idle));
+  object = json_node_get_object (idle);
+  g_assert_cmpint (get_int_member (object, "version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (object, "state"), ==, "idle");
+  g_assert_cmpstr (json_object_get_string_member (object, "phase"), ==, "introductions");
+  g_assert_false (json_object_get_boolean_member (object, "auto-advance"));
+  g_assert_false (json_object_has_member (object, "start-time"));
+  g_assert_false (json_object_has_member (object, "log"));
+  g_assert_cmpuint (json_object_get_size (object), ==, 5);
+
+  /* Paused 30 s into a session that began at WALL_BASE, after a 5 s
+   * pause, with a minute added. */
+  mix_timer_start (f->timer);
+  set_time (f, 10000);
+  mix_timer_pause (f->timer);
+  set_time (f, 15000);
+  mix_timer_resume (f->timer);
+  set_time (f, 20000);
+  mix_timer_next_phase (f->timer);
+  mix_timer_add_minute (f->timer);
+  set_time (f, 35000);
+  mix_timer_pause (f->timer);
+  set_time (f, 90000);
+
+  paused = mix_timer_save_state (f->timer);
+  object = json_node_get_object (paused);
+  g_assert_cmpstr (json_object_get_string_member (object, "state"), ==, "paused");
+  g_assert_cmpstr (json_object_get_string_member (object, "phase"), ==, "leaders-share");
+  array = json_object_get_array_member (object, "plan");
+  g_assert_cmpuint (json_array_get_length (array), ==, 4);
+  g_assert_cmpint (json_array_get_int_element (array, 0), ==, 2);
+  g_assert_cmpint (json_array_get_int_element (array, 3), ==, 5);
+  g_assert_cmpint (get_int_member (object, "start-time"), ==, WALL_BASE);
+  g_assert_cmpint (get_int_member (object, "pause-time"), ==, WALL_BASE + S (35));
+  g_assert_cmpint (get_int_member (object, "paused-total"), ==, S (5));
+  g_assert_cmpint (get_int_member (object, "elapsed"), ==, S (30));
+  g_assert_cmpint (get_int_member (object, "phase-start"), ==, S (15));
+  g_assert_cmpint (get_int_member (object, "added"), ==, S (60));
+  g_assert_cmpint (get_int_member (object, "added-total"), ==, S (60));
+  g_assert_false (json_object_get_boolean_member (object, "warned"));
+  g_assert_false (json_object_get_boolean_member (object, "ended"));
+  array = json_object_get_array_member (object, "log");
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  entry = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "phase"), ==, "introductions");
+  g_assert_cmpint (get_int_member (entry, "started"), ==, 0);
+  g_assert_cmpint (get_int_member (entry, "ended"), ==, S (15));
+  g_assert_cmpint (get_int_member (entry, "overtime"), ==, 0);
+  entry = json_array_get_object_element (array, 1);
+  g_assert_cmpstr (json_object_get_string_member (entry, "phase"), ==, "leaders-share");
+  g_assert_cmpint (get_int_member (entry, "started"), ==, S (15));
+  g_assert_cmpint (get_int_member (entry, "ended"), ==, 0);
+
+  /* Saving changes nothing. */
+  g_assert_cmpint (mix_timer_get_state (f->timer), ==, MIX_TIMER_PAUSED);
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (540 - 15));
+}
+
+static void
+test_state_running (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GArray) log = NULL;
+
+  /* Leaders Share planned at 9 minutes, a minute added, after a 10 s
+   * pause in Introductions; saved 50 s and 123 µs into it. */
+  g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_LEADERS_SHARE, 9));
+  mix_timer_start (f->timer);
+  set_time (f, 30000);
+  mix_timer_pause (f->timer);
+  set_time (f, 40000);
+  mix_timer_resume (f->timer);
+  set_time (f, 50000);
+  mix_timer_next_phase (f->timer);
+  mix_timer_add_minute (f->timer);
+  set_time (f, 100000);
+  f->now += 123;
+  mix_timer_update (f->timer);
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (550) - 123);
+  g_assert_cmpint (mix_timer_get_session_elapsed (f->timer), ==, S (90) + 123);
+  log = copy_log (f);
+
+  /* Reopened 5 minutes later: 5 minutes less, to the microsecond. */
+  reopen (f, S (300));
+  assert_events (f, "state=running@0 phase=leaders-share@0");
+  g_assert_cmpint (mix_timer_get_state (f->timer), ==, MIX_TIMER_RUNNING);
+  g_assert_cmpint (mix_timer_get_phase (f->timer), ==, MIX_PHASE_LEADERS_SHARE);
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (250) - 123);
+  g_assert_cmpint (mix_timer_get_phase_duration (f->timer), ==, S (600));
+  g_assert_cmpint (mix_timer_get_phase_elapsed (f->timer), ==, S (350) + 123);
+  g_assert_cmpint (mix_timer_get_session_elapsed (f->timer), ==, S (390) + 123);
+  g_assert_cmpuint (mix_timer_get_planned_minutes (f->timer, MIX_PHASE_LEADERS_SHARE), ==, 9);
+  g_assert_false (mix_timer_get_auto_advance (f->timer));
+  /* The added minute still counts in the session's length: 2+9+15+5+1. */
+  g_assert_cmpfloat_with_epsilon (mix_timer_get_session_fraction (f->timer),
+                                  (390.0 + 123e-6) / (32 * 60.0), 1e-12);
+  assert_log_equal (f, log);
+
+  mix_timer_update (f->timer);
+  assert_events (f, "");
+  assert_changed (f, 0);
+
+  /* It carries on: the warning comes with 60 s left, not a µs before. */
+  f->now = REOPEN_BASE + S (190) - 123 - 1;
+  mix_timer_update (f->timer);
+  assert_events (f, "");
+  f->now++;
+  mix_timer_update (f->timer);
+  assert_events (f, "warning(leaders-share)@189999");
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (60));
+  expect_at (f, 250000, "phase-ended(leaders-share)@250000", -123);
+}
+
+static void
+test_state_paused (Fixture       *f,
+                   gconstpointer  data)
+{
+  mix_timer_start (f->timer);
+  set_time (f, 45000);
+  mix_timer_next_phase (f->timer);
+  f->now = f->base + MS (100000) + 7;
+  mix_timer_pause (f->timer);
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (425) - 7);
+  set_time (f, 200000);
+
+  /* Reopened 2 hours later: still paused, the same time left. */
+  reopen (f, S (2 * 3600));
+  assert_events (f, "state=paused@0 phase=leaders-share@0");
+  g_assert_cmpint (mix_timer_get_state (f->timer), ==, MIX_TIMER_PAUSED);
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (425) - 7);
+  g_assert_cmpint (mix_timer_get_session_elapsed (f->timer), ==, S (100) + 7);
+  g_assert_cmpint (mix_timer_get_time_to_next_change (f->timer), ==, -1);
+  assert_log_entry (f, 0, MIX_PHASE_INTRODUCTIONS, 0, S (45), 0);
+  assert_log_entry (f, 1, MIX_PHASE_LEADERS_SHARE, S (45), 0, 0);
+
+  check_at (f, 60000, "", S (425) - 7);
+
+  /* Resumed, it counts from the resume. */
+  mix_timer_resume (f->timer);
+  assert_events (f, "state=running@60000");
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (425) - 7);
+  f->now = REOPEN_BASE + S (60 + 365) - 7 - 1;
+  mix_timer_update (f->timer);
+  assert_events (f, "");
+  f->now++;
+  mix_timer_update (f->timer);
+  assert_events (f, "warning(leaders-share)@424999");
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (60));
+}
+
+static void
+test_state_overtime (Fixture       *f,
+                     gconstpointer  data)
+{
+  mix_timer_start (f->timer);
+  check_at (f, 150000, "state=running@0 phase-changed(introductions)@0 "
+                       "warning(introductions)@150000 phase-ended(introductions)@150000",
+            -S (30));
+
+  /* Closed 5 minutes: 5 more minutes over, and nothing fired again. */
+  reopen (f, S (300));
+  assert_events (f, "state=running@0");
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, -S (330));
+  assert_format (mix_timer_get_remaining (f->timer), "+5:30");
+  check_at (f, 0, "", -S (330));
+  check_at (f, 10000, "", -S (340));
+
+  mix_timer_next_phase (f->timer);
+  assert_events (f, "phase=leaders-share@10000 phase-changed(leaders-share)@10000");
+  assert_log_entry (f, 0, MIX_PHASE_INTRODUCTIONS, 0, S (460), S (340));
+  assert_log_entry (f, 1, MIX_PHASE_LEADERS_SHARE, S (460), 0, 0);
+}
+
+static void
+test_state_ended_while_closed (Fixture       *f,
+                               gconstpointer  data)
+{
+  mix_timer_start (f->timer);
+  check_at (f, 30000, "state=running@0 phase-changed(introductions)@0", S (90));
+
+  /* Closed 5 minutes: the warning and the end come on the first update,
+   * once each. */
+  reopen (f, S (300));
+  assert_events (f, "state=running@0");
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, -S (210));
+  check_at (f, 0, "warning(introductions)@0 phase-ended(introductions)@0", -S (210));
+  assert_changed (f, 1);
+  check_at (f, 0, "", -S (210));
+  check_at (f, 5000, "", -S (215));
+  assert_changed (f, 0);
+
+  /* And having fired here, they do not fire in a third process. */
+  reopen (f, S (60));
+  assert_events (f, "state=running@0");
+  check_at (f, 0, "", -S (275));
+  assert_changed (f, 0);
+}
+
+static void
+test_state_warned_before_save (Fixture       *f,
+                               gconstpointer  data)
+{
+  mix_timer_start (f->timer);
+  check_at (f, 70000, "state=running@0 phase-changed(introductions)@0 "
+                      "warning(introductions)@70000", S (50));
+
+  reopen (f, S (10));
+  assert_events (f, "state=running@0");
+  check_at (f, 0, "", S (40));
+  expect_at (f, 40000, "phase-ended(introductions)@40000", 0);
+  check_at (f, 50000, "", -S (10));
+}
+
+static void
+test_state_auto_advance_while_closed (Fixture       *f,
+                                      gconstpointer  data)
+{
+  mix_timer_set_auto_advance (f->timer, TRUE);
+  mix_timer_start (f->timer);
+  check_at (f, 30000, "state=running@0 phase-changed(introductions)@0", S (90));
+
+  /* Closed 5 minutes: Leaders Share began when Introductions ended, at
+   * 2:00, so 3:30 of it has passed. */
+  reopen (f, S (300));
+  g_assert_true (mix_timer_get_auto_advance (f->timer));
+  assert_events (f, "state=running@0");
+  check_at (f, 0, "warning(introductions)@0 phase-ended(introductions)@0 "
+                  "phase=leaders-share@0 phase-changed(leaders-share)@0", S (270));
+  assert_log_entry (f, 0, MIX_PHASE_INTRODUCTIONS, 0, S (120), 0);
+  assert_log_entry (f, 1, MIX_PHASE_LEADERS_SHARE, S (120), 0, 0);
+  check_at (f, 0, "", S (270));
+}
+
+static void
+test_state_finished (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GArray) log = NULL;
+
+  mix_timer_start (f->timer);
+  set_time (f, 100000);
+  mix_timer_next_phase (f->timer);
+  set_time (f, 200000);
+  mix_timer_next_phase (f->timer);
+  set_time (f, 300000);
+  mix_timer_next_phase (f->timer);
+  set_time (f, 700000);
+  mix_timer_next_phase (f->timer);
+  g_assert_cmpint (mix_timer_get_state (f->timer), ==, MIX_TIMER_FINISHED);
+  log = copy_log (f);
+  assert_log_entry (f, 3, MIX_PHASE_CLOSE_OUT, S (300), S (700), S (100));
+
+  /* A day later, the finished session is as it was. */
+  reopen (f, S (86400));
+  assert_events (f, "state=finished@0 phase=close-out@0");
+  g_assert_cmpint (mix_timer_get_state (f->timer), ==, MIX_TIMER_FINISHED);
+  g_assert_cmpint (mix_timer_get_phase (f->timer), ==, MIX_PHASE_CLOSE_OUT);
+  g_assert_cmpint (mix_timer_get_session_elapsed (f->timer), ==, S (700));
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, -S (100));
+  g_assert_cmpint (mix_timer_get_time_to_next_change (f->timer), ==, -1);
+  assert_log_equal (f, log);
+
+  check_at (f, 50000, "", -S (100));
+  mix_timer_toggle (f->timer);
+  mix_timer_next_phase (f->timer);
+  assert_events (f, "");
+  assert_changed (f, 0);
+  g_assert_cmpint (mix_timer_get_session_elapsed (f->timer), ==, S (700));
+
+  mix_timer_reset (f->timer);
+  assert_events (f, "state=idle@50000 phase=introductions@50000");
+  assert_log_length (f, 0);
+}
+
+static void
+test_state_idle (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_INTRODUCTIONS, 4));
+  g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_CLOSE_OUT, 7));
+  mix_timer_set_auto_advance (f->timer, TRUE);
+
+  /* An idle timer keeps its plan; nothing else happens. */
+  reopen (f, S (3600));
+  assert_events (f, "");
+  g_assert_cmpint (mix_timer_get_state (f->timer), ==, MIX_TIMER_IDLE);
+  g_assert_cmpint (mix_timer_get_phase (f->timer), ==, MIX_PHASE_INTRODUCTIONS);
+  g_assert_cmpuint (mix_timer_get_planned_minutes (f->timer, MIX_PHASE_INTRODUCTIONS), ==, 4);
+  g_assert_cmpuint (mix_timer_get_planned_minutes (f->timer, MIX_PHASE_LEADERS_SHARE), ==, 8);
+  g_assert_cmpuint (mix_timer_get_planned_minutes (f->timer, MIX_PHASE_GROUP_DISCUSSION), ==, 15);
+  g_assert_cmpuint (mix_timer_get_planned_minutes (f->timer, MIX_PHASE_CLOSE_OUT), ==, 7);
+  g_assert_true (mix_timer_get_auto_advance (f->timer));
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (240));
+  g_assert_cmpint (mix_timer_get_session_elapsed (f->timer), ==, 0);
+  assert_log_length (f, 0);
+  check_at (f, 500000, "", S (240));
+
+  mix_timer_start (f->timer);
+  assert_events (f, "state=running@500000 phase-changed(introductions)@500000");
+  expect_at (f, 680000, "warning(introductions)@680000", S (60));
+}
+
+static void
+test_state_log (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GArray) log = NULL;
+
+  mix_timer_start (f->timer);
+  set_time (f, 10000);
+  mix_timer_next_phase (f->timer);
+  set_time (f, 20000);
+  mix_timer_previous_phase (f->timer);
+  set_time (f, 30000);
+  mix_timer_next_phase (f->timer);
+  set_time (f, 40000);
+  mix_timer_next_phase (f->timer);
+  set_time (f, 50000);
+  mix_timer_add_minute (f->timer);
+  log = copy_log (f);
+  g_assert_cmpuint (log->len, ==, 5);
+
+  reopen (f, S (60));
+  assert_log_equal (f, log);
+  assert_log_entry (f, 1, MIX_PHASE_LEADERS_SHARE, S (10), S (20), 0);
+  assert_log_entry (f, 2, MIX_PHASE_INTRODUCTIONS, S (20), S (30), 0);
+  assert_log_entry (f, 4, MIX_PHASE_GROUP_DISCUSSION, S (40), 0, 0);
+  g_assert_cmpint (mix_timer_get_phase_duration (f->timer), ==, S (16 * 60));
+
+  /* The current visit goes on in the new process and closes there. */
+  set_time (f, 1000);
+  mix_timer_next_phase (f->timer);
+  assert_log_length (f, 6);
+  assert_log_entry (f, 4, MIX_PHASE_GROUP_DISCUSSION, S (40), S (111), 0);
+  assert_log_entry (f, 5, MIX_PHASE_CLOSE_OUT, S (111), 0, 0);
+}
+
+static void
+test_state_clock_skew (Fixture       *f,
+                       gconstpointer  data)
+{
+  mix_timer_start (f->timer);
+  check_at (f, 30000, "state=running@0 phase-changed(introductions)@0", S (90));
+
+  /* The wall clock went back 30 s while the app was closed: the session
+   * is restored, and its time does not go back with the clock. */
+  reopen (f, -S (30));
+  assert_events (f, "state=running@0");
+  g_assert_cmpint (mix_timer_get_state (f->timer), ==, MIX_TIMER_RUNNING);
+  check_at (f, 0, "", S (90));
+  check_at (f, 1000, "", S (89));
+}
+
+static void
+save_on_changed (MixTimer  *timer,
+                 JsonNode **saved)
+{
+  g_clear_pointer (saved, json_node_unref);
+  *saved = mix_timer_save_state (timer);
+}
+
+static gboolean
+saved_boolean (JsonNode   *saved,
+               const char *member)
+{
+  return json_object_get_boolean_member (json_node_get_object (saved), member);
+}
+
+static void
+test_state_changed (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonNode) saved = NULL;
+  g_autoptr(JsonNode) idle_state = NULL;
+  g_autoptr(JsonNode) bad_state = NULL;
+
+  g_signal_connect (f->timer, "changed", G_CALLBACK (save_on_changed), &saved);
+
+  /* Idle */
+  mix_timer_update (f->timer);
+  mix_timer_reset (f->timer);
+  mix_timer_pause (f->timer);
+  mix_timer_next_phase (f->timer);
+  mix_timer_add_minute (f->timer);
+  assert_changed (f, 0);
+  g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_INTRODUCTIONS, 3));
+  assert_changed (f, 1);
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (
+                     json_node_get_object (saved), "plan"), 0), ==, 3);
+  g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_INTRODUCTIONS, 3));
+  g_assert_false (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_INTRODUCTIONS, 0));
+  assert_changed (f, 0);
+  mix_timer_set_auto_advance (f->timer, TRUE);
+  assert_changed (f, 1);
+  g_assert_true (saved_boolean (saved, "auto-advance"));
+  mix_timer_set_auto_advance (f->timer, TRUE);
+  assert_changed (f, 0);
+  mix_timer_set_auto_advance (f->timer, FALSE);
+  assert_changed (f, 1);
+  mix_timer_set_warning_seconds (f->timer, 30);
+  mix_timer_set_warning_seconds (f->timer, 60);
+  assert_changed (f, 0);
+
+  /* Running: each change once, time passing never. */
+  mix_timer_start (f->timer);
+  assert_changed (f, 1);
+  mix_timer_start (f->timer);
+  g_assert_false (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_INTRODUCTIONS, 4));
+  check_at (f, 10000, "state=running@0 phase-changed(introductions)@0", S (170));
+  assert_changed (f, 0);
+  mix_timer_pause (f->timer);
+  assert_changed (f, 1);
+  mix_timer_pause (f->timer);
+  check_at (f, 20000, "state=paused@10000", S (170));
+  assert_changed (f, 0);
+  mix_timer_resume (f->timer);
+  assert_changed (f, 1);
+  mix_timer_resume (f->timer);
+  assert_changed (f, 0);
+  mix_timer_add_minute (f->timer);
+  assert_changed (f, 1);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (saved), "added"), ==, S (60));
+  check_at (f, 189999, "state=running@20000", MS (60001));
+  assert_changed (f, 0);
+
+  /* A warning fired: saved once, after it fired. */
+  check_at (f, 190000, "warning(introductions)@190000", S (60));
+  assert_changed (f, 1);
+  g_assert_true (saved_boolean (saved, "warned"));
+  check_at (f, 190000, "", S (60));
+  assert_changed (f, 0);
+
+  /* A shorter warning time arms the warning again, a longer one not. */
+  mix_timer_set_warning_seconds (f->timer, 30);
+  assert_changed (f, 1);
+  g_assert_false (saved_boolean (saved, "warned"));
+  mix_timer_set_warning_seconds (f->timer, 90);
+  assert_changed (f, 0);
+  check_at (f, 190000, "warning(introductions)@190000", S (60));
+  assert_changed (f, 1);
+
+  check_at (f, 250000, "phase-ended(introductions)@250000", 0);
+  assert_changed (f, 1);
+  g_assert_true (saved_boolean (saved, "ended"));
+
+  mix_timer_next_phase (f->timer);
+  assert_changed (f, 1);
+  mix_timer_previous_phase (f->timer);
+  assert_changed (f, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (saved), "phase"), ==,
+                   "introductions");
+  assert_events (f, "phase=leaders-share@250000 phase-changed(leaders-share)@250000 "
+                    "phase=introductions@250000 phase-changed(introductions)@250000");
+
+  /* Auto-advance: warning, end and the next phase in one update, one
+   * change. */
+  mix_timer_set_auto_advance (f->timer, TRUE);
+  assert_changed (f, 1);
+  check_at (f, 430000, "warning(introductions)@430000 phase-ended(introductions)@430000 "
+                       "phase=leaders-share@430000 phase-changed(leaders-share)@430000",
+            S (480));
+  assert_changed (f, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (saved), "phase"), ==,
+                   "leaders-share");
+
+  mix_timer_next_phase (f->timer);
+  mix_timer_next_phase (f->timer);
+  assert_changed (f, 2);
+  mix_timer_next_phase (f->timer);
+  assert_changed (f, 1);
+  g_assert_cmpint (mix_timer_get_state (f->timer), ==, MIX_TIMER_FINISHED);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (saved), "state"), ==,
+                   "finished");
+
+  assert_events (f, "phase=group-discussion@430000 phase-changed(group-discussion)@430000 "
+                    "phase=close-out@430000 phase-changed(close-out)@430000 "
+                    "state=finished@430000 finished@430000");
+
+  /* Finished: nothing changes until the reset. */
+  check_at (f, 900000, "", S (300));
+  mix_timer_toggle (f->timer);
+  mix_timer_add_minute (f->timer);
+  assert_changed (f, 0);
+  mix_timer_reset (f->timer);
+  assert_changed (f, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (saved), "state"), ==,
+                   "idle");
+
+  /* Restoring is a change; failing to restore is not. */
+  g_string_truncate (f->events, 0);
+  idle_state = mix_timer_save_state (f->timer);
+  bad_state = json_from_string ("{\"version\": 1}", NULL);
+  g_assert_false (mix_timer_restore_state (f->timer, bad_state, NULL));
+  assert_changed (f, 0);
+  g_assert_true (mix_timer_restore_state (f->timer, idle_state, NULL));
+  assert_changed (f, 1);
+  assert_events (f, "");
+}
+
+static void
+assert_untouched (Fixture *f)
+{
+  static const guint defaults[] = { 2, 8, 15, 5 };
+
+  g_assert_cmpint (mix_timer_get_state (f->timer), ==, MIX_TIMER_IDLE);
+  g_assert_cmpint (mix_timer_get_phase (f->timer), ==, MIX_PHASE_INTRODUCTIONS);
+  for (guint i = 0; i < MIX_N_PHASES; i++)
+    g_assert_cmpuint (mix_timer_get_planned_minutes (f->timer, (MixPhase) i), ==, defaults[i]);
+  g_assert_false (mix_timer_get_auto_advance (f->timer));
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (120));
+  g_assert_cmpint (mix_timer_get_session_elapsed (f->timer), ==, 0);
+  assert_log_length (f, 0);
+  assert_events (f, "");
+  assert_changed (f, 0);
+}
+
+/* json_node_copy() shares the object. */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  return json_from_string (text, NULL);
+}
+
+/* @member: what the error message names, or %NULL */
+static void
+assert_refused (Fixture    *f,
+                JsonNode   *state,
+                const char *member)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = json_to_string (state, FALSE);
+
+  g_test_message ("refusing %s", text);
+  g_assert_false (mix_timer_restore_state (f->timer, state, &error));
+  g_assert_error (error, MIX_ERROR, MIX_ERROR_DAMAGED);
+  if (member != NULL)
+    {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", member);
+
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, quoted));
+    }
+  assert_untouched (f);
+}
+
+static void
+test_state_malformed (Fixture       *f,
+                      gconstpointer  data)
+{
+  /* Each replaces a member of a good state with the JSON text, or removes
+   * it when the text is NULL. */
+  static const struct {
+    const char *member;
+    const char *value;
+  } cases[] = {
+    { "version", "2" },
+    { "version", NULL },
+    { "state", "\"sleeping\"" },
+    { "state", "\"Running\"" },
+    { "state", "1" },
+    { "state", NULL },
+    { "phase", "\"lunch\"" },
+    { "phase", "2" },
+    { "plan", "[3, 9, 12]" },
+    { "plan", "[3, 9, 12, 6, 6]" },
+    { "plan", "[0, 9, 12, 6]" },
+    { "plan", "[3, 9, 12, 31]" },
+    { "plan", "[3, \"9\", 12, 6]" },
+    { "plan", "[3, 9.5, 12, 6]" },
+    { "plan", "{\"introductions\": 3}" },
+    { "auto-advance", "\"yes\"" },
+    { "auto-advance", "1" },
+    { "start-time", "\"1700000000000000\"" },
+    { "start-time", "-1" },
+    { "start-time", NULL },
+    { "paused-total", "\"10000000\"" },
+    { "paused-total", "-1" },
+    { "elapsed", "90000000.5" },
+    { "elapsed", "[]" },
+    { "added", "-60000000" },
+    { "added-total", "0" },
+    { "phase-start", "true" },
+    { "phase-start", "-1" },
+    { "phase-start", "999999999999" },
+    { "warned", "1" },
+    { "ended", "\"false\"" },
+    { "log", "[]" },
+    { "log", "{}" },
+    { "log", NULL },
+    { "log", "[1, 2]" },
+    /* One visit, but the state is in Leaders Share. */
+    { "log", "[{\"phase\": \"introductions\", \"started\": 0, \"ended\": 0, \"overtime\": 0}]" },
+    /* A gap between the visits */
+    { "log", "[{\"phase\": \"introductions\", \"started\": 0, \"ended\": 30000000, "
+             "\"overtime\": 0}, {\"phase\": \"leaders-share\", \"started\": 40000000, "
+             "\"ended\": 0, \"overtime\": 0}]" },
+    /* More overtime than the visit lasted */
+    { "log", "[{\"phase\": \"introductions\", \"started\": 0, \"ended\": 40000000, "
+             "\"overtime\": 50000000}, {\"phase\": \"leaders-share\", \"started\": 40000000, "
+             "\"ended\": 0, \"overtime\": 0}]" },
+    { "log", "[{\"phase\": \"introductions\", \"started\": 0, \"ended\": 40000000, "
+             "\"overtime\": \"0\"}, {\"phase\": \"leaders-share\", \"started\": 40000000, "
+             "\"ended\": 0, \"overtime\": 0}]" },
+    { "log", "[{\"phase\": \"lunch\", \"started\": 0, \"ended\": 40000000, "
+             "\"overtime\": 0}, {\"phase\": \"leaders-share\", \"started\": 40000000, "
+             "\"ended\": 0, \"overtime\": 0}]" },
+  };
+  static const char * const not_objects[] = { "[1, 2]", "\"running\"", "42", "true" };
+  g_autoptr(JsonNode) good = NULL;
+  g_autoptr(JsonNode) null_node = json_node_new (JSON_NODE_NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 wall_now;
+
+  /* A good state that differs from a new timer's in every part: another
+   * plan, auto-advance, a pause, a second phase and an added minute. */
+  g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_INTRODUCTIONS, 3));
+  g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_LEADERS_SHARE, 9));
+  g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_GROUP_DISCUSSION, 12));
+  g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_CLOSE_OUT, 6));
+  mix_timer_set_auto_advance (f->timer, TRUE);
+  mix_timer_start (f->timer);
+  set_time (f, 30000);
+  mix_timer_pause (f->timer);
+  set_time (f, 40000);
+  mix_timer_resume (f->timer);
+  set_time (f, 50000);
+  mix_timer_next_phase (f->timer);
+  mix_timer_add_minute (f->timer);
+  set_time (f, 100000);
+  good = close_and_reopen (f, S (60));
+  wall_now = f->now + f->wall_offset;
+  assert_untouched (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_objects); i++)
+    {
+      g_autoptr(JsonNode) state = json_from_string (not_objects[i], NULL);
+
+      assert_refused (f, state, NULL);
+    }
+  assert_refused (f, null_node, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) state = deep_copy (good);
+      JsonObject *object = json_node_get_object (state);
+
+      g_assert_true (json_object_has_member (object, cases[i].member));
+      if (cases[i].value != NULL)
+        {
+          g_autoptr(GError) parse_error = NULL;
+          JsonNode *value = json_from_string (cases[i].value, &parse_error);
+
+          g_assert_no_error (parse_error);
+          json_object_set_member (object, cases[i].member, value);
+        }
+      else
+        {
+          json_object_remove_member (object, cases[i].member);
+        }
+      assert_refused (f, state, cases[i].member);
+    }
+
+  /* Times: a start 2 hours in the future… */
+  {
+    g_autoptr(JsonNode) state = deep_copy (good);
+
+    json_object_set_int_member (json_node_get_object (state), "start-time", wall_now + S (7200));
+    assert_refused (f, state, "start-time");
+  }
+
+  /* …a state saved, by its start and elapsed time, 2 hours from now… */
+  {
+    g_autoptr(JsonNode) state = deep_copy (good);
+    JsonObject *object = json_node_get_object (state);
+
+    json_object_set_int_member (object, "start-time", wall_now - S (60));
+    json_object_set_int_member (object, "elapsed", S (7200));
+    assert_refused (f, state, "elapsed");
+  }
+
+  /* …a pause 2 hours in the future, or one that disagrees with the
+   * elapsed time. */
+  {
+    g_autoptr(JsonNode) state = deep_copy (good);
+    JsonObject *object = json_node_get_object (state);
+    gint64 start = json_object_get_int_member (object, "start-time");
+
+    json_object_set_string_member (object, "state", "paused");
+    json_object_set_int_member (object, "pause-time", wall_now + S (7200));
+    assert_refused (f, state, "pause-time");
+    json_object_set_int_member (object, "pause-time", start + S (10) + S (90) + 1);
+    assert_refused (f, state, "elapsed");
+    json_object_remove_member (object, "pause-time");
+    assert_refused (f, state, "pause-time");
+
+    /* As a check on the check: right, it is restored. */
+    json_object_set_int_member (object, "pause-time", start + S (10) + S (90));
+    g_assert_true (mix_timer_restore_state (f->timer, state, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (mix_timer_get_state (f->timer), ==, MIX_TIMER_PAUSED);
+    g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (600 - 50));
+    mix_timer_reset (f->timer);
+    g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_INTRODUCTIONS, 2));
+    g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_LEADERS_SHARE, 8));
+    g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_GROUP_DISCUSSION, 15));
+    g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_CLOSE_OUT, 5));
+    mix_timer_set_auto_advance (f->timer, FALSE);
+    g_string_truncate (f->events, 0);
+    f->changed = 0;
+    assert_untouched (f);
+  }
+
+  /* The good state itself is restored, into an idle timer only. */
+  restore (f, good);
+  assert_events (f, "state=running@0 phase=leaders-share@0");
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (600 - 50 - 60));
+  g_assert_true (mix_timer_get_auto_advance (f->timer));
+
+  g_assert_false (mix_timer_restore_state (f->timer, good, &error));
+  g_assert_error (error, MIX_ERROR, MIX_ERROR_FAILED);
+  assert_changed (f, 0);
+  assert_events (f, "");
+  g_assert_cmpint (mix_timer_get_state (f->timer), ==, MIX_TIMER_RUNNING);
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (600 - 50 - 60));
+}
+
 static void
 test_format (void)
 {
@@ -1024,6 +1895,19 @@ main (int   argc,
   ADD ("warning/short-phase", test_warning_short_phase);
   ADD ("properties", test_properties);
   ADD ("idle", test_idle);
+  ADD ("state/json-shape", test_state_json_shape);
+  ADD ("state/running", test_state_running);
+  ADD ("state/paused", test_state_paused);
+  ADD ("state/overtime", test_state_overtime);
+  ADD ("state/ended-while-closed", test_state_ended_while_closed);
+  ADD ("state/warned-before-save", test_state_warned_before_save);
+  ADD ("state/auto-advance-while-closed", test_state_auto_advance_while_closed);
+  ADD ("state/finished", test_state_finished);
+  ADD ("state/idle", test_state_idle);
+  ADD ("state/log", test_state_log);
+  ADD ("state/clock-skew", test_state_clock_skew);
+  ADD ("state/changed", test_state_changed);
+  ADD ("state/malformed", test_state_malformed);
 
 #undef ADD
 

@@ -53,6 +53,7 @@ struct _MixSessionPage
   AdwComboRow         *person_module;
   AdwComboRow         *person_confidence;
   GtkSwitch           *person_leader;
+  AdwEntryRow         *buddy_row;         /* while Close Out is shown */
   MixStore            *store;
   GtkWidget           *notes_group;
   GtkTextView         *notes_view;
@@ -456,6 +457,17 @@ on_buddy_changed_cb (GtkEditable    *editable,
 }
 
 static void
+set_buddy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+
+  if (self->buddy_row != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->buddy_row), g_variant_get_string (parameter, NULL));
+}
+
+static void
 on_due_apply_cb (AdwEntryRow    *row,
                  MixSessionPage *self)
 {
@@ -591,6 +603,32 @@ add_close_out (MixSessionPage *self)
   g_signal_connect (buddy, "changed", G_CALLBACK (on_buddy_changed_cb), self);
   g_signal_connect (due, "apply", G_CALLBACK (on_due_apply_cb), self);
   g_signal_connect (due, "entry-activated", G_CALLBACK (on_due_apply_cb), self);
+  /* The buddy is typed, or picked from the group. */
+  if (mix_session_record_get_n_people (self->record) > 0)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+      GtkWidget *pick = gtk_menu_button_new ();
+
+      for (guint i = 0; i < mix_session_record_get_n_people (self->record); i++)
+        {
+          const char *name = mix_session_record_get_person (self->record, i)->name;
+          g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+          g_menu_item_set_action_and_target (item, "session.set-buddy", "s", name);
+          g_menu_append_item (menu, item);
+        }
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (pick), "avatar-default-symbolic");
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (pick), G_MENU_MODEL (menu));
+      gtk_widget_set_valign (pick, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (pick, "flat");
+      gtk_widget_set_tooltip_text (pick, _("Pick Someone From the Group"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (pick),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick Someone From the Group"),
+                                      -1);
+      adw_entry_row_add_suffix (buddy, pick);
+    }
+  self->buddy_row = buddy;
+
   adw_preferences_group_add (group, GTK_WIDGET (goal));
   adw_preferences_group_add (group, GTK_WIDGET (due));
   adw_preferences_group_add (group, GTK_WIDGET (buddy));
@@ -625,6 +663,7 @@ update_prompts (MixSessionPage *self,
     {
       gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->activities_group)), self->activities_group);
       self->activities_group = NULL;
+      self->buddy_row = NULL;
     }
 
   {
@@ -1415,6 +1454,7 @@ mix_session_page_class_init (MixSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "session.leave-presentation", NULL,
                                    leave_presentation_action);
+  gtk_widget_class_install_action (widget_class, "session.set-buddy", "s", set_buddy_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "session.toggle", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK,

@@ -1170,16 +1170,27 @@ notify_if_away (MixSessionPage *self,
   g_application_send_notification (app, "session-phase", notification);
 }
 
+/* The chime: full at a phase's end, soft a minute before it. */
 static void
-play_chime (MixSessionPage *self)
+play_chime (MixSessionPage *self,
+            double          volume)
 {
   if (self->settings != NULL && !g_settings_get_boolean (self->settings, "phase-chime"))
     return;
 
   if (self->chime == NULL)
     self->chime = gtk_media_file_new_for_resource (RESOURCE_BASE "/sounds/chime.wav");
+  gtk_media_stream_set_volume (self->chime, volume);
   gtk_media_stream_seek (self->chime, 0);
   gtk_media_stream_play (self->chime);
+}
+
+static void
+on_warning_cb (MixTimer       *timer,
+               MixPhase        phase,
+               MixSessionPage *self)
+{
+  play_chime (self, 0.35);
 }
 
 static void
@@ -1190,7 +1201,7 @@ on_phase_ended_cb (MixTimer       *timer,
   g_autofree char *title = NULL;
   const char *body;
 
-  play_chime (self);
+  play_chime (self, 1.0);
   /* Translators: %s is a phase, such as Introductions. */
   title = g_strdup_printf (_("Time is up for %s"), _(mix_guide_get_phase (phase)->title));
   body = phase + 1 < MIX_N_PHASES ? _(mix_guide_get_phase (phase + 1)->title)
@@ -1499,6 +1510,7 @@ mix_session_page_init (MixSessionPage *self)
   g_signal_connect (self->timer, "notify::state", G_CALLBACK (on_timer_state_cb), self);
   g_signal_connect (self->timer, "notify::phase", G_CALLBACK (on_timer_state_cb), self);
   g_signal_connect (self->timer, "phase-ended", G_CALLBACK (on_phase_ended_cb), self);
+  g_signal_connect (self->timer, "warning", G_CALLBACK (on_warning_cb), self);
   g_signal_connect (self->timer, "changed", G_CALLBACK (on_timer_changed_cb), self);
 
   {

@@ -68,6 +68,7 @@ struct _MixStore
   MixTracker  *tracker;
   MixSessionRecord *current_session;   /* nullable until asked for */
   MixSessionLog *session_log;          /* finished sessions and goals */
+  MixDrafts   *drafts;                 /* the drafts of messages.json */
   DomainState  domains[MIX_N_DOMAINS];
   GPtrArray   *problems;
 };
@@ -91,6 +92,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static gboolean load_tracker  (MixStore *self, JsonObject *root, guint *n_skipped, GError **error);
+static gboolean load_messages (MixStore *self, JsonObject *root, guint *n_skipped, GError **error);
+static void     save_messages (MixStore *self, JsonObject *root);
 static gboolean load_sessions (MixStore *self, JsonObject *root, guint *n_skipped, GError **error);
 static void     save_sessions (MixStore *self, JsonObject *root);
 static void     save_tracker  (MixStore *self, JsonObject *root);
@@ -101,7 +104,7 @@ static const char * const sessions_arrays[] = { "sessions", "goals", NULL };
 
 static const DomainInfo domain_info[MIX_N_DOMAINS] = {
   { "tracker.json", "mix-it-up/tracker", NULL, load_tracker, save_tracker, "tabs", write_tracker },
-  { "messages.json", "mix-it-up/messages", messages_arrays, NULL, NULL, NULL, NULL },
+  { "messages.json", "mix-it-up/messages", messages_arrays, load_messages, save_messages, NULL, NULL },
   { "sessions.json", "mix-it-up/sessions", sessions_arrays, load_sessions, save_sessions, NULL, NULL },
 };
 
@@ -134,6 +137,9 @@ mix_store_dispose (GObject *object)
   if (self->session_log != NULL)
     g_signal_handlers_disconnect_by_data (self->session_log, self);
   g_clear_object (&self->session_log);
+  if (self->drafts != NULL)
+    g_signal_handlers_disconnect_by_data (self->drafts, self);
+  g_clear_object (&self->drafts);
 
   G_OBJECT_CLASS (mix_store_parent_class)->dispose (object);
 }
@@ -259,6 +265,13 @@ on_session_log_changed_cb (MixSessionLog *log,
 }
 
 static void
+on_drafts_changed_cb (MixDrafts *drafts,
+                      MixStore  *self)
+{
+  mix_store_changed (self, MIX_DOMAIN_MESSAGES);
+}
+
+static void
 mix_store_init (MixStore *self)
 {
   self->autosave_delay = 1000;
@@ -267,6 +280,8 @@ mix_store_init (MixStore *self)
   g_signal_connect (self->tracker, "changed", G_CALLBACK (on_tracker_changed_cb), self);
   self->session_log = mix_session_log_new ();
   g_signal_connect (self->session_log, "changed", G_CALLBACK (on_session_log_changed_cb), self);
+  self->drafts = mix_drafts_new ();
+  g_signal_connect (self->drafts, "changed", G_CALLBACK (on_drafts_changed_cb), self);
 
   for (guint d = 0; d < MIX_N_DOMAINS; d++)
     self->domains[d].root = new_document (d);
@@ -494,6 +509,34 @@ save_sessions (MixStore   *self,
         json_object_set_member (root, "unreadable_current", json_node_ref (current));
     }
   json_object_set_member (root, "current", mix_session_record_to_json (self->current_session));
+}
+
+static gboolean
+load_messages (MixStore    *self,
+               JsonObject  *root,
+               guint       *n_skipped,
+               GError     **error)
+{
+  return mix_drafts_load_json (self->drafts, root, n_skipped, error);
+}
+
+static void
+save_messages (MixStore   *self,
+               JsonObject *root)
+{
+  mix_drafts_save_json (self->drafts, root);
+}
+
+/**
+ * mix_store_get_drafts:
+ *
+ * Returns: (transfer none): the drafts of the Messages page
+ */
+MixDrafts *
+mix_store_get_drafts (MixStore *self)
+{
+  g_return_val_if_fail (MIX_IS_STORE (self), NULL);
+  return self->drafts;
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "mix-drafts.h"
 #include "mix-session-log.h"
 #include "mix-session-record.h"
 #include "mix-tracker.h"
@@ -58,6 +59,7 @@ void        mix_store_load               (MixStore    *self);
 MixTracker *mix_store_get_tracker        (MixStore    *self);
 MixSessionRecord *mix_store_get_current_session (MixStore *self);
 MixSessionLog    *mix_store_get_session_log     (MixStore *self);
+MixDrafts        *mix_store_get_drafts          (MixStore *self);
 gboolean          mix_store_finish_session      (MixStore *self);
 JsonObject *mix_store_get_document       (MixStore    *self,
                                           MixDomain    domain);

@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mix-drafts.h"
+#include "mix-error.h"
+
+/**
+ * MixDrafts:
+ *
+ * The drafts of `messages.json`, in the order they are stored, as a
+ * #GListModel of #MixDraft.
+ *
+ * Drafts that cannot be read are kept as they were and written back after
+ * the others, so nothing in the file is lost.
+ *
+ * #MixDrafts::changed is emitted on every change that is saved: a draft
+ * added, removed, or changed.
+ */
+
+struct _MixDrafts
+{
+  GObject    parent_instance;
+
+  GPtrArray *drafts;      /* MixDraft, as stored */
+  GPtrArray *unreadable;  /* JsonNode, as read */
+};
+
+static void mix_drafts_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MixDrafts, mix_drafts, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      mix_drafts_list_model_init))
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* GListModel */
+
+static GType
+mix_drafts_get_item_type (GListModel *model)
+{
+  return MIX_TYPE_DRAFT;
+}
+
+static guint
+mix_drafts_get_n_items (GListModel *model)
+{
+  return MIX_DRAFTS (model)->drafts->len;
+}
+
+static gpointer
+mix_drafts_get_item (GListModel *model,
+                     guint       position)
+{
+  MixDrafts *self = MIX_DRAFTS (model);
+
+  if (position >= self->drafts->len)
+    return NULL;
+  return g_object_ref (self->drafts->pdata[position]);
+}
+
+static void
+mix_drafts_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = mix_drafts_get_item_type;
+  iface->get_n_items = mix_drafts_get_n_items;
+  iface->get_item = mix_drafts_get_item;
+}
+
+/* GObject */
+
+static void
+on_draft_changed_cb (MixDraft  *draft,
+                     MixDrafts *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+forget_drafts (MixDrafts *self,
+               GPtrArray *drafts)
+{
+  for (guint i = 0; i < drafts->len; i++)
+    g_signal_handlers_disconnect_by_func (drafts->pdata[i], on_draft_changed_cb, self);
+}
+
+static void
+mix_drafts_dispose (GObject *object)
+{
+  MixDrafts *self = MIX_DRAFTS (object);
+
+  if (self->drafts != NULL)
+    forget_drafts (self, self->drafts);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mix_drafts_parent_class)->dispose (object);
+}
+
+static void
+mix_drafts_finalize (GObject *object)
+{
+  MixDrafts *self = MIX_DRAFTS (object);
+
+  g_clear_pointer (&self->unreadable, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mix_drafts_parent_class)->finalize (object);
+}
+
+static void
+mix_drafts_class_init (MixDraftsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mix_drafts_dispose;
+  object_class->finalize = mix_drafts_finalize;
+
+  /**
+   * MixDrafts::changed:
+   *
+   * Something that is saved changed: a draft was added, removed or
+   * edited. Loading is not a change.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static GPtrArray *
+new_node_array (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+}
+
+static void
+mix_drafts_init (MixDrafts *self)
+{
+  self->drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->unreadable = new_node_array ();
+}
+
+MixDrafts *
+mix_drafts_new (void)
+{
+  return g_object_new (MIX_TYPE_DRAFTS, NULL);
+}
+
+/* Reading and writing */
+
+/**
+ * mix_drafts_load_json:
+ * @root: the object read from `messages.json`
+ * @n_skipped: (out): how many drafts could not be read; they are kept
+ *   aside and written back unchanged
+ *
+ * Replaces the drafts with those of @root. A document whose "drafts" is
+ * not a list is refused as damaged, leaving the drafts as they were.
+ * Loading does not emit #MixDrafts::changed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+mix_drafts_load_json (MixDrafts   *self,
+                      JsonObject  *root,
+                      guint       *n_skipped,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GPtrArray) unreadable = NULL;
+  JsonNode *node;
+  JsonArray *array = NULL;
+  guint n_old;
+
+  g_return_val_if_fail (MIX_IS_DRAFTS (self), FALSE);
+  g_return_val_if_fail (root != NULL, FALSE);
+  g_return_val_if_fail (n_skipped != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *n_skipped = 0;
+  node = json_object_get_member (root, "drafts");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          g_set_error (error, MIX_ERROR, MIX_ERROR_DAMAGED,
+                       _("Its “%s” member is not a list."), "drafts");
+          return FALSE;
+        }
+      array = json_node_get_array (node);
+    }
+
+  drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  unreadable = new_node_array ();
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      MixDraft *draft = mix_draft_new_from_json (element, NULL);
+
+      if (draft != NULL)
+        g_ptr_array_add (drafts, draft);
+      else
+        g_ptr_array_add (unreadable, json_node_copy (element));
+    }
+
+  /* Everything was read: only now replace what is held. */
+  n_old = self->drafts->len;
+  forget_drafts (self, self->drafts);
+  for (guint i = 0; i < drafts->len; i++)
+    g_signal_connect (drafts->pdata[i], "changed", G_CALLBACK (on_draft_changed_cb), self);
+  g_ptr_array_unref (self->drafts);
+  self->drafts = g_steal_pointer (&drafts);
+  g_ptr_array_unref (self->unreadable);
+  self->unreadable = g_steal_pointer (&unreadable);
+
+  *n_skipped = self->unreadable->len;
+  if (n_old > 0 || self->drafts->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->drafts->len);
+  return TRUE;
+}
+
+/**
+ * mix_drafts_save_json:
+ * @root: the document being written; its "drafts" member is replaced and
+ *   the others are left alone
+ *
+ * Writes the drafts in order, followed by those that could not be read,
+ * unchanged.
+ */
+void
+mix_drafts_save_json (MixDrafts  *self,
+                      JsonObject *root)
+{
+  JsonArray *array;
+
+  g_return_if_fail (MIX_IS_DRAFTS (self));
+  g_return_if_fail (root != NULL);
+
+  array = json_array_sized_new (self->drafts->len + self->unreadable->len);
+  for (guint i = 0; i < self->drafts->len; i++)
+    json_array_add_element (array, mix_draft_to_json (self->drafts->pdata[i]));
+  for (guint i = 0; i < self->unreadable->len; i++)
+    json_array_add_element (array, json_node_copy (self->unreadable->pdata[i]));
+  json_object_set_array_member (root, "drafts", array);
+}
+
+/* Changes */
+
+/**
+ * mix_drafts_insert:
+ * @position: where; past the end appends
+ *
+ * Puts @draft back where it was, as on Undo. The drafts keep a reference
+ * to it and save its later changes. A draft already held is not added
+ * twice.
+ */
+void
+mix_drafts_insert (MixDrafts *self,
+                   MixDraft  *draft,
+                   guint      position)
+{
+  g_return_if_fail (MIX_IS_DRAFTS (self));
+  g_return_if_fail (MIX_IS_DRAFT (draft));
+  g_return_if_fail (!g_ptr_array_find (self->drafts, draft, NULL));
+
+  position = MIN (position, self->drafts->len);
+  g_ptr_array_insert (self->drafts, (int) position, g_object_ref (draft));
+  g_signal_connect (draft, "changed", G_CALLBACK (on_draft_changed_cb), self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * mix_drafts_add:
+ *
+ * Appends @draft. The drafts keep a reference to it and save its later
+ * changes.
+ */
+void
+mix_drafts_add (MixDrafts *self,
+                MixDraft  *draft)
+{
+  g_return_if_fail (MIX_IS_DRAFTS (self));
+
+  mix_drafts_insert (self, draft, self->drafts->len);
+}
+
+/**
+ * mix_drafts_remove:
+ * @position: (out) (optional): where it was, for mix_drafts_insert() on
+ *   Undo
+ *
+ * Returns: %FALSE if @draft is not one of the drafts
+ */
+gboolean
+mix_drafts_remove (MixDrafts *self,
+                   MixDraft  *draft,
+                   guint     *position)
+{
+  guint index;
+
+  g_return_val_if_fail (MIX_IS_DRAFTS (self), FALSE);
+  g_return_val_if_fail (MIX_IS_DRAFT (draft), FALSE);
+
+  if (!g_ptr_array_find (self->drafts, draft, &index))
+    return FALSE;
+
+  g_signal_handlers_disconnect_by_func (draft, on_draft_changed_cb, self);
+  g_ptr_array_remove_index (self->drafts, index);
+  if (position != NULL)
+    *position = index;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), index, 1, 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * mix_drafts_find:
+ *
+ * Returns: (transfer none) (nullable): the draft with this id
+ */
+MixDraft *
+mix_drafts_find (MixDrafts  *self,
+                 const char *id)
+{
+  g_return_val_if_fail (MIX_IS_DRAFTS (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < self->drafts->len; i++)
+    if (g_str_equal (mix_draft_get_id (self->drafts->pdata[i]), id))
+      return self->drafts->pdata[i];
+  return NULL;
+}

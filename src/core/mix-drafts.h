@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "mix-draft.h"
+
+G_BEGIN_DECLS
+
+#define MIX_TYPE_DRAFTS (mix_drafts_get_type ())
+
+G_DECLARE_FINAL_TYPE (MixDrafts, mix_drafts, MIX, DRAFTS, GObject)
+
+MixDrafts *mix_drafts_new       (void);
+
+gboolean   mix_drafts_load_json (MixDrafts   *self,
+                                 JsonObject  *root,
+                                 guint       *n_skipped,
+                                 GError     **error);
+void       mix_drafts_save_json (MixDrafts   *self,
+                                 JsonObject  *root);
+
+void       mix_drafts_add       (MixDrafts   *self,
+                                 MixDraft    *draft);
+void       mix_drafts_insert    (MixDrafts   *self,
+                                 MixDraft    *draft,
+                                 guint        position);
+gboolean   mix_drafts_remove    (MixDrafts   *self,
+                                 MixDraft    *draft,
+                                 guint       *position);
+MixDraft  *mix_drafts_find      (MixDrafts   *self,
+                                 const char  *id);
+
+G_END_DECLS

@@ -32,6 +32,9 @@ struct _MixSessionPage
   AdwPreferencesGroup *plan_group;
   GtkWidget           *history_group;     /* nullable: past sessions */
   GtkWidget           *goals_group;       /* nullable: their goals */
+  guint                history_idle;
+  guint                phase_idle;
+  gboolean             focus_person_name;
   GtkLabel            *present_next_label;
   GtkLabel            *present_phase_label;
   GtkLabel            *present_time_label;
@@ -68,6 +71,7 @@ struct _MixSessionPage
 G_DEFINE_FINAL_TYPE (MixSessionPage, mix_session_page, ADW_TYPE_BIN)
 
 static void refresh                 (MixSessionPage *self);
+static void rebuild_phase           (MixSessionPage *self);
 static void schedule_tick           (MixSessionPage *self);
 static void update_plan_total       (MixSessionPage *self);
 static void on_plan_spin_changed_cb (GtkSpinButton  *spin,
@@ -131,8 +135,7 @@ on_topic_toggled_cb (GtkCheckButton *check,
 
   mix_session_record_set_topic (self->record, topic);
   /* Show the chosen topic's activities. */
-  self->shown_prompts = -1;
-  update_prompts (self, MIX_PHASE_GROUP_DISCUSSION);
+  rebuild_phase (self);
 }
 
 static void
@@ -248,13 +251,29 @@ show_toast (MixSessionPage *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+static gboolean
+rebuild_phase_idle_cb (gpointer data)
+{
+  MixSessionPage *self = data;
+  int phase = self->shown_prompts;
+
+  self->phase_idle = 0;
+  self->shown_prompts = -1;
+  update_prompts (self, phase < 0 ? MIX_PHASE_INTRODUCTIONS : (MixPhase) phase);
+  if (self->focus_person_name && self->person_name != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->person_name));
+  self->focus_person_name = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows the phase's panel again, from an idle: the change comes from a
+ * button or check box of the panel, which must not be destroyed in the
+ * middle of its own signal. */
 static void
 rebuild_phase (MixSessionPage *self)
 {
-  int phase = self->shown_prompts;
-
-  self->shown_prompts = -1;
-  update_prompts (self, phase < 0 ? MIX_PHASE_INTRODUCTIONS : (MixPhase) phase);
+  if (self->phase_idle == 0)
+    self->phase_idle = g_idle_add (rebuild_phase_idle_cb, self);
 }
 
 /* Introductions: who is here. */
@@ -326,8 +345,8 @@ on_add_person_cb (GtkWidget      *button,
       show_toast (self, error->message);
       return;
     }
+  self->focus_person_name = TRUE;
   rebuild_phase (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->person_name));
 }
 
 static AdwComboRow *
@@ -935,11 +954,24 @@ rebuild_history (MixSessionPage *self)
     }
 }
 
+static gboolean
+rebuild_history_idle_cb (gpointer data)
+{
+  MixSessionPage *self = data;
+
+  self->history_idle = 0;
+  rebuild_history (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Later, not now: the change can come from a goal's check box, which
+ * the rebuild would destroy in the middle of its own signal. */
 static void
 on_log_changed_cb (MixSessionLog  *log,
                    MixSessionPage *self)
 {
-  rebuild_history (self);
+  if (self->history_idle == 0)
+    self->history_idle = g_idle_add (rebuild_history_idle_cb, self);
 }
 
 /* The session in progress survives closing the app: the timer's state
@@ -1416,6 +1448,8 @@ mix_session_page_dispose (GObject *object)
   MixSessionPage *self = MIX_SESSION_PAGE (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->history_idle, g_source_remove);
+  g_clear_handle_id (&self->phase_idle, g_source_remove);
   if (self->timer != NULL)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   /* The stack is both the bin's child and a template child: the bin lets

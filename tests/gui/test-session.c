@@ -193,6 +193,36 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* Choosing a topic shows its activities, kept with the session. */
+static void
+test_topic (void)
+{
+  MixStore *store = mix_application_get_store (MIX_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) activities = g_ptr_array_new ();
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.toggle", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.next", NULL);
+  mix_test_spin ();
+
+  collect_checks (GTK_WIDGET (page), checks);
+  g_assert_cmpuint (checks->len, ==, 4);  /* the four topics, nothing chosen yet */
+  gtk_check_button_set_active (checks->pdata[1], TRUE);
+  mix_test_spin ();
+  g_assert_cmpstr (mix_session_record_get_topic (mix_store_get_current_session (store)), ==, "messaging");
+  g_assert_true (shows_label (GTK_WIDGET (page), "Open Messages"));
+
+  /* Its activities are check boxes too, after the four topics. */
+  collect_checks (GTK_WIDGET (page), activities);
+  g_assert_cmpuint (activities->len, >, 4);
+  gtk_check_button_set_active (activities->pdata[4], TRUE);
+  g_assert_true (mix_session_record_get_activity (mix_store_get_current_session (store), 0));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.reset", NULL);
+  mix_test_spin ();
+}
+
 /* Close Out adds the group to Existing Network once, and Finish keeps the
  * session among the past ones, with its goal. */
 static void
@@ -261,6 +291,7 @@ main (int   argc,
   g_test_add_func ("/session/plan-total", test_plan_total);
   g_test_add_func ("/session/controls", test_controls);
   g_test_add_func ("/session/leader-question-limit", test_leader_question_limit);
+  g_test_add_func ("/session/topic", test_topic);
   g_test_add_func ("/session/close-out", test_close_out);
 
   ret = g_test_run ();

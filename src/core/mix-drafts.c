@@ -15,8 +15,11 @@
  * Drafts that cannot be read are kept as they were and written back after
  * the others, so nothing in the file is lost.
  *
+ * The drafts also hold the "preps": one #MixPrep per contact the student
+ * prepares a conversation with. They are not items of the list.
+ *
  * #MixDrafts::changed is emitted on every change that is saved: a draft
- * added, removed, or changed.
+ * or prep added, removed, or changed.
  */
 
 struct _MixDrafts
@@ -25,6 +28,8 @@ struct _MixDrafts
 
   GPtrArray *drafts;      /* MixDraft, as stored */
   GPtrArray *unreadable;  /* JsonNode, as read */
+  GPtrArray *preps;       /* MixPrep, as stored */
+  GPtrArray *unreadable_preps;  /* JsonNode, as read */
 };
 
 static void mix_drafts_list_model_init (GListModelInterface *iface);
@@ -91,6 +96,14 @@ forget_drafts (MixDrafts *self,
 }
 
 static void
+watch (MixDrafts *self,
+       GPtrArray *objects)
+{
+  for (guint i = 0; i < objects->len; i++)
+    g_signal_connect (objects->pdata[i], "changed", G_CALLBACK (on_draft_changed_cb), self);
+}
+
+static void
 mix_drafts_dispose (GObject *object)
 {
   MixDrafts *self = MIX_DRAFTS (object);
@@ -98,6 +111,9 @@ mix_drafts_dispose (GObject *object)
   if (self->drafts != NULL)
     forget_drafts (self, self->drafts);
   g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  if (self->preps != NULL)
+    forget_drafts (self, self->preps);
+  g_clear_pointer (&self->preps, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mix_drafts_parent_class)->dispose (object);
 }
@@ -108,6 +124,7 @@ mix_drafts_finalize (GObject *object)
   MixDrafts *self = MIX_DRAFTS (object);
 
   g_clear_pointer (&self->unreadable, g_ptr_array_unref);
+  g_clear_pointer (&self->unreadable_preps, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mix_drafts_parent_class)->finalize (object);
 }
@@ -145,6 +162,8 @@ mix_drafts_init (MixDrafts *self)
 {
   self->drafts = g_ptr_array_new_with_free_func (g_object_unref);
   self->unreadable = new_node_array ();
+  self->preps = g_ptr_array_new_with_free_func (g_object_unref);
+  self->unreadable_preps = new_node_array ();
 }
 
 MixDrafts *
@@ -175,8 +194,11 @@ mix_drafts_load_json (MixDrafts   *self,
 {
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GPtrArray) unreadable = NULL;
+  g_autoptr(GPtrArray) preps = NULL;
+  g_autoptr(GPtrArray) unreadable_preps = NULL;
   JsonNode *node;
   JsonArray *array = NULL;
+  JsonArray *prep_array = NULL;
   guint n_old;
 
   g_return_val_if_fail (MIX_IS_DRAFTS (self), FALSE);
@@ -196,6 +218,30 @@ mix_drafts_load_json (MixDrafts   *self,
         }
       array = json_node_get_array (node);
     }
+  node = json_object_get_member (root, "preps");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          g_set_error (error, MIX_ERROR, MIX_ERROR_DAMAGED,
+                       _("Its “%s” member is not a list."), "preps");
+          return FALSE;
+        }
+      prep_array = json_node_get_array (node);
+    }
+
+  preps = g_ptr_array_new_with_free_func (g_object_unref);
+  unreadable_preps = new_node_array ();
+  for (guint i = 0; prep_array != NULL && i < json_array_get_length (prep_array); i++)
+    {
+      JsonNode *element = json_array_get_element (prep_array, i);
+      MixPrep *prep = mix_prep_new_from_json (element, NULL);
+
+      if (prep != NULL)
+        g_ptr_array_add (preps, prep);
+      else
+        g_ptr_array_add (unreadable_preps, json_node_copy (element));
+    }
 
   drafts = g_ptr_array_new_with_free_func (g_object_unref);
   unreadable = new_node_array ();
@@ -213,14 +259,19 @@ mix_drafts_load_json (MixDrafts   *self,
   /* Everything was read: only now replace what is held. */
   n_old = self->drafts->len;
   forget_drafts (self, self->drafts);
-  for (guint i = 0; i < drafts->len; i++)
-    g_signal_connect (drafts->pdata[i], "changed", G_CALLBACK (on_draft_changed_cb), self);
+  watch (self, drafts);
   g_ptr_array_unref (self->drafts);
   self->drafts = g_steal_pointer (&drafts);
   g_ptr_array_unref (self->unreadable);
   self->unreadable = g_steal_pointer (&unreadable);
+  forget_drafts (self, self->preps);
+  watch (self, preps);
+  g_ptr_array_unref (self->preps);
+  self->preps = g_steal_pointer (&preps);
+  g_ptr_array_unref (self->unreadable_preps);
+  self->unreadable_preps = g_steal_pointer (&unreadable_preps);
 
-  *n_skipped = self->unreadable->len;
+  *n_skipped = self->unreadable->len + self->unreadable_preps->len;
   if (n_old > 0 || self->drafts->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->drafts->len);
   return TRUE;
@@ -228,11 +279,11 @@ mix_drafts_load_json (MixDrafts   *self,
 
 /**
  * mix_drafts_save_json:
- * @root: the document being written; its "drafts" member is replaced and
+ * @root: the document being written; its "drafts" and "preps" members are replaced and
  *   the others are left alone
  *
- * Writes the drafts in order, followed by those that could not be read,
- * unchanged.
+ * Writes the drafts and preps in order, each followed by those that could
+ * not be read, unchanged.
  */
 void
 mix_drafts_save_json (MixDrafts  *self,
@@ -249,6 +300,16 @@ mix_drafts_save_json (MixDrafts  *self,
   for (guint i = 0; i < self->unreadable->len; i++)
     json_array_add_element (array, json_node_copy (self->unreadable->pdata[i]));
   json_object_set_array_member (root, "drafts", array);
+
+  if (self->preps->len == 0 && self->unreadable_preps->len == 0 &&
+      !json_object_has_member (root, "preps"))
+    return;
+  array = json_array_sized_new (self->preps->len + self->unreadable_preps->len);
+  for (guint i = 0; i < self->preps->len; i++)
+    json_array_add_element (array, mix_prep_to_json (self->preps->pdata[i]));
+  for (guint i = 0; i < self->unreadable_preps->len; i++)
+    json_array_add_element (array, json_node_copy (self->unreadable_preps->pdata[i]));
+  json_object_set_array_member (root, "preps", array);
 }
 
 /* Changes */
@@ -339,4 +400,50 @@ mix_drafts_find (MixDrafts  *self,
     if (g_str_equal (mix_draft_get_id (self->drafts->pdata[i]), id))
       return self->drafts->pdata[i];
   return NULL;
+}
+
+/* Preps */
+
+/**
+ * mix_drafts_find_prep:
+ *
+ * Returns: (transfer none) (nullable): the prep for this tracker contact
+ */
+MixPrep *
+mix_drafts_find_prep (MixDrafts  *self,
+                      const char *contact_id)
+{
+  g_return_val_if_fail (MIX_IS_DRAFTS (self), NULL);
+  g_return_val_if_fail (contact_id != NULL, NULL);
+
+  for (guint i = 0; i < self->preps->len; i++)
+    if (g_str_equal (mix_prep_get_contact_id (self->preps->pdata[i]), contact_id))
+      return self->preps->pdata[i];
+  return NULL;
+}
+
+/**
+ * mix_drafts_ensure_prep:
+ *
+ * Returns: (transfer none): the prep for this tracker contact, made (and
+ *   saved) if there was none
+ */
+MixPrep *
+mix_drafts_ensure_prep (MixDrafts  *self,
+                        const char *contact_id)
+{
+  MixPrep *prep;
+
+  g_return_val_if_fail (MIX_IS_DRAFTS (self), NULL);
+  g_return_val_if_fail (contact_id != NULL && *contact_id != '\0', NULL);
+
+  prep = mix_drafts_find_prep (self, contact_id);
+  if (prep != NULL)
+    return prep;
+
+  prep = mix_prep_new (contact_id);
+  g_ptr_array_add (self->preps, prep);
+  g_signal_connect (prep, "changed", G_CALLBACK (on_draft_changed_cb), self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return prep;
 }

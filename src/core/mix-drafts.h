@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mix-draft.h"
+#include "mix-prep.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,11 @@ gboolean   mix_drafts_remove    (MixDrafts   *self,
                                  guint       *position);
 MixDraft  *mix_drafts_find      (MixDrafts   *self,
                                  const char  *id);
+
+
+MixPrep   *mix_drafts_find_prep   (MixDrafts   *self,
+                                   const char  *contact_id);
+MixPrep   *mix_drafts_ensure_prep (MixDrafts   *self,
+                                   const char  *contact_id);
 
 G_END_DECLS

@@ -11,6 +11,7 @@ struct _MixPreferencesWindow
 
   GtkSwitch            *auto_advance_switch;
   GtkSwitch            *chime_switch;
+  GtkSwitch            *free_account_switch;
   AdwComboRow          *color_scheme_row;
   AdwActionRow         *data_folder_row;
 
@@ -93,6 +94,8 @@ mix_preferences_window_constructed (GObject *object)
                                 scheme_to_position, position_to_scheme, NULL, NULL);
 
   g_settings_bind (settings, "phase-chime", self->chime_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "linkedin-free-account", self->free_account_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "auto-advance", self->auto_advance_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
@@ -168,6 +171,7 @@ mix_preferences_window_class_init (MixPreferencesWindowClass *klass)
                                                RESOURCE_BASE "/mix-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, auto_advance_switch);
   gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, chime_switch);
+  gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, free_account_switch);
   gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, data_folder_row);
 

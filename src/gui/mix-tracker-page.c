@@ -537,6 +537,18 @@ deleted_row_clear (gpointer data)
 }
 
 static void
+on_undo_delete_clicked_cb (MixTrackerPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "tracker.undo-delete", NULL);
+}
+
+static void
+on_undo_import_clicked_cb (MixTrackerPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "tracker.undo-import", NULL);
+}
+
+static void
 delete_rows_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -582,7 +594,10 @@ delete_rows_action (GtkWidget  *widget,
                            selected->len);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "tracker.undo-delete");
+  /* The toast lives in the window's overlay, outside the page, where the
+   * page's actions cannot be found: its button calls the page itself. */
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   show_toast (self, toast);
 }
@@ -662,7 +677,10 @@ on_import_dialog_import_cb (MixCsvImportDialog *dialog,
                            records->len, _(mix_tab_get_info (tab)->title));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "tracker.undo-import");
+  /* The toast lives in the window's overlay, outside the page, where the
+   * page's actions cannot be found: its button calls the page itself. */
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_import_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   show_toast (self, toast);
 }

@@ -21,6 +21,7 @@ struct _MixWindow
   AdwToastOverlay      *toast_overlay;
   MixTrackerPage       *tracker_page;
   MixSessionPage       *session_page;
+  MixMessagesPage      *messages_page;
 
   GSettings            *settings;
   MixStore             *store;
@@ -222,6 +223,7 @@ on_application_notify_cb (MixWindow  *self,
   self->store = g_object_ref (mix_application_get_store (MIX_APPLICATION (app)));
   mix_tracker_page_set_store (self->tracker_page, self->store, self->settings);
   mix_session_page_set_store (self->session_page, self->store, self->settings);
+  mix_messages_page_set_store (self->messages_page, self->store, self->settings);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -272,6 +274,7 @@ mix_window_class_init (MixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MixWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, session_page);
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, messages_page);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, tracker_page);
 
   gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL,

@@ -383,7 +383,7 @@ static const char *messages_doc =
   "42,"
   "{\"id\":\"two\",\"recipient\":\"Grace\",\"channel\":\"email\",\"status\":\"sent\","
   "\"sent_on\":\"2026-02-02\",\"extra\":true}],"
-  "\"preps\":[{\"id\":\"p\",\"questions\":[\"q\"]}],\"other\":\"kept\"}";
+  "\"preps\":[{\"id\":\"p\",\"contact_id\":\"c\",\"questions\":[\"q\"]}],\"other\":\"kept\"}";
 
 static void
 test_drafts_load_save (void)
@@ -504,7 +504,7 @@ test_store_drafts (void)
   g_mkdir_with_parents (dir, 0700);
   g_file_set_contents (path,
                        "{\"format\":\"mix-it-up/messages\",\"version\":1,\"drafts\":[42],"
-                       "\"preps\":[{\"id\":\"p1\",\"notes\":\"Ask about mentors\"}]}",
+                       "\"preps\":[{\"id\":\"p1\",\"contact_id\":\"c1\",\"notes\":\"Ask about mentors\"}]}",
                        -1, &error);
   g_assert_no_error (error);
 
@@ -566,6 +566,159 @@ test_store_drafts (void)
   remove_tree (parent);
 }
 
+/* The questions of a prep: no blanks, no repeats, the closing question
+ * never among them; moving and removing keep the rest in order. */
+static void
+test_prep_questions (void)
+{
+  g_autoptr(MixPrep) prep = mix_prep_new ("contact-1");
+  guint changes = 0;
+
+  g_signal_connect (prep, "changed", G_CALLBACK (count_changes), &changes);
+  g_assert_cmpstr (mix_prep_get_contact_id (prep), ==, "contact-1");
+  g_assert_cmpuint (mix_prep_get_n_questions (prep), ==, 0);
+
+  g_assert_true (mix_prep_add_question (prep, "  How did you get your first job?  "));
+  g_assert_cmpstr (mix_prep_get_question (prep, 0), ==, "How did you get your first job?");
+  g_assert_false (mix_prep_add_question (prep, "how did you get your FIRST job?"));
+  g_assert_false (mix_prep_add_question (prep, "   "));
+  g_assert_false (mix_prep_add_question (prep, MIX_PREP_CLOSING_QUESTION));
+  g_assert_false (mix_prep_add_question (prep, "who else from your network could you introduce me to?"));
+  g_assert_cmpuint (changes, ==, 1);
+
+  g_assert_true (mix_prep_add_question (prep, "What does a typical day look like?"));
+  g_assert_true (mix_prep_add_question (prep, "Qué herramientas usáis?"));
+  g_assert_true (mix_prep_has_question (prep, "QUÉ HERRAMIENTAS USÁIS?"));
+  mix_prep_move_question (prep, 2, 0);
+  g_assert_cmpstr (mix_prep_get_question (prep, 0), ==, "Qué herramientas usáis?");
+  g_assert_cmpstr (mix_prep_get_question (prep, 1), ==, "How did you get your first job?");
+  g_assert_cmpstr (mix_prep_get_question (prep, 2), ==, "What does a typical day look like?");
+  mix_prep_move_question (prep, 0, 0);
+  g_assert_cmpuint (changes, ==, 4);
+
+  mix_prep_remove_question (prep, 1);
+  g_assert_cmpuint (mix_prep_get_n_questions (prep), ==, 2);
+  g_assert_cmpstr (mix_prep_get_question (prep, 1), ==, "What does a typical day look like?");
+  mix_prep_insert_question (prep, 1, "How did you get your first job?");
+  g_assert_cmpstr (mix_prep_get_question (prep, 1), ==, "How did you get your first job?");
+  g_assert_cmpuint (changes, ==, 6);
+
+  mix_prep_set_notes (prep, "Mentorship program in spring");
+  mix_prep_set_notes (prep, "Mentorship program in spring");
+  mix_prep_set_format (prep, "coffee-chat");
+  g_assert_cmpuint (changes, ==, 8);
+
+  /* The bank has themes, each with questions, none of them the closing one. */
+  g_assert_cmpuint (mix_prep_bank_get_n_themes (), >=, 4);
+  for (guint t = 0; t < mix_prep_bank_get_n_themes (); t++)
+    {
+      g_assert_cmpuint (mix_prep_bank_get_n_questions (t), >=, 3);
+      for (guint q = 0; q < mix_prep_bank_get_n_questions (t); q++)
+        g_assert_cmpstr (mix_prep_bank_get_question (t, q), !=, MIX_PREP_CLOSING_QUESTION);
+    }
+}
+
+/* A prep read and not changed is written back as it was; a changed one
+ * keeps the members this version does not know; a bad one is refused. */
+static void
+test_prep_json (void)
+{
+  const char *text = "{\"id\":\"p1\",\"contact_id\":\"c1\",\"questions\":[\"Why Rust?\"],"
+                     "\"notes\":\"n\",\"format\":\"phone-call\",\"mood\":{\"x\":1}}";
+  g_autoptr(JsonNode) node = parse (text);
+  g_autoptr(MixPrep) prep = mix_prep_new_from_json (node, NULL);
+  g_autoptr(JsonNode) same = NULL;
+  g_autoptr(JsonNode) changed = NULL;
+  const char *bad[] = {
+    "{\"id\":\"p2\"}",
+    "{\"contact_id\":\"c\",\"questions\":\"Why?\"}",
+    "{\"contact_id\":\"c\",\"questions\":[1]}",
+    "{\"contact_id\":\"c\",\"notes\":5}",
+    "{\"contact_id\":\"c\",\"modified\":\"yesterday\"}",
+    "[]",
+  };
+
+  g_assert_nonnull (prep);
+  g_assert_cmpstr (mix_prep_get_format (prep), ==, "phone-call");
+  g_assert_cmpuint (mix_prep_get_n_questions (prep), ==, 1);
+  same = mix_prep_to_json (prep);
+  g_assert_true (json_node_equal (same, node));
+
+  mix_prep_add_question (prep, "What surprised you?");
+  changed = mix_prep_to_json (prep);
+  g_assert_false (json_node_equal (changed, node));
+  g_assert_true (json_object_has_member (json_node_get_object (changed), "mood"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (changed),
+                                                                         "questions")), ==, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) bad_node = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(MixPrep) refused = NULL;
+
+      g_assert_true (json_parser_load_from_data (parser, bad[i], -1, NULL));
+      bad_node = json_node_copy (json_parser_get_root (parser));
+      refused = mix_prep_new_from_json (bad_node, &error);
+      g_assert_null (refused);
+      g_assert_error (error, MIX_ERROR, MIX_ERROR_DAMAGED);
+    }
+}
+
+/* The drafts hold one prep per contact, save it and keep an unreadable
+ * one as it was. */
+static void
+test_drafts_preps (void)
+{
+  g_autoptr(MixDrafts) drafts = mix_drafts_new ();
+  g_autoptr(JsonNode) node = parse ("{\"drafts\":[],\"preps\":[{\"contact_id\":\"a\","
+                                    "\"questions\":[\"Q1\"]},{\"questions\":7}]}");
+  g_autoptr(JsonObject) out = json_object_new ();
+  g_autoptr(MixDrafts) again = mix_drafts_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_skipped = 0;
+  guint changes = 0;
+  MixPrep *prep;
+  JsonArray *preps;
+
+  g_assert_true (mix_drafts_load_json (drafts, json_node_get_object (node), &n_skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_skipped, ==, 1);
+  g_signal_connect (drafts, "changed", G_CALLBACK (count_changes), &changes);
+
+  g_assert_nonnull (mix_drafts_find_prep (drafts, "a"));
+  g_assert_null (mix_drafts_find_prep (drafts, "b"));
+  prep = mix_drafts_ensure_prep (drafts, "b");
+  g_assert_true (mix_drafts_ensure_prep (drafts, "b") == prep);
+  g_assert_cmpuint (changes, ==, 1);
+  mix_prep_add_question (prep, "Who do you admire?");
+  g_assert_cmpuint (changes, ==, 2);
+
+  mix_drafts_save_json (drafts, out);
+  preps = json_object_get_array_member (out, "preps");
+  g_assert_cmpuint (json_array_get_length (preps), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (preps, 2),
+                                               "questions"), ==, 7);
+
+  g_assert_true (mix_drafts_load_json (again, out, &n_skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_skipped, ==, 1);
+  prep = mix_drafts_find_prep (again, "b");
+  g_assert_nonnull (prep);
+  g_assert_cmpstr (mix_prep_get_question (prep, 0), ==, "Who do you admire?");
+
+  /* A "preps" that is not a list is damage. */
+  {
+    g_autoptr(JsonNode) damaged = parse ("{\"drafts\":[],\"preps\":{}}");
+
+    g_assert_false (mix_drafts_load_json (again, json_node_get_object (damaged), &n_skipped, &error));
+    g_assert_error (error, MIX_ERROR, MIX_ERROR_DAMAGED);
+    /* Nothing was replaced. */
+    g_assert_nonnull (mix_drafts_find_prep (again, "b"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +732,9 @@ main (int   argc,
   g_test_add_func ("/drafts/add-remove", test_drafts_add_remove);
   g_test_add_func ("/drafts/load-save", test_drafts_load_save);
   g_test_add_func ("/drafts/store", test_store_drafts);
+  g_test_add_func ("/prep/questions", test_prep_questions);
+  g_test_add_func ("/prep/json", test_prep_json);
+  g_test_add_func ("/drafts/preps", test_drafts_preps);
 
   return g_test_run ();
 }

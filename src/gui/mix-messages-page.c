@@ -478,8 +478,8 @@ build_checklist (MixMessagesPage *self)
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       gtk_widget_set_tooltip_text (row, _(info->explanation));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      /* Its name comes from the row's title, which the row makes its label. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(info->explanation),
                                       -1);
       g_object_set_data (G_OBJECT (check), "check", GUINT_TO_POINTER (i));

@@ -445,6 +445,74 @@ def test_session_survives_restart():
         again.cleanup()
 
 
+def is_checked(node):
+    return node.get_state_set().contains(Atspi.StateType.CHECKED)
+
+
+def test_message_draft_survives_restart():
+    """A student writes to a contact they researched: the checklist ticks
+    the name and the company as they type, and the draft is still there
+    after a restart."""
+    data_home = tempfile.mkdtemp(prefix="mix-e2e-")
+    data_dir = os.path.join(data_home, "mix-it-up")
+    os.makedirs(data_dir)
+    with open(os.path.join(data_dir, "tracker.json"), "w", encoding="utf-8") as f:
+        f.write('{"format":"mix-it-up/tracker","version":1,"tabs":{"new-contacts":['
+                '{"id":"c1","fields":{"name":"Priya Patel","company":"Initech",'
+                '"role":"Backend Developer","research_notes":"Moved the team to Rust",'
+                '"status":"not-contacted"}}]}}')
+
+    app = App(data_home)
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        click(page_tab(window, "Messages"))
+        click(wait_for("New Draft", lambda: find_all(window, role="push button", name="New Draft"))[0])
+        chooser = wait_for("Choose a Contact", lambda: find_all(window, name="Choose a Contact"))[0]
+        # GTK 4.8 puts the action on the menu button's inner toggle.
+        click([n for n in walk(chooser)
+               if n.get_action_iface() is not None and n.get_action_iface().get_n_actions() > 0][0])
+        wait_for("the contact search", lambda: find_all(app.application(), name="Search your tracker"))
+        time.sleep(0.3)
+        xdotool("type", "--delay", "15", "Priya")
+        time.sleep(0.3)
+        xdotool("key", "Return")
+        wait_for("the linked contact", lambda: shows(window, "Priya Patel"))
+        message = wait_for("the message", lambda: find_all(window, role="text", name="Message"))[0]
+        time.sleep(0.3)
+        xdotool("type", "--delay", "10",
+                "Hi Priya, your move to Rust at Initech caught my eye. Could we talk for 15 minutes?")
+        wait_for("the text in the message", lambda: "Initech" in (text_of(message) or ""),
+                 seen=lambda: text_of(message))
+        greets = find_all(window, role="check box", name="Greets them by name")[0]
+        specific = find_all(window, role="check box", name="Mentions something specific about them")[0]
+        wait_for("Greets them by name ticked", lambda: is_checked(greets))
+        wait_for("Mentions something specific ticked", lambda: is_checked(specific))
+        proofread = find_all(window, role="check box", name="Proofread")[0]
+        assert not is_checked(proofread), "Proofread is for the student to tick"
+        xdotool("key", "ctrl+q")
+        assert app.process.wait(timeout=15) == 0, "the app did not quit cleanly"
+    finally:
+        app.stop()
+
+    with open(os.path.join(data_dir, "messages.json"), encoding="utf-8") as f:
+        saved = f.read()
+    assert '"contact_id":"c1"' in saved.replace(" ", ""), saved
+
+    again = App(data_home)
+    try:
+        window = again.window()
+        click(page_tab(window, "Messages"))
+        wait_for("the draft in the list", lambda: find_all(window, contains="Priya Patel, LinkedIn"))
+        message = wait_for("the message", lambda: find_all(window, role="text", name="Message"))[0]
+        wait_for("the text after a restart", lambda: "caught my eye" in (text_of(message) or ""),
+                 seen=lambda: text_of(message))
+        greets = find_all(window, role="check box", name="Greets them by name")[0]
+        assert is_checked(greets), "the checklist was not worked out again"
+    finally:
+        again.cleanup()
+
+
 TESTS = [
     test_window_and_pages,
     test_switch_page,
@@ -454,6 +522,7 @@ TESTS = [
     test_cli_import_goes_to_running_app,
     test_session_timer,
     test_session_survives_restart,
+    test_message_draft_survives_restart,
 ]
 
 

@@ -1861,12 +1861,49 @@ mix_messages_page_class_init (MixMessagesPageClass *klass)
                                        "messages.toggle-sent", NULL);
 }
 
+/* The tracker may have changed while another page was shown: the
+ * contact's name, company or notes. */
+static void
+on_map_cb (MixMessagesPage *self)
+{
+  if (self->draft == NULL)
+    return;
+  update_recipient (self);
+  evaluate (self);
+}
+
+/* Down from the contact search goes to the first contact. */
+static gboolean
+on_contact_search_key_cb (MixMessagesPage       *self,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          GtkEventControllerKey *controller)
+{
+  GtkListBoxRow *row;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  row = gtk_list_box_get_row_at_index (self->contacts_list, 0);
+  if (row == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return TRUE;
+}
+
 static void
 mix_messages_page_init (MixMessagesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->focus_question = -1;
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_contact_search_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->contact_search), keys);
+  }
   build_checklist (self);
   build_templates (self);
   g_signal_connect (gtk_text_view_get_buffer (self->body_view), "changed",

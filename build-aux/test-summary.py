@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Counts test cases in a meson test log and prints 'N passed, N failed'.
+"""Counts test cases in meson test logs and prints 'N passed, N failed'.
+
+Several logs (of several build directories) add up; a failure is named with
+its build directory when there is more than one.
 
 A TAP test counts each of its 'ok' and 'not ok' lines; a test that failed
 or crashed without a 'not ok' line counts one failure more; a test with no
@@ -8,13 +11,35 @@ TAP (an exit-code validator) counts as one case.
 """
 
 import json
+import os
 import re
 import sys
 
 TAP_LINE = re.compile(r"^(not )?ok\b(.*)$")
 
 
-def main(path):
+def main(paths):
+    passed = failed = skipped = 0
+    failures = []
+    for path in paths:
+        p, f, s, names = count(path)
+        passed += p
+        failed += f
+        skipped += s
+        if len(paths) > 1:
+            build = os.path.basename(os.path.dirname(os.path.dirname(os.path.abspath(path))))
+            names = [f"{name} ({build})" for name in names]
+        failures += names
+    for name in failures:
+        print(f"failed: {name}")
+    summary = f"{passed} passed, {failed} failed"
+    if skipped:
+        summary += f", {skipped} skipped"
+    print(summary)
+    return 1 if failed else 0
+
+
+def count(path):
     passed = failed = skipped = 0
     failures = []
     with open(path, encoding="utf-8") as log:
@@ -53,14 +78,8 @@ def main(path):
             passed += ok
             failed += not_ok
             skipped += skip
-    for name in failures:
-        print(f"failed: {name}")
-    summary = f"{passed} passed, {failed} failed"
-    if skipped:
-        summary += f", {skipped} skipped"
-    print(summary)
-    return 1 if failed else 0
+    return passed, failed, skipped, failures
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1:]))

@@ -377,6 +377,128 @@ def test_cli_import_goes_to_running_app():
         app.cleanup()
 
 
+def test_second_launch_presents_first():
+    """Opening the app again while it runs shows the same window: one
+    process, one writer of the files."""
+    app = App()
+    try:
+        window = app.window()
+        click(page_tab(window, "Tracker"))
+        # The window has unsaved-for-a-second state; a second writer would
+        # be a second process with a window of its own.
+        result = run_cli(app.data_home)
+        assert result.returncode == 0, result.stderr
+        frames = find_all(app.application(), role="frame", name="Mix It Up")
+        assert len(frames) == 1, f"{len(frames)} windows"
+        desktop = Atspi.get_desktop(0)
+        others = []
+        for i in range(desktop.get_child_count()):
+            child = desktop.get_child_at_index(i)
+            try:
+                if child is not None and child.get_name() == "mix-it-up" and \
+                        child.get_process_id() != app.process.pid:
+                    others.append(child.get_process_id())
+            except gi.repository.GLib.Error:
+                continue
+        assert not others, f"other Mix It Up processes on the bus: {others}"
+        assert is_selected(page_tab(window, "Tracker")), "the window was replaced"
+        assert app.process.poll() is None, "the app exited"
+    finally:
+        app.cleanup()
+
+
+# What a person operates: buttons, toggles, check boxes, entries and text
+# views, and their kin. (GTK 4.8 does not name list and table cells from
+# their content, so they are not counted here.)
+CONTROL_ROLES = {
+    "push button", "toggle button", "check box", "radio button", "entry", "text",
+    "password text", "spin button", "combo box", "slider", "switch", "page tab",
+}
+
+# Names GTK 4.8 makes up for a widget nobody named.
+MADE_UP_NAME = re.compile(r"^Gtk[A-Z]\w*$|^Adw[A-Z]\w*$")
+
+
+def audit(root):
+    """(controls checked, [description of each unnamed one])."""
+    checked = 0
+    unnamed = []
+    for node in walk(root):
+        try:
+            role = node.get_role_name()
+            if role not in CONTROL_ROLES:
+                continue
+            # GTK 4.8 does not expose "showing": controls of every page are
+            # audited, shown or not, which is stricter.
+            name = (node.get_name() or "").strip()
+        except gi.repository.GLib.Error:
+            continue
+        checked += 1
+        half = len(name) // 2
+        doubled = len(name) > 2 and name[:half].replace("_", "") == name[half + 1:] and name[half] == " "
+        if not name or MADE_UP_NAME.match(name) or doubled or re.search(r"(^|\s)_\w", name):
+            parent = node.get_parent()
+            where = parent.get_name() if parent is not None else ""
+            up = parent
+            for _ in range(6):
+                if up is None:
+                    break
+                where += f" < {up.get_role_name()}:{up.get_name()}"
+                up = up.get_parent()
+            unnamed.append(f"{role} {name!r} in {parent.get_role_name() if parent else '?'} {where!r}")
+    return checked, unnamed
+
+
+def seed_everything(data_dir):
+    """Data that makes every control of every page appear."""
+    os.makedirs(data_dir, exist_ok=True)
+    with open(os.path.join(data_dir, "tracker.json"), "w", encoding="utf-8") as f:
+        f.write('{"format":"mix-it-up/tracker","version":1,"tabs":{'
+                '"existing-network":[{"id":"e1","fields":{"name":"Lee Park","relationship":"friend",'
+                '"knows_switching":"true","last_contact":"2026-10-01"}}],'
+                '"networking-log":[{"id":"l1","fields":{"date":"2026-11-01","name":"Ana Ruiz",'
+                '"format":"coffee-chat","thank_you_sent":"false"}}],'
+                '"new-contacts":[{"id":"c1","fields":{"name":"Priya Patel","company":"Initech",'
+                '"linkedin":"https://www.linkedin.com/in/priya","email":"priya@example.com",'
+                '"research_notes":"Rust","status":"not-contacted","follow_up_date":"2026-01-01"}}]}}')
+    with open(os.path.join(data_dir, "messages.json"), "w", encoding="utf-8") as f:
+        f.write('{"format":"mix-it-up/messages","version":1,"drafts":[{"id":"d1",'
+                '"contact_id":"c1","recipient":"Priya Patel","channel":"email","subject":"Hi",'
+                '"body":"Hi Priya","status":"draft"}],"preps":[{"id":"p1","contact_id":"c1",'
+                '"questions":["How did you start?","What is hard?"],"notes":""}]}')
+
+
+def test_accessibility_audit():
+    """Every control on every page has a name a screen reader can say."""
+    data_home = tempfile.mkdtemp(prefix="mix-e2e-")
+    seed_everything(os.path.join(data_home, "mix-it-up"))
+    app = App(data_home)
+    counts = []
+    problems = []
+    try:
+        window = app.window()
+        views = [("Session", None), ("Tracker", "Existing Network"), ("Tracker", "Networking Log"),
+                 ("Tracker", "New Contacts"), ("Messages", "Write"), ("Messages", "Prepare")]
+        for page, sub in views:
+            click(page_tab(window, page))
+            time.sleep(0.5)
+            if sub is not None:
+                tab = wait_for(f"{sub}", lambda sub=sub: [
+                    n for n in find_all(window)
+                    if (n.get_name() or "").startswith(sub)
+                    and n.get_role_name() in ("page tab", "radio button", "toggle button")])[0]
+                click(tab)
+                time.sleep(0.5)
+            checked, unnamed = audit(window)
+            counts.append(checked)
+            problems += [u for u in unnamed if u not in problems]
+        print(f"# accessibility audit: {min(counts)}–{max(counts)} controls checked in each of "
+              f"{len(views)} views, {len(problems)} unnamed", flush=True)
+        assert not problems, "\n".join(problems)
+    finally:
+        app.cleanup()
+
+
 TIME = re.compile(r"^\+?\d+:\d\d$")
 
 
@@ -520,6 +642,8 @@ TESTS = [
     test_tracker_row_survives_restart,
     test_tracker_keyboard_and_csv,
     test_cli_import_goes_to_running_app,
+    test_second_launch_presents_first,
+    test_accessibility_audit,
     test_session_timer,
     test_session_survives_restart,
     test_message_draft_survives_restart,

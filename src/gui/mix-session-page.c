@@ -380,7 +380,13 @@ add_roster (MixSessionPage *self)
   double average = mix_session_record_get_average_confidence (self->record);
   g_autofree char *description = NULL;
   GtkWidget *form = adw_expander_row_new ();
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add to the Group"));
+  /* A child label rather than the button's own: GTK 4.8 reads a mnemonic
+   * button's name twice, underscore included. */
+  GtkWidget *add = gtk_button_new ();
+  GtkWidget *add_label = gtk_label_new_with_mnemonic (_("_Add to the Group"));
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (add_label), add);
+  gtk_button_set_child (GTK_BUTTON (add), add_label);
   GtkWidget *leader_row = adw_action_row_new ();
   const char *program_items[] = { _("Front-End"), _("Back-End"), _("Other or not said"), NULL };
   const char *module_items[] = { _("Not said"), "1", "2", "3", "4", NULL };
@@ -1315,9 +1321,7 @@ build_plan (MixSessionPage *self)
 
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), mix_timer_get_planned_minutes (self->timer, p));
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title),
-                                      -1);
+      /* Named by the row's title, which the row makes its label. */
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_plan_spin_changed_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);

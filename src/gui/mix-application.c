@@ -210,7 +210,23 @@ mix_application_quit_action (GSimpleAction *action,
     }
 }
 
+/* From a notification: back to the session timer. */
+static void
+mix_application_show_timer_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  MixApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (MIX_IS_WINDOW (window))
+    mix_window_show_page (MIX_WINDOW (window), "session");
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-timer", mix_application_show_timer_action },
   { "about", mix_application_about_action },
   { "preferences", mix_application_preferences_action },
   { "quit", mix_application_quit_action },

@@ -1204,7 +1204,8 @@ notify_if_away (MixSessionPage *self,
 
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
-  g_notification_set_default_action (notification, "app.activate");
+  g_notification_set_default_action (notification, "app.show-timer");
+  g_notification_add_button (notification, _("Show Timer"), "app.show-timer");
   g_application_send_notification (app, "session-phase", notification);
 }
 
@@ -1231,6 +1232,24 @@ on_warning_cb (MixTimer       *timer,
   play_chime (self, 0.35);
 }
 
+/* Tells a screen reader what just happened. GTK 4.14 can announce; on
+ * older GTK the timer's button, which has the focus while a facilitator
+ * runs the circle from the keyboard, describes it instead. */
+static void
+announce (MixSessionPage *self,
+          const char     *text)
+{
+#if GTK_CHECK_VERSION (4, 14, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_accessible_announce (GTK_ACCESSIBLE (self), text,
+                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->toggle_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 static void
 on_phase_ended_cb (MixTimer       *timer,
                    MixPhase        phase,
@@ -1245,6 +1264,29 @@ on_phase_ended_cb (MixTimer       *timer,
   body = phase + 1 < MIX_N_PHASES ? _(mix_guide_get_phase (phase + 1)->title)
                                   : _("Time to close the session");
   notify_if_away (self, title, body);
+  {
+    /* Translators: said by a screen reader when a phase's time is up,
+     * e.g. "Time is up for Introductions. Next: Leaders Share" */
+    g_autofree char *spoken = g_strdup_printf (_("%s. Next: %s"), title, body);
+
+    announce (self, spoken);
+  }
+}
+
+static void
+on_phase_changed_cb (MixTimer       *timer,
+                     MixPhase        phase,
+                     MixSessionPage *self)
+{
+  guint minutes = mix_timer_get_planned_minutes (timer, phase);
+  g_autofree char *spoken = NULL;
+
+  /* Translators: said by a screen reader when a phase begins,
+   * e.g. "Now: Leaders Share, 8 minutes" */
+  spoken = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Now: %s, %u minute",
+                                         "Now: %s, %u minutes", minutes),
+                            _(mix_guide_get_phase (phase)->title), minutes);
+  announce (self, spoken);
 }
 
 /* Plan */
@@ -1548,6 +1590,7 @@ mix_session_page_init (MixSessionPage *self)
   g_signal_connect (self->timer, "notify::state", G_CALLBACK (on_timer_state_cb), self);
   g_signal_connect (self->timer, "notify::phase", G_CALLBACK (on_timer_state_cb), self);
   g_signal_connect (self->timer, "phase-ended", G_CALLBACK (on_phase_ended_cb), self);
+  g_signal_connect (self->timer, "phase-changed", G_CALLBACK (on_phase_changed_cb), self);
   g_signal_connect (self->timer, "warning", G_CALLBACK (on_warning_cb), self);
   g_signal_connect (self->timer, "changed", G_CALLBACK (on_timer_changed_cb), self);
 

@@ -534,6 +534,12 @@ def test_session_timer():
         wait_for("Leaders Share", lambda: find_all(window, role="label", name="Leaders Share"))
         wait_for("its 8 minutes", lambda: shown_time(window) == "8:00", seen=lambda: shown_time(window))
         assert find_all(window, role="label", name="Next: Group Discussion"), "the next phase is not named"
+        # A screen reader hears the change from the button that has the focus.
+        toggle = [n for n in find_all(window, role="push button")
+                  if n.get_name() in ("Start", "Pause", "Resume")][0]
+        wait_for("the phase change described",
+                 lambda: toggle.get_description() == "Now: Leaders Share, 8 minutes",
+                 seen=lambda: toggle.get_description())
     finally:
         app.cleanup()
 

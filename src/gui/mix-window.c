@@ -16,6 +16,8 @@ struct _MixWindow
   GtkWidget            *switcher_bar;
   GtkLabel             *problems_label;
   GtkRevealer          *problems_revealer;
+  GtkRevealer          *welcome_revealer;
+  GtkLabel             *welcome_label;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
@@ -170,6 +172,22 @@ on_unsaved_response_cb (AdwMessageDialog *dialog,
     }
 }
 
+/* GTK 4.8 reads a button by its accessible label and then by its content:
+ * libadwaita labels a message dialog's buttons with their raw text, so
+ * they were read "_Get Started Get Started". Their content names them. */
+static void
+name_buttons_once (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (widget) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_buttons_once (child);
+}
+
 static gboolean
 mix_window_close_request (GtkWindow *window)
 {
@@ -200,9 +218,45 @@ mix_window_close_request (GtkWindow *window)
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
+  name_buttons_once (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;
+}
+
+/* The welcome: what each page is for and where the data lives, as a
+ * banner in the window (a dialog would be a second window, and GTK 4.8
+ * crashes when a screen reader asks about a window it has just
+ * destroyed). Shown on the first start, and from the menu. */
+static void
+welcome_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MixWindow *self = MIX_WINDOW (widget);
+  g_autofree char *body = NULL;
+
+  /* Translators: the welcome; %s is the folder where the data is kept */
+  body = g_strdup_printf (_("Session runs your 30-minute circle with a timer and the prompts. "
+                            "Tracker keeps the people you know, your networking log and the new "
+                            "contacts you want to reach. Messages helps you write short, personal "
+                            "messages and prepare for a call. Everything stays on this computer, "
+                            "in %s."),
+                          self->store != NULL ? mix_store_get_directory (self->store) : "");
+  gtk_label_set_text (self->welcome_label, body);
+  gtk_revealer_set_reveal_child (self->welcome_revealer, TRUE);
+}
+
+static void
+dismiss_welcome_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  MixWindow *self = MIX_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->welcome_revealer, FALSE);
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "welcome-shown", TRUE);
 }
 
 /* GtkWindow:application is not a construct property, so it is set after
@@ -237,6 +291,9 @@ on_application_notify_cb (MixWindow  *self,
   g_signal_connect_object (self->store, "problem-added",
                            G_CALLBACK (on_store_problem_added_cb), self, 0);
   update_problems (self);
+
+  if (!g_settings_get_boolean (self->settings, "welcome-shown"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.welcome", NULL);
 }
 
 static void
@@ -270,6 +327,8 @@ mix_window_class_init (MixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MixWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, welcome_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, welcome_label);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, toast_overlay);
@@ -282,6 +341,9 @@ mix_window_class_init (MixWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL,
                                    open_data_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.welcome", NULL, welcome_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-welcome", NULL,
+                                   dismiss_welcome_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

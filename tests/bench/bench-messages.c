@@ -89,6 +89,7 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+  g_settings_set_boolean (mix_application_get_settings (app), "welcome-shown", TRUE);
   mix_store_set_autosave_delay (mix_application_get_store (app), 3600 * 1000);
 
   zoe = mix_tracker_add_row (mix_store_get_tracker (mix_application_get_store (app)),

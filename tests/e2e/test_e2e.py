@@ -83,10 +83,22 @@ def _die_with_parent():
 class App:
     """The app under test, in its own data directory."""
 
-    def __init__(self, data_home=None):
+    def __init__(self, data_home=None, welcome_shown=True):
         self.data_home = data_home or tempfile.mkdtemp(prefix="mix-e2e-")
         env = dict(os.environ)
         env["XDG_DATA_HOME"] = self.data_home
+        # Settings in a key file of its own, kept across restarts; the
+        # welcome of a first start has its own test.
+        config = os.path.join(self.data_home, "config")
+        keyfile = os.path.join(config, "glib-2.0", "settings", "keyfile")
+        if not os.path.exists(keyfile):
+            os.makedirs(os.path.dirname(keyfile), exist_ok=True)
+            with open(keyfile, "w", encoding="utf-8") as f:
+                f.write("[io/github/mixitup/MixItUp]\n")
+                if welcome_shown:
+                    f.write("welcome-shown=true\n")
+        env["XDG_CONFIG_HOME"] = config
+        env["GSETTINGS_BACKEND"] = "keyfile"
         env.pop("NO_AT_BRIDGE", None)
         self.process = subprocess.Popen([APP], env=env, preexec_fn=_die_with_parent)
 
@@ -410,6 +422,34 @@ def test_second_launch_presents_first():
 # What a person operates: buttons, toggles, check boxes, entries and text
 # views, and their kin. (GTK 4.8 does not name list and table cells from
 # their content, so they are not counted here.)
+def test_welcome_on_first_start():
+    """The first start says what each page is for and where the data
+    lives; once dismissed, it does not come back."""
+    app = App(welcome_shown=False)
+    try:
+        window = app.window()
+        welcome = wait_for("the welcome", lambda: find_all(window, contains="Everything stays on this computer"))
+        assert app.data_dir in welcome[0].get_name(), welcome[0].get_name()
+        click(wait_for("Get Started", lambda: find_all(window, role="push button", name="Get Started"))[0])
+        xdotool("mousemove", "300", "300")
+        time.sleep(1)
+        xdotool("key", "ctrl+q")
+        code = app.process.wait(timeout=15)
+        assert code == 0, f"the app did not quit cleanly ({code})"
+    finally:
+        app.stop()
+
+    again = App(app.data_home)
+    try:
+        window = again.window()
+        wait_for("the pages", lambda: find_all(window, role="page tab", name="Session"))
+        time.sleep(1)
+        shown = [n for n in find_all(window, contains="Everything stays on this computer")]
+        assert not shown, "the welcome came back"
+    finally:
+        again.cleanup()
+
+
 CONTROL_ROLES = {
     "push button", "toggle button", "check box", "radio button", "entry", "text",
     "password text", "spin button", "combo box", "slider", "switch", "page tab",
@@ -650,6 +690,7 @@ TESTS = [
     test_cli_import_goes_to_running_app,
     test_second_launch_presents_first,
     test_accessibility_audit,
+    test_welcome_on_first_start,
     test_session_timer,
     test_session_survives_restart,
     test_message_draft_survives_restart,

@@ -4,7 +4,8 @@
 
 The manifest must parse as JSON, name the base application ID, run the same
 command the desktop entry and the metainfo name, and keep the sandbox to the
-permissions the app needs. The metainfo and the desktop entry must name the
+permissions the app needs. Every screenshot of the metainfo must be a file
+of the repository. The metainfo and the desktop entry must name the
 build's application ID (the base ID, or the base ID + ".Devel").
 Standard library only.
 """
@@ -15,11 +16,16 @@ import os
 import sys
 import xml.etree.ElementTree as ET
 
+# The window (Wayland, or X11 where there is no Wayland), GPU drawing, and
+# sound: the phase chime plays through GStreamer, which needs the
+# PulseAudio socket inside the sandbox. No file system or network access:
+# the data lives in the app's own data directory.
 EXPECTED_FINISH_ARGS = [
     "--share=ipc",
     "--socket=wayland",
     "--socket=fallback-x11",
     "--device=dri",
+    "--socket=pulseaudio",
 ]
 
 errors = []
@@ -112,6 +118,7 @@ def main():
     parser.add_argument("--manifest", required=True)
     parser.add_argument("--metainfo", required=True)
     parser.add_argument("--desktop", required=True)
+    parser.add_argument("--source-root", required=True)
     args = parser.parse_args()
 
     if args.app_id not in (args.base_id, args.base_id + ".Devel"):
@@ -135,6 +142,16 @@ def main():
         binaries = [b.text.strip() for b in metainfo.findall("provides/binary") if b.text]
         if manifest is not None and manifest.get("command") not in binaries:
             fail(f"{args.metainfo}: provides no binary {manifest.get('command')!r}")
+
+        # Screenshots are served from the repository: each must be there.
+        images = [i.text.strip() for i in metainfo.findall("screenshots/screenshot/image") if i.text]
+        if not images:
+            fail(f"{args.metainfo}: no screenshots")
+        for url in images:
+            marker = "/main/"
+            relative = url.split(marker, 1)[1] if marker in url else None
+            if relative is None or not os.path.isfile(os.path.join(args.source_root, relative)):
+                fail(f"{args.metainfo}: screenshot {url} is not a file of the repository")
 
     if manifest is not None and exec_command != manifest.get("command"):
         fail(f"{args.desktop}: Exec runs {exec_command!r}, the manifest's command is {manifest.get('command')!r}")

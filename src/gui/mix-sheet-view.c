@@ -46,6 +46,7 @@ struct _MixSheetView
   char                *today;        /* for marking overdue follow-ups */
   MixRecord           *pending_edit; /* weak: the row whose first cell to edit when bound */
   gboolean             read_only;
+  gboolean             bound;         /* the models are attached: see bind_models() */
   guint                select_idle;
 };
 
@@ -57,6 +58,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void bind_models (MixSheetView *self);
 
 static const MixColumn *
 column_info (ColumnData *data)
@@ -1145,6 +1148,19 @@ mix_sheet_view_get_tab (MixSheetView *self)
 }
 
 /**
+ * mix_sheet_view_get_selection:
+ *
+ * Returns: (transfer none): the selection of the rows shown, there from
+ *   the start even though the table takes it only when first shown
+ */
+GtkSelectionModel *
+mix_sheet_view_get_selection (MixSheetView *self)
+{
+  g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), NULL);
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+/**
  * mix_sheet_view_get_column_view:
  *
  * Returns: (transfer none): the table
@@ -1205,6 +1221,7 @@ mix_sheet_view_edit_cell (MixSheetView *self,
   GtkWidget *cell;
 
   g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), NULL);
+  bind_models (self);
 
   cell = find_bound_cell (GTK_WIDGET (self->column_view), record, column);
   if (cell == NULL || cell_value_label (cell) == NULL)
@@ -1239,6 +1256,7 @@ mix_sheet_view_select_record (MixSheetView *self,
   guint n;
 
   g_return_if_fail (MIX_IS_SHEET_VIEW (self));
+  bind_models (self);
 
   visible = G_LIST_MODEL (self->sort_model);
   n = g_list_model_get_n_items (visible);
@@ -1281,6 +1299,7 @@ mix_sheet_view_add_row (MixSheetView *self)
   MixRecord *record;
 
   g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), NULL);
+  bind_models (self);
 
   if (self->read_only)
     return NULL;
@@ -1434,14 +1453,15 @@ mix_sheet_view_new (MixTracker *tracker,
   self->tab = tab;
   info = mix_tab_get_info (tab);
 
+  /* The filter, the sorter and the view are attached when the view is
+   * first shown (bind_models()): with 10,000 rows in a tab, filtering and
+   * binding rows for a tab nobody looks at cost most of the start-up. */
   self->rows = g_object_ref (mix_tracker_get_rows (tracker, tab));
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (self->rows),
-                                                  GTK_FILTER (g_object_ref (self->filter)));
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (self->rows), NULL);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+                                              NULL);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   build_columns (self);
 
@@ -1459,9 +1479,22 @@ mix_sheet_view_new (MixTracker *tracker,
 }
 
 static void
+bind_models (MixSheetView *self)
+{
+  if (self->bound)
+    return;
+  self->bound = TRUE;
+  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
+  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
 mix_sheet_view_map (GtkWidget *widget)
 {
   MixSheetView *self = MIX_SHEET_VIEW (widget);
+
+  bind_models (self);
 
   /* The day may have changed since the view was last shown. */
   g_free (self->today);

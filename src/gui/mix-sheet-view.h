@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (MixSheetView, mix_sheet_view, MIX, SHEET_VIEW, GtkWidget)
 MixSheetView *mix_sheet_view_new              (MixTracker   *tracker,
                                                MixTab        tab);
 MixTab        mix_sheet_view_get_tab          (MixSheetView *self);
+GtkSelectionModel *mix_sheet_view_get_selection (MixSheetView *self);
 GtkColumnView *mix_sheet_view_get_column_view (MixSheetView *self);
 GListModel   *mix_sheet_view_get_visible_rows (MixSheetView *self);
 

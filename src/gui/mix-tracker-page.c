@@ -211,7 +211,7 @@ mix_tracker_page_set_store (MixTrackerPage *self,
       update_tab_title (self, t);
       g_signal_connect_object (mix_tracker_get_rows (tracker, t), "items-changed",
                                G_CALLBACK (on_rows_changed_cb), self, 0);
-      g_signal_connect_object (gtk_column_view_get_model (mix_sheet_view_get_column_view (self->sheets[t])),
+      g_signal_connect_object (mix_sheet_view_get_selection (self->sheets[t]),
                                "selection-changed", G_CALLBACK (on_selection_changed_cb), self, 0);
     }
 

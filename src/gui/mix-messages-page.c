@@ -79,6 +79,7 @@ struct _MixMessagesPage
   MixChecklistResult   result;
   gboolean             loading;         /* filling the editor: not a user edit */
   gboolean             reselecting;     /* the list changed under the selection */
+  gboolean             bound;           /* the list shows the drafts: see bind_drafts() */
 
   AdwActionRow        *check_rows[MIX_N_CHECKS];
   GtkCheckButton      *check_buttons[MIX_N_CHECKS];
@@ -102,6 +103,8 @@ struct _MixMessagesPage
 };
 
 G_DEFINE_FINAL_TYPE (MixMessagesPage, mix_messages_page, ADW_TYPE_BIN)
+
+static void bind_drafts (MixMessagesPage *self);
 
 /* Helpers */
 
@@ -819,6 +822,7 @@ mix_messages_page_show_draft (MixMessagesPage *self,
   g_return_if_fail (MIX_IS_MESSAGES_PAGE (self));
   g_return_if_fail (draft == NULL || MIX_IS_DRAFT (draft));
 
+  bind_drafts (self);
   show_draft (self, draft);
   if (draft != NULL)
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
@@ -1234,6 +1238,7 @@ new_draft_action (GtkWidget  *widget,
   MixMessagesPage *self = MIX_MESSAGES_PAGE (widget);
   g_autoptr(MixDraft) draft = NULL;
 
+  bind_drafts (self);
   if (messages_read_only (self))
     {
       show_message (self, _("Messages are read-only: no draft can be added."));
@@ -1866,6 +1871,7 @@ mix_messages_page_class_init (MixMessagesPageClass *klass)
 static void
 on_map_cb (MixMessagesPage *self)
 {
+  bind_drafts (self);
   if (self->draft == NULL)
     return;
   update_recipient (self);
@@ -1972,15 +1978,29 @@ mix_messages_page_set_store (MixMessagesPage *self,
                                           g_object_ref (GTK_SORTER (self->sorter)));
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                               g_object_ref (GTK_FILTER (self->filter)));
+  update_sensitivity (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    bind_drafts (self);
+}
+
+/* The list and the newest draft are shown when the page is first shown:
+ * a row for each of hundreds of drafts costs start-up time when the
+ * window opens on another page. */
+static void
+bind_drafts (MixMessagesPage *self)
+{
+  g_autoptr(MixDraft) newest = NULL;
+
+  if (self->bound || self->filtered == NULL)
+    return;
+  self->bound = TRUE;
   gtk_list_box_bind_model (self->drafts_list, G_LIST_MODEL (self->filtered),
                            create_draft_row, self, NULL);
   g_signal_connect_swapped (self->filtered, "items-changed",
                             G_CALLBACK (on_filtered_items_changed_cb), self);
-
-  update_sensitivity (self);
-  {
-    g_autoptr(MixDraft) newest = g_list_model_get_item (G_LIST_MODEL (self->sorted), 0);
-
-    show_draft (self, newest);
-  }
+  if (self->draft == NULL)
+    {
+      newest = g_list_model_get_item (G_LIST_MODEL (self->sorted), 0);
+      show_draft (self, newest);
+    }
 }

@@ -841,38 +841,94 @@ on_history_row_activated_cb (AdwActionRow   *row,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* What has been done since a goal was set, counted from the tracker. */
-static char *
-goal_progress (MixSessionPage *self,
-               const MixGoal  *goal)
+/* The dates progress on a goal is counted from: when each New Contact
+ * was reached and each conversation logged, sorted, gathered once for all
+ * the goals (a tracker may hold tens of thousands of rows). */
+typedef struct
 {
-  MixTracker *tracker = mix_store_get_tracker (self->store);
+  GPtrArray *reached;  /* const char *, owned by the records */
+  GPtrArray *talks;
+} ProgressDates;
+
+static int
+compare_dates (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+progress_dates_init (ProgressDates *dates,
+                     MixTracker    *tracker)
+{
   GListModel *contacts = mix_tracker_get_rows (tracker, MIX_TAB_NEW_CONTACTS);
   GListModel *log = mix_tracker_get_rows (tracker, MIX_TAB_NETWORKING_LOG);
-  g_autofree char *since = local_date (goal->created);
-  guint reached = 0, talks = 0;
+  guint status_column = (guint) mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "status");
+  guint contacted_column = (guint) mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "contacted_on");
+  guint date_column = (guint) mix_tab_find_column (MIX_TAB_NETWORKING_LOG, "date");
+  guint n = g_list_model_get_n_items (contacts);
 
-  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+  dates->reached = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(MixRecord) row = g_list_model_get_item (contacts, i);
-      const char *status = mix_record_get_value_by_id (row, "status");
-      const char *on = mix_record_get_value_by_id (row, "contacted_on");
+      const char *status = mix_record_get_value (row, status_column);
+      const char *on = mix_record_get_value (row, contacted_column);
 
-      if (status != NULL && !g_str_equal (status, "not-contacted") && on != NULL && strcmp (on, since) >= 0)
-        reached++;
+      if (status != NULL && !g_str_equal (status, "not-contacted") && on != NULL)
+        g_ptr_array_add (dates->reached, (gpointer) on);
     }
-  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+  n = g_list_model_get_n_items (log);
+  dates->talks = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(MixRecord) row = g_list_model_get_item (log, i);
-      const char *date = mix_record_get_value_by_id (row, "date");
+      const char *date = mix_record_get_value (row, date_column);
 
-      if (date != NULL && strcmp (date, since) >= 0)
-        talks++;
+      if (date != NULL)
+        g_ptr_array_add (dates->talks, (gpointer) date);
     }
+  g_ptr_array_sort (dates->reached, compare_dates);
+  g_ptr_array_sort (dates->talks, compare_dates);
+}
+
+static void
+progress_dates_clear (ProgressDates *dates)
+{
+  g_clear_pointer (&dates->reached, g_ptr_array_unref);
+  g_clear_pointer (&dates->talks, g_ptr_array_unref);
+}
+
+/* How many of the sorted @dates are on or after @since. */
+static guint
+count_since (GPtrArray  *dates,
+             const char *since)
+{
+  guint low = 0, high = dates->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (strcmp (dates->pdata[mid], since) < 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return dates->len - low;
+}
+
+/* What has been done since a goal was set, counted from the tracker. */
+static char *
+goal_progress (const ProgressDates *dates,
+               const MixGoal       *goal)
+{
+  g_autofree char *since = local_date (goal->created);
 
   /* Translators: progress on a networking goal, counted from the tracker; %s is a date. */
   return g_strdup_printf (_("Since %s: %u new contacts reached, %u conversations logged"),
-                          since, reached, talks);
+                          since, count_since (dates->reached, since),
+                          count_since (dates->talks, since));
 }
 
 static void
@@ -904,7 +960,9 @@ rebuild_history (MixSessionPage *self)
   if (n_goals > 0)
     {
       AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      ProgressDates dates;
 
+      progress_dates_init (&dates, mix_store_get_tracker (self->store));
       adw_preferences_group_set_title (group, _("Goals"));
       for (guint i = n_goals; i > 0; i--)
         {
@@ -912,7 +970,7 @@ rebuild_history (MixSessionPage *self)
           GtkWidget *row = adw_action_row_new ();
           GtkWidget *check = gtk_check_button_new ();
           g_autofree char *title = g_markup_escape_text (goal->text, -1);
-          g_autofree char *progress = goal_progress (self, goal);
+          g_autofree char *progress = goal_progress (&dates, goal);
           g_autofree char *subtitle = NULL;
 
           if (goal->due != NULL)
@@ -929,6 +987,7 @@ rebuild_history (MixSessionPage *self)
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
           adw_preferences_group_add (group, row);
         }
+      progress_dates_clear (&dates);
       self->goals_group = GTK_WIDGET (group);
       gtk_box_insert_child_after (GTK_BOX (box), self->goals_group, GTK_WIDGET (self->plan_group));
     }
@@ -1472,10 +1531,13 @@ mix_session_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (mix_session_page_parent_class)->map (widget);
 
-  /* The time went on while the page was hidden. */
+  /* The time went on while the page was hidden, and the tracker, which
+   * the goals' progress is counted from, may have changed. */
   mix_timer_update (self->timer);
   refresh (self);
   schedule_tick (self);
+  if (self->store != NULL && mix_session_log_get_n_goals (mix_store_get_session_log (self->store)) > 0)
+    on_log_changed_cb (NULL, self);
 }
 
 static void

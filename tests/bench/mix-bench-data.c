@@ -141,21 +141,123 @@ mix_bench_fill_tracker (MixTracker *tracker,
 }
 
 /**
+ * mix_bench_fill_drafts:
+ *
+ * Appends @n_drafts messages of a few sentences to @drafts, on the three
+ * channels, some for a contact of the tracker.
+ */
+void
+mix_bench_fill_drafts (MixDrafts  *drafts,
+                       MixTracker *tracker,
+                       guint       n_drafts,
+                       guint32     seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  GListModel *contacts = mix_tracker_get_rows (tracker, MIX_TAB_NEW_CONTACTS);
+  guint n_contacts = g_list_model_get_n_items (contacts);
+
+  for (guint i = 0; i < n_drafts; i++)
+    {
+      g_autoptr(MixDraft) draft = mix_draft_new ();
+      g_autofree char *body = NULL;
+      g_autofree char *name = NULL;
+
+      if (n_contacts > 0 && g_rand_boolean (rand))
+        {
+          g_autoptr(MixRecord) contact = g_list_model_get_item (contacts,
+                                                                (guint) g_rand_int_range (rand, 0, (gint32) n_contacts));
+
+          mix_draft_set_contact_id (draft, mix_record_get_id (contact));
+          name = g_strdup (mix_record_get_value_by_id (contact, "name"));
+        }
+      else
+        name = g_strdup_printf ("%s %s", PICK (rand, first_names), PICK (rand, last_names));
+      mix_draft_set_recipient (draft, name);
+      mix_draft_set_channel (draft, (MixChannel) g_rand_int_range (rand, 0, 3));
+      {
+        g_autofree char *first = sentence (rand, 12);
+        g_autofree char *second = sentence (rand, 8);
+
+        body = g_strdup_printf ("Hi %s, %s %s Would you have 15 minutes for a call?", name,
+                                first, second);
+      }
+      mix_draft_set_body (draft, body);
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        {
+          g_autofree char *date = random_date (rand);
+
+          mix_draft_mark_sent (draft, date, NULL);
+        }
+      mix_drafts_add (drafts, draft);
+    }
+}
+
+/**
+ * mix_bench_fill_sessions:
+ *
+ * Finishes @n_sessions circles of five people each into @log.
+ */
+void
+mix_bench_fill_sessions (MixSessionLog *log,
+                         guint          n_sessions,
+                         guint32        seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  for (guint i = 0; i < n_sessions; i++)
+    {
+      g_autoptr(MixSessionRecord) session = mix_session_record_new ();
+
+      for (guint p = 0; p < 5; p++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s %s", PICK (rand, first_names),
+                                                   PICK (rand, last_names));
+          MixPerson *person = mix_person_new (name);
+
+          person->confidence = (guint) g_rand_int_range (rand, 1, 6);
+          mix_session_record_add_person (session, person, NULL);
+          g_boxed_free (MIX_TYPE_PERSON, person);
+        }
+      for (guint phase = 0; phase < MIX_N_PHASES; phase++)
+        {
+          g_autofree char *notes = sentence (rand, 15);
+
+          mix_session_record_set_notes (session, (MixPhase) phase, notes);
+        }
+      mix_session_record_set_goal_text (session, "Send two connection notes this week.");
+      mix_session_record_finish (session);
+      mix_session_log_add_finished (log, session);
+    }
+}
+
+/**
  * mix_bench_write_data_dir:
  *
  * Writes a data directory as the app keeps it, with @rows_per_tab rows in
- * each tab of the tracker.
+ * each tab of the tracker, @n_drafts drafts and @n_sessions past sessions.
  */
 gboolean
-mix_bench_write_data_dir (const char  *directory,
-                          guint        rows_per_tab,
-                          GError     **error)
+mix_bench_write_data_dir_full (const char  *directory,
+                               guint        rows_per_tab,
+                               guint        n_drafts,
+                               guint        n_sessions,
+                               GError     **error)
 {
   g_autoptr(MixStore) store = mix_store_new (directory);
 
   mix_store_load (store);
   mix_bench_fill_tracker (mix_store_get_tracker (store), rows_per_tab, 42);
+  mix_bench_fill_drafts (mix_store_get_drafts (store), mix_store_get_tracker (store), n_drafts, 43);
+  mix_bench_fill_sessions (mix_store_get_session_log (store), n_sessions, 44);
   return mix_store_flush (store, error);
+}
+
+gboolean
+mix_bench_write_data_dir (const char  *directory,
+                          guint        rows_per_tab,
+                          GError     **error)
+{
+  return mix_bench_write_data_dir_full (directory, rows_per_tab, 0, 0, error);
 }
 
 static int

@@ -5,6 +5,7 @@
 
 #include "mix-guide.h"
 #include "mix-session-page.h"
+#include "mix-date.h"
 #include "mix-test-gui.h"
 #include "mix-window.h"
 
@@ -272,6 +273,48 @@ test_close_out (void)
   g_assert_true (shows_label (GTK_WIDGET (page), "Message 2 developers at Hooli"));
 }
 
+/* A goal's progress counts the New Contacts reached and the conversations
+ * logged since it was set, from the tracker as it is when the page is
+ * shown. */
+static void
+test_goal_progress (void)
+{
+  MixStore *store = mix_application_get_store (MIX_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+  MixTracker *tracker = mix_store_get_tracker (store);
+  g_autofree char *today = mix_date_today_iso ();
+  struct { MixTab tab; const char *status; const char *date; } rows[] = {
+    { MIX_TAB_NEW_CONTACTS, "messaged", today },
+    { MIX_TAB_NEW_CONTACTS, "replied", today },
+    { MIX_TAB_NEW_CONTACTS, "not-contacted", today },      /* not reached */
+    { MIX_TAB_NEW_CONTACTS, "messaged", "2001-01-01" },    /* before the goal */
+    { MIX_TAB_NETWORKING_LOG, NULL, today },
+    { MIX_TAB_NETWORKING_LOG, NULL, "2001-01-01" },        /* before the goal */
+  };
+
+  /* The goal of the session finished by /session/close-out, set today. */
+  g_assert_cmpuint (mix_session_log_get_n_goals (mix_store_get_session_log (store)), ==, 1);
+  g_assert_true (shows_label (GTK_WIDGET (page), "0 new contacts reached, 0 conversations logged"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      MixRecord *record = mix_tracker_add_row (tracker, rows[i].tab);
+
+      if (rows[i].tab == MIX_TAB_NEW_CONTACTS)
+        {
+          g_assert_true (mix_record_set_value_by_id (record, "status", rows[i].status, NULL));
+          g_assert_true (mix_record_set_value_by_id (record, "contacted_on", rows[i].date, NULL));
+        }
+      else
+        g_assert_true (mix_record_set_value_by_id (record, "date", rows[i].date, NULL));
+    }
+
+  mix_window_show_page (window, "tracker");
+  mix_test_spin ();
+  mix_window_show_page (window, "session");
+  mix_test_spin ();
+  g_assert_true (shows_label (GTK_WIDGET (page), "2 new contacts reached, 1 conversations logged"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/session/leader-question-limit", test_leader_question_limit);
   g_test_add_func ("/session/topic", test_topic);
   g_test_add_func ("/session/close-out", test_close_out);
+  g_test_add_func ("/session/goal-progress", test_goal_progress);
 
   ret = g_test_run ();
   g_object_unref (app);

@@ -13,8 +13,11 @@ main (int   argc,
 {
   g_autoptr(GApplication) app = NULL;
 
+  const char *localedir = g_getenv ("MIX_IT_UP_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree, the translations are in <builddir>/po. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -803,18 +803,32 @@ on_history_row_activated_cb (AdwActionRow   *row,
 
   if (n > 0)
     {
-      g_string_append (body, _("Who was there:"));
+      g_autoptr(GString) names = g_string_new (NULL);
+
       for (guint i = 0; i < n; i++)
-        g_string_append_printf (body, "%s%s", i == 0 ? " " : ", ",
-                                mix_session_record_get_person (record, i)->name);
+        {
+          if (i > 0)
+            /* Translators: between the names of the people of a session */
+            g_string_append (names, _(", "));
+          g_string_append (names, mix_session_record_get_person (record, i)->name);
+        }
+      /* Translators: %s is the list of the people of a session */
+      g_string_append_printf (body, _("Who was there: %s"), names->str);
       g_string_append (body, "\n\n");
     }
   for (guint i = 0; questions[i] != NULL; i++)
     if (mix_session_record_get_leader_question (record, i))
-      g_string_append_printf (body, "%s %s\n", _("Leader’s question:"), _(questions[i]));
+      {
+        /* Translators: %s is a question the session's leader answered */
+        g_string_append_printf (body, _("Leader’s question: %s"), _(questions[i]));
+        g_string_append_c (body, '\n');
+      }
   if (topic != NULL)
     {
-      g_string_append_printf (body, "\n%s %s\n", _("Topic:"), _(topic->title));
+      g_string_append_c (body, '\n');
+      /* Translators: %s is the topic of a session's group discussion */
+      g_string_append_printf (body, _("Topic: %s"), _(topic->title));
+      g_string_append_c (body, '\n');
       for (guint i = 0; topic->activities[i] != NULL; i++)
         if (mix_session_record_get_activity (record, i))
           g_string_append_printf (body, "✓ %s\n", _(topic->activities[i]));
@@ -828,11 +842,20 @@ on_history_row_activated_cb (AdwActionRow   *row,
     }
   if (mix_session_record_get_goal_text (record) && *mix_session_record_get_goal_text (record))
     {
-      g_string_append_printf (body, "\n%s %s", _("Goal:"), mix_session_record_get_goal_text (record));
+      g_string_append_c (body, '\n');
       if (mix_session_record_get_goal_due (record))
-        g_string_append_printf (body, " (%s %s)", _("by"), mix_session_record_get_goal_due (record));
+        /* Translators: a goal set in a session and the day it is due */
+        g_string_append_printf (body, _("Goal: %s (by %s)"), mix_session_record_get_goal_text (record),
+                                mix_session_record_get_goal_due (record));
+      else
+        /* Translators: a goal set in a session */
+        g_string_append_printf (body, _("Goal: %s"), mix_session_record_get_goal_text (record));
       if (mix_session_record_get_buddy (record) && *mix_session_record_get_buddy (record))
-        g_string_append_printf (body, "\n%s %s", _("Accountability buddy:"), mix_session_record_get_buddy (record));
+        {
+          g_string_append_c (body, '\n');
+          /* Translators: %s is the person who checks on the goal */
+          g_string_append_printf (body, _("Accountability buddy: %s"), mix_session_record_get_buddy (record));
+        }
     }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -924,11 +947,20 @@ goal_progress (const ProgressDates *dates,
                const MixGoal       *goal)
 {
   g_autofree char *since = local_date (goal->created);
+  guint reached = count_since (dates->reached, since);
+  guint talks = count_since (dates->talks, since);
+  g_autofree char *reached_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u new contact reached",
+                                                                "%u new contacts reached", reached),
+                                                   reached);
+  g_autofree char *talks_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u conversation logged",
+                                                              "%u conversations logged", talks),
+                                                 talks);
 
-  /* Translators: progress on a networking goal, counted from the tracker; %s is a date. */
-  return g_strdup_printf (_("Since %s: %u new contacts reached, %u conversations logged"),
-                          since, count_since (dates->reached, since),
-                          count_since (dates->talks, since));
+  /* Translators: progress on a networking goal, counted from the tracker:
+   * "Since 2026-11-28: 2 new contacts reached, 1 conversation logged" */
+  return g_strdup_printf (_("Since %s: %s, %s"), since, reached_text, talks_text);
 }
 
 static void
@@ -974,7 +1006,8 @@ rebuild_history (MixSessionPage *self)
           g_autofree char *subtitle = NULL;
 
           if (goal->due != NULL)
-            subtitle = g_markup_printf_escaped ("%s %s · %s", _("By"), goal->due, progress);
+            /* Translators: under a goal: the day it is due, then its progress */
+            subtitle = g_markup_printf_escaped (_("By %s · %s"), goal->due, progress);
           else
             subtitle = g_markup_escape_text (progress, -1);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -1360,10 +1393,17 @@ update_plan_total (MixSessionPage *self)
     text = g_strdup_printf (_("Total: %u minutes, the length of a circle."), total);
   else if (total > MIX_GUIDE_SESSION_MINUTES)
     /* Translators: the plan's total minutes and how far over the 30-minute slot it goes. */
-    text = g_strdup_printf (_("Total: %u minutes, %u over the %u-minute slot."),
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Total: %u minutes, %u minute over the %u-minute slot.",
+                                         "Total: %u minutes, %u minutes over the %u-minute slot.",
+                                         total - MIX_GUIDE_SESSION_MINUTES),
                             total, total - MIX_GUIDE_SESSION_MINUTES, MIX_GUIDE_SESSION_MINUTES);
   else
-    text = g_strdup_printf (_("Total: %u minutes, %u under the %u-minute slot."),
+    /* Translators: the plan's total minutes and how far under the 30-minute slot it is. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Total: %u minutes, %u minute under the %u-minute slot.",
+                                         "Total: %u minutes, %u minutes under the %u-minute slot.",
+                                         MIX_GUIDE_SESSION_MINUTES - total),
                             total, MIX_GUIDE_SESSION_MINUTES - total, MIX_GUIDE_SESSION_MINUTES);
   adw_preferences_group_set_description (self->plan_group, text);
 
@@ -1403,7 +1443,9 @@ build_plan (MixSessionPage *self)
 
       if (info->min_minutes == info->max_minutes)
         /* Translators: what the guide recommends for a phase. */
-        subtitle = g_strdup_printf (_("The guide suggests %u minutes"), info->min_minutes);
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The guide suggests %u minute",
+                                                 "The guide suggests %u minutes", info->min_minutes),
+                                    info->min_minutes);
       else
         subtitle = g_strdup_printf (_("The guide suggests %u–%u minutes"),
                                     info->min_minutes, info->max_minutes);

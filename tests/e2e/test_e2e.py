@@ -83,9 +83,13 @@ def _die_with_parent():
 class App:
     """The app under test, in its own data directory."""
 
-    def __init__(self, data_home=None, welcome_shown=True):
+    def __init__(self, data_home=None, welcome_shown=True, language=None):
         self.data_home = data_home or tempfile.mkdtemp(prefix="mix-e2e-")
         env = dict(os.environ)
+        if language is not None:
+            env["LANG"] = "C.UTF-8"
+            env["LC_ALL"] = "C.UTF-8"
+            env["LANGUAGE"] = language
         env["XDG_DATA_HOME"] = self.data_home
         # Settings in a key file of its own, kept across restarts; the
         # welcome of a first start has its own test.
@@ -422,6 +426,30 @@ def test_second_launch_presents_first():
 # What a person operates: buttons, toggles, check boxes, entries and text
 # views, and their kin. (GTK 4.8 does not name list and table cells from
 # their content, so they are not counted here.)
+def test_spanish():
+    """With LANGUAGE=es the pages, the controls and the content speak Spanish."""
+    data_home = tempfile.mkdtemp(prefix="mix-e2e-")
+    seed_everything(os.path.join(data_home, "mix-it-up"))
+    app = App(data_home, welcome_shown=False, language="es")
+    try:
+        window = app.window()
+        for name in ("Sesión", "Seguimiento", "Mensajes"):
+            wait_for(f"the {name} page", lambda name=name: find_all(window, role="page tab", name=name))
+        wait_for("the welcome in Spanish", lambda: find_all(window, contains="Te damos la bienvenida"),
+                 seen=lambda: [n.get_name() for n in find_all(window, role="label")][:8])
+        # The guide's content: the first phase and its Start button.
+        wait_for("Iniciar", lambda: find_all(window, role="push button", name="Iniciar"),
+                 seen=lambda: [n.get_name() for n in find_all(window, role="push button")][:12])
+        click(page_tab(window, "Mensajes"))
+        wait_for("the checklist in Spanish", lambda: find_all(window, role="check box", name="Saluda a la persona por su nombre"),
+                 seen=lambda: [n.get_name() for n in find_all(window, role="check box")][:4])
+        english = [n.get_name() for n in find_all(window, role="push button")
+                   if n.get_name() in ("Start", "New Draft", "Add Row", "Mark as Sent")]
+        assert not english, f"still in English: {english}"
+    finally:
+        app.cleanup()
+
+
 def test_welcome_on_first_start():
     """The first start says what each page is for and where the data
     lives; once dismissed, it does not come back."""
@@ -691,6 +719,7 @@ TESTS = [
     test_second_launch_presents_first,
     test_accessibility_audit,
     test_welcome_on_first_start,
+    test_spanish,
     test_session_timer,
     test_session_survives_restart,
     test_message_draft_survives_restart,

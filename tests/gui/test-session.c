@@ -66,7 +66,7 @@ test_plan_total (void)
   /* Introductions: the guide says 2–5 minutes. */
   gtk_spin_button_set_value (spins->pdata[0], 5);
   g_assert_cmpuint (mix_timer_get_planned_minutes (timer, MIX_PHASE_INTRODUCTIONS), ==, 5);
-  g_assert_true (shows_label (GTK_WIDGET (page), "Total: 33 minutes, 3 over the 30-minute slot."));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Total: 33 minutes, 3 minutes over the 30-minute slot."));
   g_assert_false (warning_shown (spins->pdata[0]));
 
   gtk_spin_button_set_value (spins->pdata[0], 6);
@@ -76,7 +76,7 @@ test_plan_total (void)
   gtk_spin_button_set_value (spins->pdata[0], 2);
   gtk_spin_button_set_value (spins->pdata[2], 12);
   g_assert_true (warning_shown (spins->pdata[2]));
-  g_assert_true (shows_label (GTK_WIDGET (page), "Total: 27 minutes, 3 under the 30-minute slot."));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Total: 27 minutes, 3 minutes under the 30-minute slot."));
 
   gtk_spin_button_set_value (spins->pdata[2], 15);
   g_assert_true (shows_label (GTK_WIDGET (page), "Total: 30 minutes"));
@@ -312,7 +312,7 @@ test_goal_progress (void)
   mix_test_spin ();
   mix_window_show_page (window, "session");
   mix_test_spin ();
-  g_assert_true (shows_label (GTK_WIDGET (page), "2 new contacts reached, 1 conversations logged"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "2 new contacts reached, 1 conversation logged"));
 }
 
 int

@@ -5,6 +5,7 @@
 
 #include "mix-drafts.h"
 #include "mix-error.h"
+#include "mix-json.h"
 
 /**
  * MixDrafts:
@@ -181,7 +182,8 @@ mix_drafts_new (void)
  *   aside and written back unchanged
  *
  * Replaces the drafts with those of @root. A document whose "drafts" is
- * not a list is refused as damaged, leaving the drafts as they were.
+ * not a list is refused as damaged, leaving the drafts as they were. A
+ * draft with the id of one before it gets a new id, and is saved with it.
  * Loading does not emit #MixDrafts::changed.
  *
  * Returns: %TRUE on success
@@ -196,6 +198,7 @@ mix_drafts_load_json (MixDrafts   *self,
   g_autoptr(GPtrArray) unreadable = NULL;
   g_autoptr(GPtrArray) preps = NULL;
   g_autoptr(GPtrArray) unreadable_preps = NULL;
+  g_autoptr(GHashTable) ids = NULL;
   JsonNode *node;
   JsonArray *array = NULL;
   JsonArray *prep_array = NULL;
@@ -245,13 +248,31 @@ mix_drafts_load_json (MixDrafts   *self,
 
   drafts = g_ptr_array_new_with_free_func (g_object_unref);
   unreadable = new_node_array ();
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
       MixDraft *draft = mix_draft_new_from_json (element, NULL);
 
+      /* A draft with the id of one before it (a copy made by hand, a bad
+       * merge) gets an id of its own, so that each one can be found. */
+      if (draft != NULL && g_hash_table_contains (ids, mix_draft_get_id (draft)))
+        {
+          g_autoptr(JsonNode) renamed = mix_json_node_with_new_id (element);
+          MixDraft *again = mix_draft_new_from_json (renamed, NULL);
+
+          if (again != NULL)
+            {
+              g_object_unref (draft);
+              draft = again;
+            }
+        }
+
       if (draft != NULL)
-        g_ptr_array_add (drafts, draft);
+        {
+          g_hash_table_add (ids, (gpointer) mix_draft_get_id (draft));
+          g_ptr_array_add (drafts, draft);
+        }
       else
         g_ptr_array_add (unreadable, json_node_copy (element));
     }

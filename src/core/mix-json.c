@@ -8,62 +8,238 @@
 
 G_DEFINE_QUARK (mix-json-error-quark, mix_json_error)
 
-/**
- * mix_json_scan_depth:
- * @data: JSON text
- * @length: its length in bytes
- *
- * Returns the deepest nesting of arrays and objects in @data, skipping
- * over strings (and their escapes) so that brackets inside text do not
- * count. The scan stops early once the depth passes %MIX_JSON_MAX_DEPTH.
- */
-guint
-mix_json_scan_depth (const char *data,
-                     gsize       length)
+/* What one pass over JSON text finds, before the parser sees it. */
+typedef struct
+{
+  guint  deepest;       /* the deepest nesting of arrays and objects */
+  gsize  n_members;     /* the members of all objects, as written */
+  gsize  trailing_at;   /* where text follows the first value, or 0 */
+  gsize  bad_escape_at; /* where a \u escape is no character, or 0 */
+  gboolean found_trailing;
+  gboolean found_bad_escape;
+} Scan;
+
+static gboolean
+read_hex4 (const char *data,
+           gsize       length,
+           gunichar   *value)
+{
+  *value = 0;
+  if (length < 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (data[i]);
+
+      if (digit < 0)
+        return FALSE;
+      *value = *value * 16 + (gunichar) digit;
+    }
+  return TRUE;
+}
+
+/* Checks the `\u` escape at @data[@i] (the backslash). json-glib 1.6 reads
+ * half of a surrogate pair into text that is not UTF-8, \u0000 into the end
+ * of the text, and an escape of fewer than four hex digits by taking the
+ * bytes after it, a quote included: all are refused here. Returns the index
+ * of the last byte to skip. */
+static gsize
+check_unicode_escape (const char *data,
+                      gsize       length,
+                      gsize       i,
+                      Scan       *scan)
+{
+  gunichar high;
+  gunichar low;
+  gboolean bad = FALSE;
+
+  /* json-glib takes the next four bytes whatever they are, even a quote,
+   * and would no longer see the end of the string where this scan does. */
+  if (!read_hex4 (data + i + 2, length - (i + 2), &high))
+    bad = TRUE;
+  else if (high == 0 || (high >= 0xdc00 && high <= 0xdfff))
+    bad = TRUE;
+  else if (high >= 0xd800 && high <= 0xdbff)
+    {
+      if (i + 7 < length && data[i + 6] == '\\' && data[i + 7] == 'u' &&
+          read_hex4 (data + i + 8, length - (i + 8), &low) &&
+          low >= 0xdc00 && low <= 0xdfff)
+        return i + 11;
+      bad = TRUE;
+    }
+
+  if (bad)
+    {
+      if (!scan->found_bad_escape)
+        {
+          scan->found_bad_escape = TRUE;
+          scan->bad_escape_at = i;
+        }
+      return i + 1;
+    }
+  return i + 5;
+}
+
+/* One pass over @data, reading it as json-glib 1.6 does: nesting, skipping
+ * over strings (the JSON kind and the single-quoted kind json-glib also
+ * reads) and comments, so that brackets in them do not count; members;
+ * escapes; and whether anything but blank space and comments follows the
+ * first value. A scan that saw the text otherwise than the parser could let
+ * a deep document through, so where they would part (an escape json-glib
+ * reads differently) the text is refused. It stops early once the depth
+ * passes %MIX_JSON_MAX_DEPTH. */
+static void
+scan_text (const char *data,
+           gsize       length,
+           Scan       *scan)
 {
   guint depth = 0;
-  guint deepest = 0;
-  gboolean in_string = FALSE;
+  gboolean ended = FALSE;
+  char quote = 0;
+
+  memset (scan, 0, sizeof *scan);
 
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
 
-      if (in_string)
+      if (quote != 0)
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
+          if (c == quote)
+            quote = 0;
+          else if (c == '\\' && quote == '"')
+            {
+              if (i + 1 < length && data[i + 1] == 'u')
+                i = check_unicode_escape (data, length, i, scan);
+              else
+                i++;
+            }
+          continue;
+        }
+
+      /* json-glib 1.6 reads everything from a slash to the next slash as a
+       * comment, which covers C comments too. */
+      if (c == '/')
+        {
+          const char *close = memchr (data + i + 1, '/', length - i - 1);
+
+          if (close == NULL)
+            return;  /* an unclosed comment: the parser will say so */
+          i = (gsize) (close - data);
+          continue;
+        }
+
+      if (ended)
+        {
+          if (!g_ascii_isspace (c))
+            {
+              scan->found_trailing = TRUE;
+              scan->trailing_at = i;
+              return;
+            }
           continue;
         }
 
       switch (c)
         {
         case '"':
-          in_string = TRUE;
+        case '\'':
+          quote = c;
           break;
         case '[':
         case '{':
           depth++;
-          if (depth > deepest)
+          if (depth > scan->deepest)
             {
-              deepest = depth;
-              if (deepest > MIX_JSON_MAX_DEPTH)
-                return deepest;
+              scan->deepest = depth;
+              if (scan->deepest > MIX_JSON_MAX_DEPTH)
+                return;
             }
           break;
         case ']':
         case '}':
           if (depth > 0)
-            depth--;
+            {
+              depth--;
+              ended = depth == 0;
+            }
+          break;
+        case ':':
+          scan->n_members++;
           break;
         default:
           break;
         }
     }
+}
 
-  return deepest;
+/**
+ * mix_json_scan_depth:
+ * @data: JSON text
+ * @length: its length in bytes
+ *
+ * Returns the deepest nesting of arrays and objects in @data, skipping
+ * over strings (and their escapes) and comments so that brackets inside
+ * text do not count. The scan stops early once the depth passes
+ * %MIX_JSON_MAX_DEPTH.
+ */
+guint
+mix_json_scan_depth (const char *data,
+                     gsize       length)
+{
+  Scan scan;
+
+  scan_text (data, length, &scan);
+  return scan.deepest;
+}
+
+/* The members of all the objects in @node. json-glib keeps only the last
+ * of two members with the same name, so fewer here than in the text
+ * means one was dropped. The depth is bounded by the scan. */
+static gsize
+count_members (JsonNode *node)
+{
+  gsize n = 0;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *value;
+
+      n = json_object_get_size (object);
+      json_object_iter_init (&iter, object);
+      while (json_object_iter_next (&iter, &member, &value))
+        n += count_members (value);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint length = json_array_get_length (array);
+
+      for (guint i = 0; i < length; i++)
+        n += count_members (json_array_get_element (array, i));
+    }
+  return n;
+}
+
+/* Where @offset is, as a person counts: lines and characters from 1. */
+static char *
+describe_position (const char *data,
+                   gsize       offset)
+{
+  const char *line_start = data;
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      {
+        line++;
+        line_start = data + i + 1;
+      }
+  return g_strdup_printf ("%u:%ld", line,
+                          g_utf8_strlen (line_start, (gssize) (data + offset - line_start)) + 1);
 }
 
 static gboolean
@@ -81,8 +257,11 @@ is_blank (const char *data,
  *
  * Parses @data safely: refuses empty or blank text (which json-glib 1.6
  * "parses" to a %NULL root), text larger than %MIX_JSON_MAX_BYTES,
- * invalid UTF-8, nesting deeper than %MIX_JSON_MAX_DEPTH, syntax errors and
- * any root that is not an object.
+ * invalid UTF-8, nesting deeper than %MIX_JSON_MAX_DEPTH, syntax errors,
+ * any root that is not an object, and what json-glib would read with a
+ * loss: text after the first document, `\u` escapes that are no character
+ * (half of a surrogate pair, or U+0000) and objects with the same member
+ * twice.
  *
  * Returns: (transfer full): the root node, an object
  */
@@ -95,6 +274,7 @@ mix_json_parse_object (const char  *data,
   g_autoptr(GError) local_error = NULL;
   const char *end = NULL;
   JsonNode *root;
+  Scan scan;
 
   if (length > MIX_JSON_MAX_BYTES)
     {
@@ -117,10 +297,34 @@ mix_json_parse_object (const char  *data,
       return NULL;
     }
 
-  if (mix_json_scan_depth (data, length) > MIX_JSON_MAX_DEPTH)
+  scan_text (data, length, &scan);
+
+  if (scan.deepest > MIX_JSON_MAX_DEPTH)
     {
       g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_TOO_DEEP,
                    _("The file is nested more than %d levels deep."), MIX_JSON_MAX_DEPTH);
+      return NULL;
+    }
+
+  /* json-glib reads the first of several documents and ignores the rest,
+   * which would be lost at the next save. */
+  if (scan.found_trailing)
+    {
+      g_autofree char *where = describe_position (data, scan.trailing_at);
+
+      g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_SYNTAX,
+                   _("The file is not valid JSON: more text follows the end of its data "
+                     "(at line:column %s)."), where);
+      return NULL;
+    }
+
+  if (scan.found_bad_escape)
+    {
+      g_autofree char *where = describe_position (data, scan.bad_escape_at);
+
+      g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_INVALID_UTF8,
+                   _("The file holds an escaped character that is not valid text "
+                     "(at line:column %s)."), where);
       return NULL;
     }
 
@@ -143,6 +347,14 @@ mix_json_parse_object (const char  *data,
     {
       g_set_error_literal (error, MIX_JSON_ERROR, MIX_JSON_ERROR_NOT_OBJECT,
                            _("The file does not hold a JSON object."));
+      return NULL;
+    }
+
+  if (count_members (root) != scan.n_members)
+    {
+      g_set_error_literal (error, MIX_JSON_ERROR, MIX_JSON_ERROR_DUPLICATE_MEMBER,
+                           _("The file gives the same member twice in one object, and only one "
+                             "of them could be kept."));
       return NULL;
     }
 
@@ -202,6 +414,36 @@ mix_json_object_get_string_member_or_null (JsonObject *object,
       return NULL;
     }
   return json_node_get_string (node);
+}
+
+/**
+ * mix_json_node_with_new_id:
+ * @node: a JSON object
+ *
+ * For an entry whose id another entry of the file already has.
+ *
+ * Returns: (transfer full): a copy of @node with a new random UUID as its
+ *   "id" member and every other member as it was
+ */
+JsonNode *
+mix_json_node_with_new_id (JsonNode *node)
+{
+  JsonObject *copy;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+  g_autofree char *id = g_uuid_string_random ();
+
+  g_return_val_if_fail (JSON_NODE_HOLDS_OBJECT (node), NULL);
+
+  copy = json_object_new ();
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &member, &value))
+    json_object_set_member (copy, member, json_node_copy (value));
+  json_object_set_string_member (copy, "id", id);
+  node = json_node_init_object (json_node_alloc (), copy);
+  json_object_unref (copy);
+  return node;
 }
 
 /**

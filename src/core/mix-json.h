@@ -22,6 +22,7 @@ typedef enum
   MIX_JSON_ERROR_INVALID_UTF8,
   MIX_JSON_ERROR_SYNTAX,
   MIX_JSON_ERROR_NOT_OBJECT,
+  MIX_JSON_ERROR_DUPLICATE_MEMBER,
 } MixJsonError;
 
 GQuark      mix_json_error_quark      (void);
@@ -38,6 +39,8 @@ void        mix_json_append_string    (GString      *out,
                                        const char   *text);
 void        mix_json_append_node      (GString      *out,
                                        JsonNode     *node);
+
+JsonNode   *mix_json_node_with_new_id (JsonNode     *node);
 
 const char *mix_json_object_get_string_member_or_null (JsonObject *object,
                                                        const char *member,

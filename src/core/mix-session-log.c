@@ -5,6 +5,7 @@
 
 #include "mix-date.h"
 #include "mix-error.h"
+#include "mix-json.h"
 #include "mix-session-log.h"
 
 /**
@@ -434,7 +435,9 @@ get_list (JsonObject  *root,
  *
  * Replaces the log's sessions and goals with those of @root. A document
  * whose "sessions" or "goals" is not a list is refused as damaged, leaving
- * the log as it was. Loading does not emit #MixSessionLog::changed.
+ * the log as it was. A session or goal with the id of one before it gets a
+ * new id, and is saved with it. Loading does not emit
+ * #MixSessionLog::changed.
  *
  * Returns: %TRUE on success
  */
@@ -448,6 +451,7 @@ mix_session_log_load_json (MixSessionLog  *self,
   g_autoptr(GPtrArray) goals = NULL;
   g_autoptr(GPtrArray) unreadable_sessions = NULL;
   g_autoptr(GPtrArray) unreadable_goals = NULL;
+  g_autoptr(GHashTable) ids = NULL;
   JsonArray *session_array;
   JsonArray *goal_array;
   guint n_old;
@@ -462,15 +466,34 @@ mix_session_log_load_json (MixSessionLog  *self,
       !get_list (root, "goals", &goal_array, error))
     return FALSE;
 
+  /* An entry with the id of one before it (a copy made by hand, a bad
+   * merge) gets an id of its own, so that each one can be found, and a
+   * session finished again does not replace another. */
   sessions = g_ptr_array_new_with_free_func (g_object_unref);
   unreadable_sessions = new_node_array ();
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; session_array != NULL && i < json_array_get_length (session_array); i++)
     {
       JsonNode *node = json_array_get_element (session_array, i);
       MixSessionRecord *record = mix_session_record_new_from_json (node, NULL);
 
+      if (record != NULL && g_hash_table_contains (ids, mix_session_record_get_id (record)))
+        {
+          g_autoptr(JsonNode) renamed = mix_json_node_with_new_id (node);
+          MixSessionRecord *again = mix_session_record_new_from_json (renamed, NULL);
+
+          if (again != NULL)
+            {
+              g_object_unref (record);
+              record = again;
+            }
+        }
+
       if (record != NULL)
-        g_ptr_array_add (sessions, record);
+        {
+          g_hash_table_add (ids, (gpointer) mix_session_record_get_id (record));
+          g_ptr_array_add (sessions, record);
+        }
       else
         g_ptr_array_add (unreadable_sessions, json_node_copy (node));
     }
@@ -478,15 +501,24 @@ mix_session_log_load_json (MixSessionLog  *self,
 
   goals = g_ptr_array_new_with_free_func ((GDestroyNotify) goal_entry_free);
   unreadable_goals = new_node_array ();
+  g_hash_table_remove_all (ids);
   for (guint i = 0; goal_array != NULL && i < json_array_get_length (goal_array); i++)
     {
       JsonNode *node = json_array_get_element (goal_array, i);
       GoalEntry *entry = goal_entry_new_from_json (node);
 
-      if (entry != NULL)
-        g_ptr_array_add (goals, entry);
-      else
-        g_ptr_array_add (unreadable_goals, json_node_copy (node));
+      if (entry == NULL)
+        {
+          g_ptr_array_add (unreadable_goals, json_node_copy (node));
+          continue;
+        }
+      if (g_hash_table_contains (ids, entry->goal.id))
+        {
+          g_free (entry->goal.id);
+          entry->goal.id = g_uuid_string_random ();
+        }
+      g_hash_table_add (ids, entry->goal.id);
+      g_ptr_array_add (goals, entry);
     }
   g_ptr_array_sort (goals, compare_goals);
 

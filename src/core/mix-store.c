@@ -484,6 +484,16 @@ load_sessions (MixStore    *self,
     return TRUE;
 
   record = mix_session_record_new_from_json (current, NULL);
+  if (record != NULL &&
+      mix_session_log_find_session (self->session_log, mix_session_record_get_id (record)) != NULL)
+    {
+      /* The session in progress has the id of a past one: it gets its
+       * own, so that finishing it does not replace that one. */
+      g_autoptr(JsonNode) renamed = mix_json_node_with_new_id (current);
+
+      g_clear_object (&record);
+      record = mix_session_record_new_from_json (renamed, NULL);
+    }
   if (record == NULL)
     *n_skipped += 1;
   else
@@ -778,14 +788,19 @@ read_domain (MixStore   *self,
   return READ_OK;
 }
 
-/* Moves @path aside under a name that is not taken. Linking, then
- * unlinking, never replaces a file that is already there. */
+/* Keeps @path under a name that is not taken: a hard link, which never
+ * replaces a file that is already there, and leaves @path in place for
+ * the caller to replace or remove (*@still_there is %TRUE). Where there
+ * are no hard links (some file systems, directories) @path is renamed. */
 static char *
-move_aside (const char  *path,
-            GError     **error)
+set_aside (const char  *path,
+           gboolean    *still_there,
+           GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  *still_there = FALSE;
 
   for (guint attempt = 1; attempt < 1000; attempt++)
     {
@@ -799,14 +814,7 @@ move_aside (const char  *path,
 
       if (link (path, target) == 0)
         {
-          if (g_unlink (path) != 0)
-            {
-              saved_errno = errno;
-              g_unlink (target);
-              g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                           "%s", g_strerror (saved_errno));
-              return NULL;
-            }
+          *still_there = TRUE;
           return g_steal_pointer (&target);
         }
 
@@ -814,8 +822,7 @@ move_aside (const char  *path,
       if (saved_errno == EEXIST)
         continue;
 
-      /* No hard links here (some file systems): rename, having checked
-       * that the name is free. */
+      /* No hard links here: rename, having checked that the name is free. */
       if (g_file_test (target, G_FILE_TEST_EXISTS))
         continue;
       if (g_rename (path, target) == 0)
@@ -896,6 +903,7 @@ load_domain (MixStore  *self,
   g_autoptr(GError) move_error = NULL;
   JsonObject *root = NULL;
   guint n_skipped = 0;
+  gboolean still_there = FALSE;
   ReadResult result;
 
   g_clear_pointer (&state->root, json_object_unref);
@@ -941,7 +949,7 @@ load_domain (MixStore  *self,
 
     case READ_DAMAGED:
     default:
-      moved_to = move_aside (path, &move_error);
+      moved_to = set_aside (path, &still_there, &move_error);
       if (moved_to == NULL)
         {
           /* What cannot be moved must not be overwritten. */
@@ -952,7 +960,11 @@ load_domain (MixStore  *self,
         }
 
       /* The backup, if it is good, becomes the file again, so that the
-       * next start finds it even if nothing changes before then. */
+       * next start finds it even if nothing changes before then. It takes
+       * the place of the damaged file in one step, and the damaged file is
+       * removed only when there is no backup: stopped at any moment, this
+       * leaves the damaged file or the backup in place, never no file, which
+       * the next start would take for a first start. */
       if (read_domain (self, domain, bak, &root, &n_skipped, NULL) == READ_OK &&
           copy_file_contents (bak, path, NULL))
         {
@@ -965,6 +977,15 @@ load_domain (MixStore  *self,
           g_clear_pointer (&root, json_object_unref);
           state->root = new_document (domain);
           n_skipped = 0;
+          if (still_there && g_unlink (path) != 0)
+            {
+              /* The damaged file stays where it is: it must not be
+               * overwritten, and its copy is not needed. */
+              g_unlink (moved_to);
+              state->read_only = TRUE;
+              report_damage (self, domain, path, NULL, FALSE, error->message);
+              return;
+            }
           report_damage (self, domain, path, moved_to, FALSE, error->message);
         }
       break;

@@ -41,6 +41,38 @@ test_parse_refuses_deep (void)
   g_assert_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_TOO_DEEP);
 }
 
+/* Depth that a scan blind to json-glib's comments ("/" to "/"),
+ * single-quoted strings or way of reading a short \u escape would miss:
+ * the parser would recurse until the stack ran out. */
+static void
+test_parse_refuses_hidden_depth (void)
+{
+  static const struct {
+    const char *start;
+    const char *chunk;
+    int         code;
+  } cases[] = {
+    { "", "[[[[[[[[[[/*]]]]]]]]]]*/", MIX_JSON_ERROR_TOO_DEEP },
+    { "", "[[[[[[[[[[/]]]]]]]]]]/", MIX_JSON_ERROR_TOO_DEEP },
+    { "", "[[[[[[[[[['x', ']]]]]]]]]]', ", MIX_JSON_ERROR_TOO_DEEP },
+    { "\"\\u12\"\", \"b\": ", "[", MIX_JSON_ERROR_INVALID_UTF8 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new ("{\"a\":");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      g_string_append (text, cases[i].start);
+      for (guint j = 0; j < 20000; j++)
+        g_string_append (text, cases[i].chunk);
+      node = mix_json_parse_object (text->str, text->len, &error);
+      g_assert_null (node);
+      g_assert_error (error, MIX_JSON_ERROR, cases[i].code);
+    }
+}
+
 static void
 test_parse_accepts_limit_depth (void)
 {
@@ -75,6 +107,15 @@ test_parse_errors (void)
     { "{\"a\": ", MIX_JSON_ERROR_SYNTAX },
     { "{\"a\": 1,}", MIX_JSON_ERROR_SYNTAX },
     { "{\"a\": \"\xff\xfe\"}", MIX_JSON_ERROR_INVALID_UTF8 },
+    /* What json-glib would read with a loss: a second document, half of a
+     * surrogate pair, U+0000, and a member given twice. */
+    { "{\"a\": 1}\n{\"a\": 2}", MIX_JSON_ERROR_SYNTAX },
+    { "{\"a\": 1}[]", MIX_JSON_ERROR_SYNTAX },
+    { "{\"a\": \"x\\udc00y\"}", MIX_JSON_ERROR_INVALID_UTF8 },
+    { "{\"a\": \"x\\ud800y\"}", MIX_JSON_ERROR_INVALID_UTF8 },
+    { "{\"a\": \"x\\u0000y\"}", MIX_JSON_ERROR_INVALID_UTF8 },
+    { "{\"a\": 1, \"a\": 2}", MIX_JSON_ERROR_DUPLICATE_MEMBER },
+    { "{\"a\": [{\"b\": 1, \"\\u0062\": 1}]}", MIX_JSON_ERROR_DUPLICATE_MEMBER },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -86,6 +127,30 @@ test_parse_errors (void)
       g_assert_null (node);
       g_assert_error (error, MIX_JSON_ERROR, cases[i].code);
       g_assert_cmpstr (error->message, !=, "");
+    }
+}
+
+/* What json-glib reads whole is accepted: a surrogate pair, and brackets,
+ * colons and quotes in strings and comments. */
+static void
+test_parse_accepts_whole (void)
+{
+  static const char * const texts[] = {
+    "{\"a\": \"\\ud83e\\udd1d \\u00e9\"}",
+    "{\"a:b\": \"}]:\\\"\"} \n\t",
+    "{\"a\": 1 /* {\"a\": 2} */}",
+    "{\"a\": 1}\n/* a comment: } */\n",
+    "{\"a\": /json-glib reads this as a comment: ]/ 1}",
+    "{'a': '}'}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = mix_json_parse_object (texts[i], strlen (texts[i]), &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (node);
     }
 }
 
@@ -117,8 +182,10 @@ main (int   argc,
   g_test_add_func ("/json/depth/counts-nesting", test_depth_counts_nesting);
   g_test_add_func ("/json/depth/skips-strings", test_depth_skips_strings);
   g_test_add_func ("/json/parse/refuses-deep", test_parse_refuses_deep);
+  g_test_add_func ("/json/parse/refuses-hidden-depth", test_parse_refuses_hidden_depth);
   g_test_add_func ("/json/parse/accepts-limit-depth", test_parse_accepts_limit_depth);
   g_test_add_func ("/json/parse/errors", test_parse_errors);
+  g_test_add_func ("/json/parse/accepts-whole", test_parse_accepts_whole);
   g_test_add_func ("/json/round-trip", test_round_trip);
 
   return g_test_run ();

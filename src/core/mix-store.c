@@ -991,6 +991,12 @@ load_domain (MixStore  *self,
       break;
     }
 
+  /* The domain holds what it read; the document keeps only the members
+   * it does not know. For the tracker, this frees the parsed rows, most of
+   * the memory a big tracker takes. */
+  if (domain_info[domain].written_member != NULL && state->root != NULL)
+    json_object_remove_member (state->root, domain_info[domain].written_member);
+
   if (n_skipped > 0)
     {
       MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);

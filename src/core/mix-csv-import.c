@@ -8,8 +8,14 @@
 #include "mix-csv-import.h"
 #include "mix-record.h"
 
-/* The most fields a row of an imported file may have. */
-#define MAX_FIELDS 10000
+/* What an imported file may hold: enough for any tracker, and little enough that the
+ * memory an import takes stays bounded however the file is made. */
+static const MixCsvLimits import_limits = {
+  .max_bytes = MIX_CSV_IMPORT_MAX_BYTES,
+  .max_fields = MIX_CSV_IMPORT_MAX_COLUMNS,
+  .max_rows = MIX_CSV_IMPORT_MAX_ROWS,
+  .max_cells = MIX_CSV_IMPORT_MAX_CELLS,
+};
 
 /* How much of a file is read at a time when its size is not known. */
 #define READ_CHUNK (64 * 1024)
@@ -202,14 +208,11 @@ mix_csv_import_new_from_rows (MixTab     tab,
 
       for (n = 0; cells[n] != NULL; n++)
         {
-          /* Undo the formula guard that the export adds. */
-          if (cells[n][0] == '\'')
-            {
-              char *unguarded = mix_csv_unguard (cells[n]);
-
-              g_free (cells[n]);
-              cells[n] = unguarded;
-            }
+          /* Undo the formula guard that the export adds: the cell starts one character
+           * later. The row is one block (see mix_csv_parse_limited()), so no cell is
+           * freed or replaced on its own. */
+          if (mix_csv_is_guarded (cells[n]))
+            cells[n]++;
 
           if (cells[n][0] != '\0')
             empty = FALSE;
@@ -256,6 +259,10 @@ mix_csv_import_new_from_rows (MixTab     tab,
  * column of the tab takes the first source column that matches it; every other source
  * column is kept as extra fields.
  *
+ * Text with more than %MIX_CSV_IMPORT_MAX_COLUMNS columns in a row, more than
+ * %MIX_CSV_IMPORT_MAX_ROWS rows or more than %MIX_CSV_IMPORT_MAX_CELLS cells is refused
+ * as soon as the line that goes past the limit is read, so that memory stays bounded.
+ *
  * Returns: (transfer full) (nullable): the import, or %NULL with @error set
  */
 MixCsvImport *
@@ -270,7 +277,7 @@ mix_csv_import_new_from_data (MixTab       tab,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  rows = mix_csv_parse (data, length, MAX_FIELDS, MIX_CSV_IMPORT_MAX_BYTES, error);
+  rows = mix_csv_parse_limited (data, length, &import_limits, error);
   if (rows == NULL)
     return NULL;
 
@@ -297,17 +304,28 @@ set_read_error (GError     **error,
                  _("The file “%s” could not be read: %s"), display_name, io_error->message);
 }
 
+/* @size is the file's size, or -1 when it was not known and reading stopped at the limit. */
 static void
 set_too_large_error (GError     **error,
                      const char  *display_name,
                      goffset      size)
 {
-  g_autofree char *size_text = g_format_size ((guint64) size);
   g_autofree char *limit_text = g_format_size (MIX_CSV_IMPORT_MAX_BYTES);
 
-  g_set_error (error, MIX_CSV_ERROR, MIX_CSV_ERROR_TOO_LARGE,
-               _("The file “%s” is too large (%s); the limit is %s."),
-               display_name, size_text, limit_text);
+  if (size < 0)
+    {
+      g_set_error (error, MIX_CSV_ERROR, MIX_CSV_ERROR_TOO_LARGE,
+                   _("The file “%s” is too large; the limit is %s."),
+                   display_name, limit_text);
+    }
+  else
+    {
+      g_autofree char *size_text = g_format_size ((guint64) size);
+
+      g_set_error (error, MIX_CSV_ERROR, MIX_CSV_ERROR_TOO_LARGE,
+                   _("The file “%s” is too large (%s); the limit is %s."),
+                   display_name, size_text, limit_text);
+    }
 }
 
 /* Reads the whole of @path, refusing it without reading it if it is larger than the
@@ -359,7 +377,8 @@ read_file (const char  *path,
 
       if (buffer->len > MIX_CSV_IMPORT_MAX_BYTES)
         {
-          set_too_large_error (error, display_name, buffer->len);
+          /* Only the start of a file as large as this is read. */
+          set_too_large_error (error, display_name, -1);
           return NULL;
         }
 
@@ -377,7 +396,8 @@ read_file (const char  *path,
  * @error: return location for an error
  *
  * Reads @path as mix_csv_import_new_from_data() reads text. A file larger than
- * %MIX_CSV_IMPORT_MAX_BYTES is refused before it is read. Every error message is a
+ * %MIX_CSV_IMPORT_MAX_BYTES is refused before it is read; one whose size is not known
+ * (a pipe) is read no further than the limit. Every error message is a
  * sentence that names the file; errors in the text keep their #MixCsvError code and say
  * which line is wrong.
  *
@@ -406,7 +426,7 @@ mix_csv_import_new_from_file (MixTab       tab,
     return NULL;
 
   data = g_bytes_get_data (bytes, &length);
-  rows = mix_csv_parse (data, length, MAX_FIELDS, MIX_CSV_IMPORT_MAX_BYTES, &local_error);
+  rows = mix_csv_parse_limited (data, length, &import_limits, &local_error);
   if (rows == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code,

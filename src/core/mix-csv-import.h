@@ -21,8 +21,12 @@ typedef struct _MixCsvImport MixCsvImport;
 #define MIX_CSV_IMPORT_EXTRA (-1)  /* keep as an extra field named by the header */
 #define MIX_CSV_IMPORT_SKIP  (-2)  /* ignore the column */
 
-/* The largest file an import reads. */
-#define MIX_CSV_IMPORT_MAX_BYTES (64 * 1024 * 1024)
+/* The largest file an import reads, and what it may hold: columns in a row, rows (besides
+ * the header) and cells in all. A file past a limit is refused, naming the line. */
+#define MIX_CSV_IMPORT_MAX_BYTES   (64 * 1024 * 1024)
+#define MIX_CSV_IMPORT_MAX_COLUMNS 1000
+#define MIX_CSV_IMPORT_MAX_ROWS    100000
+#define MIX_CSV_IMPORT_MAX_CELLS   2000000
 
 MixCsvImport *mix_csv_import_new_from_data        (MixTab          tab,
                                                    const char     *data,

@@ -12,13 +12,15 @@
 G_DEFINE_QUARK (mix-csv-error-quark, mix_csv_error)
 
 /* Reading state: a cursor over the (already validated) text, the physical line the
- * cursor is on, and a scratch buffer reused for every quoted field. */
+ * cursor is on, and the row being read: its fields' text, each followed by a NUL, and
+ * where each field starts in it. Both buffers are reused for every row. */
 typedef struct
 {
   const char *p;
   const char *end;
   guint       line;
-  GString    *buf;
+  GString    *text;
+  GArray     *starts;   /* gsize */
 } CsvReader;
 
 static inline gboolean
@@ -86,18 +88,32 @@ is_blank (const char *p,
   return TRUE;
 }
 
+/* Ends the field whose text was appended to the row since @start: an empty field takes no
+ * room of its own, as every empty field of a row shares the NUL at the start of its text. */
+static void
+end_field (CsvReader *reader,
+           gsize      start)
+{
+  if (reader->text->len == start)
+    start = 0;
+  else
+    g_string_append_c (reader->text, '\0');
+
+  g_array_append_val (reader->starts, start);
+}
+
 /* Reads a field that starts with a quote. The cursor is on the opening quote; on return it
  * is on the comma or line end after the field, or at the end of the text. */
-static char *
+static gboolean
 read_quoted_field (CsvReader  *reader,
                    GError    **error)
 {
   guint start_line = reader->line;
+  gsize start = reader->text->len;
   const char *p;
 
   g_assert (*reader->p == '"');
 
-  g_string_truncate (reader->buf, 0);
   reader->p++;
 
   for (;;)
@@ -106,14 +122,14 @@ read_quoted_field (CsvReader  *reader,
       p = reader->p;
       while (p < reader->end && *p != '"' && !is_line_end (*p))
         p++;
-      g_string_append_len (reader->buf, reader->p, p - reader->p);
+      g_string_append_len (reader->text, reader->p, p - reader->p);
       reader->p = p;
 
       if (reader->p == reader->end)
         {
           g_set_error (error, MIX_CSV_ERROR, MIX_CSV_ERROR_UNTERMINATED_QUOTE,
                        _("Line %u: a quoted field is never closed."), start_line);
-          return NULL;
+          return FALSE;
         }
 
       if (*reader->p == '"')
@@ -121,7 +137,7 @@ read_quoted_field (CsvReader  *reader,
           /* A doubled quote stands for one quote; a single one closes the field. */
           if (reader->p + 1 < reader->end && reader->p[1] == '"')
             {
-              g_string_append_c (reader->buf, '"');
+              g_string_append_c (reader->text, '"');
               reader->p += 2;
               continue;
             }
@@ -132,59 +148,94 @@ read_quoted_field (CsvReader  *reader,
 
       /* A line break inside the quotes belongs to the field, written as "\n" whatever
        * the file used. */
-      g_string_append_c (reader->buf, '\n');
+      g_string_append_c (reader->text, '\n');
       skip_line_end (reader);
     }
 
   /* Lenient, as spreadsheets are: text between the closing quote and the next comma is
    * kept literally (`"ab"cd` reads as `abcd`). */
   p = find_field_end (reader->p, reader->end);
-  g_string_append_len (reader->buf, reader->p, p - reader->p);
+  g_string_append_len (reader->text, reader->p, p - reader->p);
   reader->p = p;
 
-  return g_strndup (reader->buf->str, reader->buf->len);
+  end_field (reader, start);
+  return TRUE;
+}
+
+/* The row just read as one block: the NULL-terminated array of fields, followed by their
+ * text. One allocation a row, freed with g_free(), keeps memory close to the size of the
+ * file even when it holds millions of tiny fields. */
+static GStrv
+take_row (CsvReader *reader)
+{
+  guint n = reader->starts->len;
+  gsize pointers = ((gsize) n + 1) * sizeof (char *);
+  char **row = g_malloc (pointers + reader->text->len);
+  char *text = (char *) row + pointers;
+
+  memcpy (text, reader->text->str, reader->text->len);
+  for (guint i = 0; i < n; i++)
+    row[i] = text + g_array_index (reader->starts, gsize, i);
+  row[n] = NULL;
+
+  return row;
 }
 
 /* Reads one record starting at the cursor, which must not be on a line end. On return the
- * cursor is past the record's line end (if any). @size_hint is the field count expected. */
+ * cursor is past the record's line end (if any). @n_cells counts the fields of the rows
+ * read so far, this one included on return. */
 static GStrv
-read_record (CsvReader  *reader,
-             guint       max_fields,
-             guint       size_hint,
-             GError    **error)
+read_record (CsvReader           *reader,
+             const MixCsvLimits  *limits,
+             guint64             *n_cells,
+             GError             **error)
 {
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_full (size_hint + 1, g_free);
   guint record_line = reader->line;
+
+  /* Every empty field of the row points at this NUL. */
+  g_string_truncate (reader->text, 0);
+  g_string_append_c (reader->text, '\0');
+  g_array_set_size (reader->starts, 0);
 
   for (;;)
     {
-      char *field;
-
       if (reader->p < reader->end && *reader->p == '"')
         {
-          field = read_quoted_field (reader, error);
-          if (field == NULL)
+          if (!read_quoted_field (reader, error))
             return NULL;
         }
       else
         {
           /* Unquoted: everything up to the next comma or line end, quotes included. */
           const char *field_end = find_field_end (reader->p, reader->end);
+          gsize start = reader->text->len;
 
-          field = g_strndup (reader->p, field_end - reader->p);
+          g_string_append_len (reader->text, reader->p, field_end - reader->p);
           reader->p = field_end;
+          end_field (reader, start);
         }
 
-      g_ptr_array_add (fields, field);
-
-      if (max_fields > 0 && fields->len > max_fields)
+      if (limits->max_fields > 0 && reader->starts->len > limits->max_fields)
         {
           g_set_error (error, MIX_CSV_ERROR, MIX_CSV_ERROR_TOO_MANY_FIELDS,
                        g_dngettext (GETTEXT_PACKAGE,
                                     "Line %u has more than %u column.",
                                     "Line %u has more than %u columns.",
-                                    max_fields),
-                       record_line, max_fields);
+                                    limits->max_fields),
+                       record_line, limits->max_fields);
+          return NULL;
+        }
+
+      if (limits->max_cells > 0 && *n_cells + reader->starts->len > limits->max_cells)
+        {
+          g_set_error (error, MIX_CSV_ERROR, MIX_CSV_ERROR_TOO_MANY_CELLS,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Line %u: the file has more than %u cell. Import it in "
+                                    "smaller parts.",
+                                    "Line %u: the file has more than %u cells. Import it in "
+                                    "smaller parts.",
+                                    limits->max_cells),
+                       record_line, limits->max_cells);
           return NULL;
         }
 
@@ -202,11 +253,8 @@ read_record (CsvReader  *reader,
       break;
     }
 
-  /* The array owns the strings until here; hand them over as a NULL-terminated vector. */
-  g_ptr_array_add (fields, NULL);
-  g_ptr_array_set_free_func (fields, NULL);
-
-  return (GStrv) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
+  *n_cells += reader->starts->len;
+  return take_row (reader);
 }
 
 /**
@@ -215,6 +263,29 @@ read_record (CsvReader  *reader,
  * @length: the length of @data in bytes
  * @max_fields: the most fields a row may have, or 0 for no limit
  * @max_bytes: the most bytes @data may hold, or 0 for no limit
+ * @error: return location for a #MixCsvError
+ *
+ * Parses a whole CSV document as mix_csv_parse_limited() does, with these two limits only.
+ *
+ * Returns: (transfer full) (element-type GStrv): the rows, or %NULL with @error set
+ */
+GPtrArray *
+mix_csv_parse (const char  *data,
+               gsize        length,
+               guint        max_fields,
+               gsize        max_bytes,
+               GError     **error)
+{
+  MixCsvLimits limits = { .max_bytes = max_bytes, .max_fields = max_fields };
+
+  return mix_csv_parse_limited (data, length, &limits, error);
+}
+
+/**
+ * mix_csv_parse_limited:
+ * @data: (array length=length): the CSV text
+ * @length: the length of @data in bytes
+ * @limits: what the text may hold at most; a limit of 0 is no limit
  * @error: return location for a #MixCsvError
  *
  * Parses a whole CSV document as RFC 4180 describes, with the leniency spreadsheets show:
@@ -229,34 +300,38 @@ read_record (CsvReader  *reader,
  * - rows may have different numbers of fields.
  *
  * The text must be UTF-8 without NUL bytes; a bad byte is reported with the physical line
- * it is on (every line end counts, including those inside quoted fields). Time and memory
- * are linear in @length.
+ * it is on (every line end counts, including those inside quoted fields), and so is the
+ * line where the text goes past one of @limits. Time is linear in @length, and so is
+ * memory: a row is one allocation, its fields and their text together.
  *
  * Returns: (transfer full) (element-type GStrv): the rows, row 0 being the header as
- *   written, each a %NULL-terminated array of fields; or %NULL with @error set
+ *   written, each a %NULL-terminated array of fields allocated as one block with the
+ *   fields' text (free a row with g_free(), not g_strfreev(); the array frees them); or
+ *   %NULL with @error set
  */
 GPtrArray *
-mix_csv_parse (const char  *data,
-               gsize        length,
-               guint        max_fields,
-               gsize        max_bytes,
-               GError     **error)
+mix_csv_parse_limited (const char          *data,
+                       gsize                length,
+                       const MixCsvLimits  *limits,
+                       GError             **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GString) buf = NULL;
+  g_autoptr(GString) text_buffer = NULL;
+  g_autoptr(GArray) starts = NULL;
   CsvReader reader;
   const char *text;
   const char *end;
   const char *bad;
-  guint last_n_fields = 0;
+  guint64 n_cells = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (limits != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (max_bytes > 0 && length > max_bytes)
+  if (limits->max_bytes > 0 && length > limits->max_bytes)
     {
       g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (max_bytes);
+      g_autofree char *limit = g_format_size (limits->max_bytes);
 
       g_set_error (error, MIX_CSV_ERROR, MIX_CSV_ERROR_TOO_LARGE,
                    _("The file is too large (%s); the limit is %s."), size, limit);
@@ -296,9 +371,11 @@ mix_csv_parse (const char  *data,
       return NULL;
     }
 
-  buf = g_string_new (NULL);
-  reader = (CsvReader) { .p = text, .end = end, .line = 1, .buf = buf };
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  text_buffer = g_string_new (NULL);
+  starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  reader = (CsvReader) { .p = text, .end = end, .line = 1, .text = text_buffer,
+                         .starts = starts };
+  rows = g_ptr_array_new_with_free_func (g_free);
 
   while (reader.p < reader.end)
     {
@@ -311,11 +388,24 @@ mix_csv_parse (const char  *data,
           continue;
         }
 
-      row = read_record (&reader, max_fields, last_n_fields, error);
+      /* The first row is the header, which is not one of the rows counted. */
+      if (limits->max_rows > 0 && rows->len > limits->max_rows)
+        {
+          g_set_error (error, MIX_CSV_ERROR, MIX_CSV_ERROR_TOO_MANY_ROWS,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Line %u: the file has more than %u row besides its "
+                                    "header. Import it in smaller parts.",
+                                    "Line %u: the file has more than %u rows besides its "
+                                    "header. Import it in smaller parts.",
+                                    limits->max_rows),
+                       reader.line, limits->max_rows);
+          return NULL;
+        }
+
+      row = read_record (&reader, limits, &n_cells, error);
       if (row == NULL)
         return NULL;
 
-      last_n_fields = g_strv_length (row);
       g_ptr_array_add (rows, row);
     }
 
@@ -359,7 +449,8 @@ skip_quotes (const char *value)
  * @guard_formula: whether to defuse values a spreadsheet would run as a formula
  *
  * Appends one field to @out, in quotes only where needed: when it holds a comma, a quote,
- * a CR or an LF, or begins or ends with a space. Quotes inside are doubled.
+ * a CR or an LF, begins or ends with a space or a tab, or begins with a byte order mark.
+ * Quotes inside are doubled.
  *
  * With @guard_formula, a value beginning with `=`, `+`, `-`, `@`, a tab or a CR is written
  * with a `'` in front, so spreadsheets show it as text instead of evaluating it (the
@@ -385,10 +476,15 @@ mix_csv_append_field (GString    *out,
    * that mix_csv_unguard() gives it back exactly. */
   guard = guard_formula && starts_like_formula (skip_quotes (value));
 
-  /* A guarded value begins with the quote mark, never with a space. */
+  /* A guarded value begins with the quote mark, never with a space. Spaces and tabs at
+   * either end are quoted so that no tool trims them, and so that a file of nothing but
+   * such a value is not read back as empty. A value that begins with a byte order mark
+   * is quoted too: as the first field of a file, it would otherwise be read back as the
+   * file's BOM and lost. */
   quote = strpbrk (value, ",\"\r\n") != NULL
-          || (!guard && value[0] == ' ')
-          || value[len - 1] == ' ';
+          || (!guard && (value[0] == ' ' || value[0] == '\t'))
+          || (!guard && g_str_has_prefix (value, UTF8_BOM))
+          || value[len - 1] == ' ' || value[len - 1] == '\t';
 
   if (quote)
     g_string_append_c (out, '"');
@@ -459,6 +555,21 @@ mix_csv_append_row (GString            *out,
 }
 
 /**
+ * mix_csv_is_guarded:
+ * @value: a field as read from a file
+ *
+ * Returns: %TRUE if @value carries the formula guard of mix_csv_append_field(): one or
+ *   more `'` followed by `=`, `+`, `-`, `@`, a tab or a CR; the value is then @value + 1
+ */
+gboolean
+mix_csv_is_guarded (const char *value)
+{
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  return value[0] == '\'' && starts_like_formula (skip_quotes (value));
+}
+
+/**
  * mix_csv_unguard:
  * @value: (nullable): a field as read from a file
  *
@@ -474,7 +585,7 @@ mix_csv_unguard (const char *value)
   if (value == NULL)
     return NULL;
 
-  if (value[0] == '\'' && starts_like_formula (skip_quotes (value)))
+  if (mix_csv_is_guarded (value))
     return g_strdup (value + 1);
 
   return g_strdup (value);

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <string.h>
-
 #include "mix-date.h"
 
 /* Reads up to @max_digits digits; returns FALSE if there is none. */
@@ -27,6 +25,68 @@ read_number (const char **p,
   return n > 0;
 }
 
+/* Skips "am" or "pm" in either case, after optional spaces. */
+static void
+skip_meridiem (const char **p)
+{
+  const char *q = *p;
+
+  while (*q == ' ')
+    q++;
+  if ((g_ascii_tolower (q[0]) == 'a' || g_ascii_tolower (q[0]) == 'p') &&
+      g_ascii_tolower (q[1]) == 'm')
+    *p = q + 2;
+}
+
+/* Skips a time of day as spreadsheets write it after a date: `H:MM`, `HH:MM:SS`,
+ * `HH:MM:SS.fff`, then `Z` or an offset such as `+01:00`, or "AM" or "PM". Returns FALSE,
+ * leaving @p alone, if the text there is not such a time. */
+static gboolean
+skip_time (const char **p)
+{
+  const char *q = *p;
+  guint value, n;
+
+  if (!read_number (&q, 2, &value, &n) || value > 23 || *q != ':')
+    return FALSE;
+  q++;
+  if (!read_number (&q, 2, &value, &n) || n != 2 || value > 59)
+    return FALSE;
+
+  if (*q == ':')
+    {
+      q++;
+      if (!read_number (&q, 2, &value, &n) || n != 2 || value > 60)
+        return FALSE;
+      if (*q == '.' || *q == ',')
+        {
+          q++;
+          if (!g_ascii_isdigit (*q))
+            return FALSE;
+          while (g_ascii_isdigit (*q))
+            q++;
+        }
+    }
+
+  if (*q == 'Z')
+    q++;
+  else if (*q == '+' || *q == '-')
+    {
+      q++;
+      if (!read_number (&q, 2, &value, &n) || n != 2 || value > 23)
+        return FALSE;
+      if (*q == ':')
+        q++;
+      if (g_ascii_isdigit (*q) && (!read_number (&q, 2, &value, &n) || n != 2 || value > 59))
+        return FALSE;
+    }
+  else
+    skip_meridiem (&q);
+
+  *p = q;
+  return TRUE;
+}
+
 static gboolean
 set_date (GDate *date,
           guint  year,
@@ -47,7 +107,8 @@ set_date (GDate *date,
  * @date: (out caller-allocates): the date read
  *
  * Accepts ISO `2026-03-05` (optionally followed by a time, as spreadsheets
- * export date-times: `2026-03-05T10:00:00Z` or `2026-03-05 10:00`),
+ * export date-times: `2026-03-05T10:00:00Z`, `2026-03-05T10:00:00.000+01:00`,
+ * `2026-03-05 10:00` or `2026-03-05 9:30 PM`),
  * `2026/03/05`, and the US order Google Sheets writes in English locales,
  * `3/5/2026` (month/day/year, the year in four digits). Surrounding spaces
  * are ignored. Anything else, and impossible dates such as `2026-02-30`,
@@ -89,21 +150,16 @@ mix_date_parse (const char *text,
 
   if (na == 4)
     {
-      /* Year first: YYYY-MM-DD or YYYY/MM/DD; a time may follow. */
+      /* Year first: YYYY-MM-DD or YYYY/MM/DD; a time may follow. The time itself is
+       * not kept, but it must be a time: "2026-03-05 2pm call" is not a date, and
+       * taking it for one would lose the rest of the text. */
       if (nc > 2)
         return FALSE;
-      if (*p == 'T' || *p == ' ')
+      if (*p == 'T' || (*p == ' ' && g_ascii_isdigit (p[1])))
         {
-          const char *q = p + 1;
-          if (!g_ascii_isdigit (*q))
-            {
-              while (*q == ' ')
-                q++;
-              if (*q != '\0')
-                return FALSE;
-            }
-          /* The time itself is not needed; only the date is kept. */
-          p = p + strlen (p);
+          p++;
+          if (!skip_time (&p))
+            return FALSE;
         }
       if (!set_date (date, a, b, c))
         return FALSE;

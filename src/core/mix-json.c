@@ -2,9 +2,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "mix-json.h"
+
+static void append_node (GString  *out,
+                         JsonNode *node,
+                         int       depth);
 
 G_DEFINE_QUARK (mix-json-error-quark, mix_json_error)
 
@@ -15,9 +20,27 @@ typedef struct
   gsize  n_members;     /* the members of all objects, as written */
   gsize  trailing_at;   /* where text follows the first value, or 0 */
   gsize  bad_escape_at; /* where a \u escape is no character, or 0 */
+  gsize  big_number_at; /* where an integer too large for 64 bits is */
   gboolean found_trailing;
   gboolean found_bad_escape;
+  gboolean found_big_number;
 } Scan;
+
+/* Whether the integer literal of @n_digits digits at @digits (no sign) is
+ * beyond what json-glib 1.6 reads: it reads a larger one as -1. */
+static gboolean
+integer_too_big (const char *digits,
+                 gsize       n_digits,
+                 gboolean    negative)
+{
+  const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
+
+  while (n_digits > 1 && *digits == '0')
+    digits++, n_digits--;
+  if (n_digits != 19)
+    return n_digits > 19;
+  return memcmp (digits, limit, 19) > 0;
+}
 
 static gboolean
 read_hex4 (const char *data,
@@ -166,6 +189,27 @@ scan_text (const char *data,
           break;
         case ':':
           scan->n_members++;
+          break;
+        case '-':
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          {
+            gboolean negative = c == '-';
+            gsize start = negative ? i + 1 : i;
+            gsize end = start;
+
+            while (end < length && g_ascii_isdigit (data[end]))
+              end++;
+            if ((end >= length || (data[end] != '.' && data[end] != 'e' && data[end] != 'E')) &&
+                integer_too_big (data + start, end - start, negative) &&
+                !scan->found_big_number)
+              {
+                scan->found_big_number = TRUE;
+                scan->big_number_at = i;
+              }
+            if (end > i + 1)
+              i = end - 1;
+          }
           break;
         default:
           break;
@@ -318,6 +362,17 @@ mix_json_parse_object (const char  *data,
       return NULL;
     }
 
+  /* json-glib would read it as -1, and the next save would write that. */
+  if (scan.found_big_number)
+    {
+      g_autofree char *where = describe_position (data, scan.big_number_at);
+
+      g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_SYNTAX,
+                   _("The file holds a whole number too large to keep exactly "
+                     "(at line:column %s)."), where);
+      return NULL;
+    }
+
   if (scan.found_bad_escape)
     {
       g_autofree char *where = describe_position (data, scan.bad_escape_at);
@@ -371,23 +426,15 @@ char *
 mix_json_to_data (JsonNode *root,
                   gsize    *length)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-  gsize len = 0;
-  char *ret;
+  GString *out = g_string_sized_new (4096);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 1);
-  json_generator_set_indent_char (generator, '\t');
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &len);
+  g_return_val_if_fail (root != NULL, NULL);
 
-  ret = g_realloc (g_steal_pointer (&text), len + 2);
-  ret[len] = '\n';
-  ret[len + 1] = '\0';
+  append_node (out, root, 0);
+  g_string_append_c (out, '\n');
   if (length != NULL)
-    *length = len + 1;
-  return ret;
+    *length = out->len;
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -498,6 +545,127 @@ mix_json_append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* A double as JSON: json-glib 1.6 writes 1e22 as "1e+22.0" and infinity
+ * as "inf.0", which no JSON reader takes back, so doubles are written
+ * here. An infinity (read from a number too large for a double, such as
+ * 1e999) is written as 1e999 again, which reads back the same. */
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  if (isinf (value))
+    {
+      g_string_append (out, value > 0 ? "1e999" : "-1e999");
+      return;
+    }
+  g_ascii_dtostr (buffer, sizeof buffer, value);
+  g_string_append (out, buffer);
+  /* Still a double when read back. */
+  if (strpbrk (buffer, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+append_indent (GString *out,
+               int      depth)
+{
+  g_string_append_c (out, '\n');
+  for (int i = 0; i < depth; i++)
+    g_string_append_c (out, '\t');
+}
+
+/* @depth < 0 writes compact JSON; otherwise one member or element a line,
+ * indented with tabs. */
+static void
+append_node (GString  *out,
+             JsonNode *node,
+             int       depth)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        /* In the order they were read or set, as json-glib writes them. */
+        g_autoptr(GList) members = json_object_get_members (object);
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            const char *member = l->data;
+            JsonNode *value = json_object_get_member (object, member);
+
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            if (depth >= 0)
+              append_indent (out, depth + 1);
+            mix_json_append_string (out, member);
+            g_string_append (out, depth >= 0 ? " : " : ":");
+            append_node (out, value, depth >= 0 ? depth + 1 : -1);
+          }
+        if (depth >= 0 && !first)
+          append_indent (out, depth);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            if (depth >= 0)
+              append_indent (out, depth + 1);
+            append_node (out, json_array_get_element (array, i), depth >= 0 ? depth + 1 : -1);
+          }
+        if (depth >= 0 && n > 0)
+          append_indent (out, depth);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          mix_json_append_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
 /**
  * mix_json_append_node:
  *
@@ -507,11 +675,8 @@ void
 mix_json_append_node (GString  *out,
                       JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-  gsize length = 0;
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (node != NULL);
 
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, &length);
-  g_string_append_len (out, text, (gssize) length);
+  append_node (out, node, -1);
 }

@@ -154,6 +154,78 @@ test_parse_accepts_whole (void)
     }
 }
 
+/* Numbers kept as they were read are written back as JSON that reads
+ * back the same: json-glib 1.6 wrote 1e22 as 1e+22.0 and 1e999 as inf.0,
+ * which made the next start find the file damaged. */
+static void
+test_numbers_round_trip (void)
+{
+  const char *text = "{\"a\":[1e22,1e-300,1e999,-1e999,3.0,-0.5,42,-7,0.1,123456.789]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) first = mix_json_parse_object (text, strlen (text), &error);
+  g_autoptr(JsonNode) second = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GString) compact = g_string_new (NULL);
+  gsize length = 0;
+  JsonArray *a, *b;
+
+  g_assert_no_error (error);
+  written = mix_json_to_data (first, &length);
+  second = mix_json_parse_object (written, length, &error);
+  g_assert_no_error (error);
+  a = json_object_get_array_member (json_node_get_object (first), "a");
+  b = json_object_get_array_member (json_node_get_object (second), "a");
+  g_assert_cmpuint (json_array_get_length (a), ==, json_array_get_length (b));
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *x = json_array_get_element (a, i);
+      JsonNode *y = json_array_get_element (b, i);
+
+      g_assert_cmpint (json_node_get_value_type (x), ==, json_node_get_value_type (y));
+      if (json_node_get_value_type (x) == G_TYPE_DOUBLE)
+        g_assert_true (json_node_get_double (x) == json_node_get_double (y));
+      else
+        g_assert_cmpint (json_node_get_int (x), ==, json_node_get_int (y));
+    }
+
+  /* A whole number json-glib would read as -1 is refused, not changed. */
+  {
+    const char *big[] = {
+      "{\"x\":123456789012345678901234567890}",
+      "{\"x\":9223372036854775808}",
+      "{\"x\":-9223372036854775809}",
+    };
+    const char *fine[] = {
+      "{\"x\":9223372036854775807}",
+      "{\"x\":-9223372036854775808}",
+      "{\"x\":12345678901234567890.5}",
+      "{\"x\":\"123456789012345678901234567890\"}",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (big); i++)
+      {
+        g_autoptr(GError) big_error = NULL;
+        g_autoptr(JsonNode) refused = mix_json_parse_object (big[i], strlen (big[i]), &big_error);
+
+        g_assert_null (refused);
+        g_assert_error (big_error, MIX_JSON_ERROR, MIX_JSON_ERROR_SYNTAX);
+        g_assert_nonnull (strstr (big_error->message, "1:6"));
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (fine); i++)
+      {
+        g_autoptr(GError) fine_error = NULL;
+        g_autoptr(JsonNode) read = mix_json_parse_object (fine[i], strlen (fine[i]), &fine_error);
+
+        g_assert_no_error (fine_error);
+        g_assert_nonnull (read);
+      }
+  }
+
+  mix_json_append_node (compact, first);
+  g_assert_cmpstr (compact->str, ==,
+                   "{\"a\":[1e+22,1e-300,1e999,-1e999,3.0,-0.5,42,-7,0.10000000000000001,123456.789]}");
+}
+
 static void
 test_round_trip (void)
 {
@@ -187,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/json/parse/errors", test_parse_errors);
   g_test_add_func ("/json/parse/accepts-whole", test_parse_accepts_whole);
   g_test_add_func ("/json/round-trip", test_round_trip);
+  g_test_add_func ("/json/numbers-round-trip", test_numbers_round_trip);
 
   return g_test_run ();
 }

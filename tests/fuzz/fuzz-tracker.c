@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "fuzz-common.h"
+#include "mix-json.h"
+#include "mix-tracker.h"
+
+/*
+ * tracker.json as MixStore reads it: the safe parse and the store's checks,
+ * mix_tracker_load_json(), then the text the store would save, which must
+ * read back with the same rows. A document the checks accept also goes
+ * through a real MixStore on disk.
+ */
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  fuzz_init ();
+  return 0;
+}
+
+static guint
+count_rows (MixTracker *tracker)
+{
+  guint n = 0;
+
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    n += mix_tracker_get_n_rows (tracker, t);
+  return n;
+}
+
+/* The whole file as the store writes it (write_document()). */
+static char *
+save (MixTracker *tracker,
+      JsonObject *old,
+      gsize      *length)
+{
+  g_autoptr(GString) tabs = g_string_new (NULL);
+
+  mix_tracker_append_json (tracker, tabs);
+  return fuzz_write_document (MIX_DOMAIN_TRACKER, old, "tabs", tabs, length);
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonObject) again = NULL;
+  g_autoptr(MixTracker) tracker = NULL;
+  g_autoptr(MixTracker) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_again = NULL;
+  gsize saved_length = 0;
+  gsize saved_again_length = 0;
+  guint n_skipped = 0;
+  guint n_skipped_again = 0;
+  gboolean newer = FALSE;
+
+  root = fuzz_read_document (MIX_DOMAIN_TRACKER, (const char *) data, size, &newer);
+  if (root == NULL)
+    return 0;
+
+  tracker = mix_tracker_new ();
+  if (newer)
+    {
+      /* Shown read-only, never saved. */
+      mix_tracker_load_json (tracker, root, &n_skipped, NULL);
+      return 0;
+    }
+  if (!mix_tracker_load_json (tracker, root, &n_skipped, &error))
+    return 0;
+
+  saved = save (tracker, root, &saved_length);
+  again = fuzz_reread_document (MIX_DOMAIN_TRACKER, saved, saved_length);
+
+  reread = mix_tracker_new ();
+  if (!mix_tracker_load_json (reread, again, &n_skipped_again, &error))
+    fuzz_fail ("the saved tracker is refused: %s", error->message);
+  if (n_skipped_again != n_skipped || count_rows (reread) != count_rows (tracker))
+    fuzz_fail ("%u rows and %u unreadable before saving, %u and %u after",
+               count_rows (tracker), n_skipped, count_rows (reread), n_skipped_again);
+
+  /* Saving what was read back changes nothing. */
+  saved_again = save (reread, again, &saved_again_length);
+  fuzz_check_same_document (saved, saved_length, saved_again, saved_again_length);
+
+  /* The tree-building writer, too, gives text that reads back. */
+  {
+    g_autoptr(JsonObject) copy = fuzz_copy_document (MIX_DOMAIN_TRACKER, root);
+    g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+    g_autoptr(JsonObject) tree_again = NULL;
+    g_autofree char *text = NULL;
+    gsize length = 0;
+
+    mix_tracker_save_json (tracker, copy);
+    json_node_set_object (node, copy);
+    text = mix_json_to_data (node, &length);
+    tree_again = fuzz_reread_document (MIX_DOMAIN_TRACKER, text, length);
+  }
+
+  fuzz_store_round_trip (MIX_DOMAIN_TRACKER, (const char *) data, size);
+
+  return 0;
+}

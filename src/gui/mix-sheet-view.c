@@ -47,6 +47,7 @@ struct _MixSheetView
   MixRecord           *pending_edit; /* weak: the row whose first cell to edit when bound */
   gboolean             read_only;
   gboolean             bound;         /* the models are attached: see bind_models() */
+  double               width_scale;   /* text size against 100 %: see text_scale() */
   guint                select_idle;
 };
 
@@ -1382,6 +1383,19 @@ mix_sheet_view_get_focus_record (MixSheetView *self)
 /* Construction */
 
 /* Widths that fit typical values; the user can resize every column. */
+/* How much larger the text is than the 100 % the widths below were chosen
+ * for (a date in the default font is about 80 px wide), so that columns
+ * grow with Large Text. */
+static double
+text_scale (MixSheetView *self)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "2026-12-31");
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return MAX (1.0, width / 80.0);
+}
+
 static int
 column_width (const MixColumn *column,
               guint            index)
@@ -1411,6 +1425,7 @@ build_columns (MixSheetView *self)
   const MixTabInfo *info = mix_tab_get_info (self->tab);
 
   self->columns = g_new0 (ColumnData, info->n_columns);
+  self->width_scale = text_scale (self);
 
   for (guint i = 0; i < info->n_columns; i++)
     {
@@ -1431,7 +1446,8 @@ build_columns (MixSheetView *self)
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, data, NULL));
       gtk_column_view_column_set_sorter (view_column, sorter);
       gtk_column_view_column_set_resizable (view_column, TRUE);
-      gtk_column_view_column_set_fixed_width (view_column, column_width (column, i));
+      gtk_column_view_column_set_fixed_width (view_column,
+                                              (int) (column_width (column, i) * self->width_scale));
       if (column->type == MIX_COLUMN_LONG_TEXT)
         gtk_column_view_column_set_expand (view_column, TRUE);
       gtk_column_view_append_column (self->column_view, view_column);

@@ -119,14 +119,24 @@ mix_timer_ring_measure (GtkWidget      *widget,
                         int            *natural_baseline)
 {
   MixTimerRing *self = MIX_TIMER_RING (widget);
-  int child_min = 0, child_nat = 0;
+  int width_min = 0, width_nat = 0, height_min = 0, height_nat = 0;
+  int diagonal_min, diagonal_nat;
 
   if (self->child != NULL)
-    gtk_widget_measure (self->child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+    {
+      gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1,
+                          &width_min, &width_nat, NULL, NULL);
+      gtk_widget_measure (self->child, GTK_ORIENTATION_VERTICAL, -1,
+                          &height_min, &height_nat, NULL, NULL);
+    }
 
-  /* A circle around the child, never smaller than 160 px. */
-  *minimum = MAX (160, child_min + 2 * (int) RING_WIDTH + 24);
-  *natural = MAX (260, child_nat + 2 * (int) RING_WIDTH + 24);
+  /* A circle around the child: wide enough for its diagonal, so that the
+   * time stays inside the ring with large text too, and never smaller
+   * than 160 px. The same in both directions. */
+  diagonal_min = (int) ceil (sqrt ((double) width_min * width_min + (double) height_min * height_min));
+  diagonal_nat = (int) ceil (sqrt ((double) width_nat * width_nat + (double) height_nat * height_nat));
+  *minimum = MAX (160, diagonal_min + 2 * (int) RING_WIDTH + 8);
+  *natural = MAX (260, diagonal_nat + 2 * (int) RING_WIDTH + 8);
 }
 
 static void

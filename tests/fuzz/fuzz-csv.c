@@ -79,7 +79,8 @@ check_limits (const char *text,
       return;
     }
 
-  if (unlimited->len > limits.max_rows)
+  /* The first row, the header, is not counted against max_rows. */
+  if (unlimited->len > limits.max_rows + 1)
     over = TRUE;
   for (guint i = 0; i < unlimited->len; i++)
     {

@@ -76,3 +76,28 @@ mix_test_find_widget (GtkWidget *widget,
     }
   return NULL;
 }
+
+/**
+ * mix_test_find_button:
+ *
+ * Returns: (transfer none) (nullable): the first button below @widget whose
+ *   label is @label (mnemonic underscores included), such as a toast's
+ *   "_Undo"
+ */
+GtkWidget *
+mix_test_find_button (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mix_test_find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -11,4 +11,7 @@ void            mix_test_spin       (void);
 GtkWidget      *mix_test_find_widget (GtkWidget *widget,
                                       GType      type);
 
+GtkWidget      *mix_test_find_button (GtkWidget  *widget,
+                                      const char *label);
+
 G_END_DECLS

@@ -40,24 +40,6 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
-/* The button whose label is @label, as the toast's "_Undo". */
-static GtkButton *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return GTK_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* The row of the checklist titled @title. */
 static AdwActionRow *
@@ -92,7 +74,7 @@ click_undo (void)
   GtkButton *undo;
 
   mix_test_spin ();
-  undo = find_button (GTK_WIDGET (window), "_Undo");
+  undo = GTK_BUTTON (mix_test_find_button (GTK_WIDGET (window), "_Undo"));
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   mix_test_spin ();

@@ -176,24 +176,6 @@ test_leader_question_limit (void)
   mix_test_spin ();
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
-      g_str_equal (gtk_button_get_label (GTK_BUTTON (widget)), label))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Choosing a topic shows its activities, kept with the session. */
 static void
 test_topic (void)
@@ -248,7 +230,7 @@ test_close_out (void)
   mix_test_spin ();
   g_assert_cmpint (mix_timer_get_phase (timer), ==, MIX_PHASE_CLOSE_OUT);
 
-  add = find_button (GTK_WIDGET (page), "Add the Group to My _Tracker");
+  add = mix_test_find_button (GTK_WIDGET (page), "Add the Group to My _Tracker");
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
   g_assert_cmpuint (mix_tracker_get_n_rows (tracker, MIX_TAB_EXISTING_NETWORK), ==, 2);
@@ -262,7 +244,7 @@ test_close_out (void)
   g_signal_emit_by_name (add, "clicked");
   g_assert_cmpuint (mix_tracker_get_n_rows (tracker, MIX_TAB_EXISTING_NETWORK), ==, 2);
 
-  g_signal_emit_by_name (find_button (GTK_WIDGET (page), "_Finish Session"), "clicked");
+  g_signal_emit_by_name (mix_test_find_button (GTK_WIDGET (page), "_Finish Session"), "clicked");
   mix_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mix_store_get_session_log (store))), ==, 1);
   g_assert_cmpuint (mix_session_log_get_n_goals (mix_store_get_session_log (store)), ==, 1);

@@ -32,24 +32,6 @@ find_cell (GtkWidget *widget,
   return NULL;
 }
 
-/* The button whose label is @label, as a toast's "_Undo". */
-static GtkButton *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return GTK_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static const char *
 cell_text (GtkWidget *cell)
@@ -303,7 +285,7 @@ test_delete_undo (Fixture       *f,
 
   /* Through the toast's own button, as a user would. */
   mix_test_spin ();
-  undo = find_button (GTK_WIDGET (f->window), "_Undo");
+  undo = GTK_BUTTON (mix_test_find_button (GTK_WIDGET (f->window), "_Undo"));
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   mix_test_spin ();

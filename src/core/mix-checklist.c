@@ -116,6 +116,11 @@ static const char * const career_phrases[] = {
   " transition to software", " transitioning to software", " pivoting into",
   " pivot into", " new career", " bootcamp", " boot camp", " turing ", " turing's ",
   " learning to code", " learn to code", " learning to program", " new to tech",
+  /* Spanish, for messages written in it */
+  " cambiando de carrera", " cambio de carrera", " cambiar de carrera", " cambio de profesion",
+  " cambiando de profesion", " reconversion", " reconvirtiendome", " nueva carrera",
+  " aprendiendo a programar", " aprender a programar", " pasarme al software",
+  " pasandome al software", " pasarme a la tecnologia",
   NULL
 };
 
@@ -125,6 +130,10 @@ static const char * const ask_phrases[] = {
   " 20 minute", " 30 minutes", " fifteen minutes", " twenty minutes", " connect",
   " would you be open", " would you be willing", " would you mind", " meet ",
   " video call", " phone call", " zoom ",
+  /* Spanish */
+  " cafe", " charla", " charlar", " llamada", " videollamada", " 15 minutos", " 20 minutos",
+  " 30 minutos", " quince minutos", " veinte minutos", " estarias dispuest", " te importaria",
+  " le importaria", " podriamos", " reunirnos", " conectar",
   NULL
 };
 
@@ -456,19 +465,21 @@ static Pronoun
 pronoun (const char *w,
          gsize       len)
 {
+  /* English, then Spanish (unaccented: "tú" is "tu", "mí" is "mi"). */
   static const char * const you[] = {
     "you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'll",
-    "you'd", NULL
+    "you'd", "tu", "tus", "te", "ti", "contigo", "usted", "ustedes", NULL
   };
   static const char * const me[] = {
-    "i", "me", "my", "mine", "myself", "i'm", "i've", "i'll", "i'd", NULL
+    "i", "me", "my", "mine", "myself", "i'm", "i've", "i'll", "i'd",
+    "yo", "mi", "mis", "conmigo", NULL
   };
 
   if (len > 10)
     return PRONOUN_NONE;
-  if (w[0] == 'y' && in_list (w, len, you))
+  if (in_list (w, len, you))
     return PRONOUN_YOU;
-  if ((w[0] == 'i' || w[0] == 'm') && in_list (w, len, me))
+  if (in_list (w, len, me))
     return PRONOUN_ME;
   return PRONOUN_NONE;
 }

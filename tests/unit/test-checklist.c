@@ -191,6 +191,24 @@ static const Sample samples[] = {
     0, NULL, MESSAGE, FALSE, &zoe,
     "yyn-nyyyyn-",
   },
+  {
+    "Spanish, personal",
+    "Hola Zoë, vi tu charla en RubyConf sobre auditorías de accesibilidad y me encantó. "
+    "Estoy cambiando de carrera al software en Turing. ¿Te importaría tomar un café de "
+    "15 minutos?",
+    0, NULL, NOTE, FALSE, &zoe,
+    /* Everything a Spanish message can show is found; the reading grade is
+     * the English formula, which finds Spanish harder than it is. */
+    "yyy-yyyyyn-",
+  },
+  {
+    "Spanish, generic",
+    "Espero que este mensaje te encuentre bien. Me gustaría agregarte a mi red de contactos "
+    "porque yo trabajo en software y mi empresa busca gente.",
+    0, NULL, NOTE, FALSE, NULL,
+    /* The opener is generic, and "yo", "mi" and "me" outnumber "te". */
+    "n?" "?-nnyynn-",
+  },
 };
 
 static char *

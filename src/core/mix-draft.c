@@ -6,6 +6,7 @@
 #include "mix-date.h"
 #include "mix-draft.h"
 #include "mix-error.h"
+#include "mix-json.h"
 
 /**
  * MixDraft:
@@ -314,22 +315,6 @@ refuse (GError     **error,
 }
 
 static gboolean
-is_string (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static void
-keep_unknown (JsonObject **unknown,
-              const char  *member,
-              JsonNode    *value)
-{
-  if (*unknown == NULL)
-    *unknown = json_object_new ();
-  json_object_set_member (*unknown, member, json_node_copy (value));
-}
-
-static gboolean
 read_checks (MixDraft *self,
              JsonNode *node)
 {
@@ -352,7 +337,7 @@ read_checks (MixDraft *self,
       if (!mix_check_from_id (member, &check) ||
           mix_check_get_info (check)->kind == MIX_CHECK_KIND_AUTO)
         {
-          keep_unknown (&self->checks_unknown, member, value);
+          mix_json_keep_member (&self->checks_unknown, member, value);
           continue;
         }
       if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
@@ -406,13 +391,13 @@ mix_draft_new_from_json (JsonNode  *node,
           !g_str_equal (member, "subject") && !g_str_equal (member, "body") &&
           !g_str_equal (member, "status") && !g_str_equal (member, "sent_on"))
         {
-          keep_unknown (&self->unknown, member, value);
+          mix_json_keep_member (&self->unknown, member, value);
           continue;
         }
 
       if (JSON_NODE_HOLDS_NULL (value))
         continue;
-      if (!is_string (value))
+      if (!mix_json_node_holds_string (value))
         return refuse (error, _("A member of the draft is not text."));
       text = json_node_get_string (value);
 
@@ -475,22 +460,6 @@ mix_draft_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
-static void
-add_unknown (JsonObject *object,
-             JsonObject *unknown)
-{
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *value;
-
-  if (unknown == NULL)
-    return;
-  json_object_iter_init (&iter, unknown);
-  while (json_object_iter_next (&iter, &member, &value))
-    if (!json_object_has_member (object, member))
-      json_object_set_member (object, member, json_node_copy (value));
-}
-
 /**
  * mix_draft_to_json:
  *
@@ -524,14 +493,14 @@ mix_draft_to_json (MixDraft *self)
   for (guint i = 0; i < MIX_N_CHECKS; i++)
     if (self->answered[i])
       json_object_set_boolean_member (checks, mix_check_get_info (i)->id, self->checked[i]);
-  add_unknown (checks, self->checks_unknown);
+  mix_json_object_add_kept (checks, self->checks_unknown);
   json_object_set_object_member (object, "checks", checks);
 
   json_object_set_string_member (object, "status", mix_draft_status_to_id (self->status));
   if (self->sent_on != NULL)
     json_object_set_string_member (object, "sent_on", self->sent_on);
 
-  add_unknown (object, self->unknown);
+  mix_json_object_add_kept (object, self->unknown);
   return json_node_init_object (json_node_alloc (), object);
 }
 

@@ -680,3 +680,55 @@ mix_json_append_node (GString  *out,
 
   append_node (out, node, -1);
 }
+
+/**
+ * mix_json_node_holds_string:
+ *
+ * Returns: whether @node is a string value
+ */
+gboolean
+mix_json_node_holds_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/**
+ * mix_json_keep_member:
+ * @kept: (inout) (nullable): the members kept so far, made on the first
+ *
+ * Keeps a copy of a member this version does not know, to be written back
+ * with mix_json_object_add_kept().
+ */
+void
+mix_json_keep_member (JsonObject **kept,
+                      const char  *member,
+                      JsonNode    *value)
+{
+  g_return_if_fail (kept != NULL);
+
+  if (*kept == NULL)
+    *kept = json_object_new ();
+  json_object_set_member (*kept, member, json_node_copy (value));
+}
+
+/**
+ * mix_json_object_add_kept:
+ * @kept: (nullable): members kept by mix_json_keep_member()
+ *
+ * Adds to @object the kept members it does not have itself.
+ */
+void
+mix_json_object_add_kept (JsonObject *object,
+                          JsonObject *kept)
+{
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  if (kept == NULL)
+    return;
+  json_object_iter_init (&iter, kept);
+  while (json_object_iter_next (&iter, &member, &value))
+    if (!json_object_has_member (object, member))
+      json_object_set_member (object, member, json_node_copy (value));
+}

@@ -41,6 +41,12 @@ void        mix_json_append_node      (GString      *out,
                                        JsonNode     *node);
 
 JsonNode   *mix_json_node_with_new_id (JsonNode     *node);
+gboolean    mix_json_node_holds_string (JsonNode    *node);
+void        mix_json_keep_member      (JsonObject  **kept,
+                                       const char   *member,
+                                       JsonNode     *value);
+void        mix_json_object_add_kept  (JsonObject   *object,
+                                       JsonObject   *kept);
 
 const char *mix_json_object_get_string_member_or_null (JsonObject *object,
                                                        const char *member,

@@ -5,6 +5,7 @@
 
 #include "mix-date.h"
 #include "mix-error.h"
+#include "mix-json.h"
 #include "mix-prep.h"
 
 /**
@@ -241,12 +242,6 @@ refuse (GError     **error,
   return NULL;
 }
 
-static gboolean
-is_string (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
 /**
  * mix_prep_new_from_json:
  *
@@ -288,7 +283,7 @@ mix_prep_new_from_json (JsonNode  *node,
             {
               JsonNode *element = json_array_get_element (array, i);
 
-              if (!is_string (element))
+              if (!mix_json_node_holds_string (element))
                 return refuse (error, _("A question of a conversation plan is not text."));
               g_ptr_array_add (self->questions, g_strdup (json_node_get_string (element)));
             }
@@ -299,15 +294,13 @@ mix_prep_new_from_json (JsonNode  *node,
           !g_str_equal (member, "modified") && !g_str_equal (member, "contact_id") &&
           !g_str_equal (member, "format") && !g_str_equal (member, "notes"))
         {
-          if (self->unknown == NULL)
-            self->unknown = json_object_new ();
-          json_object_set_member (self->unknown, member, json_node_copy (value));
+          mix_json_keep_member (&self->unknown, member, value);
           continue;
         }
 
       if (JSON_NODE_HOLDS_NULL (value))
         continue;
-      if (!is_string (value))
+      if (!mix_json_node_holds_string (value))
         return refuse (error, _("A member of a conversation plan is not text."));
       text = json_node_get_string (value);
 
@@ -381,17 +374,7 @@ mix_prep_to_json (MixPrep *self)
   json_object_set_string_member (object, "format", self->format);
   json_object_set_string_member (object, "notes", self->notes);
 
-  if (self->unknown != NULL)
-    {
-      JsonObjectIter iter;
-      const char *member;
-      JsonNode *value;
-
-      json_object_iter_init (&iter, self->unknown);
-      while (json_object_iter_next (&iter, &member, &value))
-        if (!json_object_has_member (object, member))
-          json_object_set_member (object, member, json_node_copy (value));
-    }
+  mix_json_object_add_kept (object, self->unknown);
   return json_node_init_object (json_node_alloc (), object);
 }
 

@@ -6,285 +6,13 @@
 #include <string.h>
 
 #include "mix-json.h"
+#include "mix-json-reader.h"
 
 static void append_node (GString  *out,
                          JsonNode *node,
                          int       depth);
 
 G_DEFINE_QUARK (mix-json-error-quark, mix_json_error)
-
-/* What one pass over JSON text finds, before the parser sees it. */
-typedef struct
-{
-  guint  deepest;       /* the deepest nesting of arrays and objects */
-  gsize  n_members;     /* the members of all objects, as written */
-  gsize  trailing_at;   /* where text follows the first value, or 0 */
-  gsize  bad_escape_at; /* where a \u escape is no character, or 0 */
-  gsize  big_number_at; /* where an integer too large for 64 bits is */
-  gboolean found_trailing;
-  gboolean found_bad_escape;
-  gboolean found_big_number;
-} Scan;
-
-/* Whether the integer literal of @n_digits digits at @digits (no sign) is
- * beyond what json-glib 1.6 reads: it reads a larger one as -1. */
-static gboolean
-integer_too_big (const char *digits,
-                 gsize       n_digits,
-                 gboolean    negative)
-{
-  const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
-
-  while (n_digits > 1 && *digits == '0')
-    digits++, n_digits--;
-  if (n_digits != 19)
-    return n_digits > 19;
-  return memcmp (digits, limit, 19) > 0;
-}
-
-static gboolean
-read_hex4 (const char *data,
-           gsize       length,
-           gunichar   *value)
-{
-  *value = 0;
-  if (length < 4)
-    return FALSE;
-  for (guint i = 0; i < 4; i++)
-    {
-      int digit = g_ascii_xdigit_value (data[i]);
-
-      if (digit < 0)
-        return FALSE;
-      *value = *value * 16 + (gunichar) digit;
-    }
-  return TRUE;
-}
-
-/* Checks the `\u` escape at @data[@i] (the backslash). json-glib 1.6 reads
- * half of a surrogate pair into text that is not UTF-8, \u0000 into the end
- * of the text, and an escape of fewer than four hex digits by taking the
- * bytes after it, a quote included: all are refused here. Returns the index
- * of the last byte to skip. */
-static gsize
-check_unicode_escape (const char *data,
-                      gsize       length,
-                      gsize       i,
-                      Scan       *scan)
-{
-  gunichar high;
-  gunichar low;
-  gboolean bad = FALSE;
-
-  /* json-glib takes the next four bytes whatever they are, even a quote,
-   * and would no longer see the end of the string where this scan does. */
-  if (!read_hex4 (data + i + 2, length - (i + 2), &high))
-    bad = TRUE;
-  else if (high == 0 || (high >= 0xdc00 && high <= 0xdfff))
-    bad = TRUE;
-  else if (high >= 0xd800 && high <= 0xdbff)
-    {
-      if (i + 7 < length && data[i + 6] == '\\' && data[i + 7] == 'u' &&
-          read_hex4 (data + i + 8, length - (i + 8), &low) &&
-          low >= 0xdc00 && low <= 0xdfff)
-        return i + 11;
-      bad = TRUE;
-    }
-
-  if (bad)
-    {
-      if (!scan->found_bad_escape)
-        {
-          scan->found_bad_escape = TRUE;
-          scan->bad_escape_at = i;
-        }
-      return i + 1;
-    }
-  return i + 5;
-}
-
-/* One pass over @data, reading it as json-glib 1.6 does: nesting, skipping
- * over strings (the JSON kind and the single-quoted kind json-glib also
- * reads) and comments, so that brackets in them do not count; members;
- * escapes; and whether anything but blank space and comments follows the
- * first value. A scan that saw the text otherwise than the parser could let
- * a deep document through, so where they would part (an escape json-glib
- * reads differently) the text is refused. It stops early once the depth
- * passes %MIX_JSON_MAX_DEPTH. */
-static void
-scan_text (const char *data,
-           gsize       length,
-           Scan       *scan)
-{
-  guint depth = 0;
-  gboolean ended = FALSE;
-  char quote = 0;
-
-  memset (scan, 0, sizeof *scan);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (quote != 0)
-        {
-          if (c == quote)
-            quote = 0;
-          else if (c == '\\' && quote == '"')
-            {
-              if (i + 1 < length && data[i + 1] == 'u')
-                i = check_unicode_escape (data, length, i, scan);
-              else
-                i++;
-            }
-          continue;
-        }
-
-      /* json-glib 1.6 reads everything from a slash to the next slash as a
-       * comment, which covers C comments too. */
-      if (c == '/')
-        {
-          const char *close = memchr (data + i + 1, '/', length - i - 1);
-
-          if (close == NULL)
-            return;  /* an unclosed comment: the parser will say so */
-          i = (gsize) (close - data);
-          continue;
-        }
-
-      if (ended)
-        {
-          if (!g_ascii_isspace (c))
-            {
-              scan->found_trailing = TRUE;
-              scan->trailing_at = i;
-              return;
-            }
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-        case '\'':
-          quote = c;
-          break;
-        case '[':
-        case '{':
-          depth++;
-          if (depth > scan->deepest)
-            {
-              scan->deepest = depth;
-              if (scan->deepest > MIX_JSON_MAX_DEPTH)
-                return;
-            }
-          break;
-        case ']':
-        case '}':
-          if (depth > 0)
-            {
-              depth--;
-              ended = depth == 0;
-            }
-          break;
-        case ':':
-          scan->n_members++;
-          break;
-        case '-':
-        case '0': case '1': case '2': case '3': case '4':
-        case '5': case '6': case '7': case '8': case '9':
-          {
-            gboolean negative = c == '-';
-            gsize start = negative ? i + 1 : i;
-            gsize end = start;
-
-            while (end < length && g_ascii_isdigit (data[end]))
-              end++;
-            if ((end >= length || (data[end] != '.' && data[end] != 'e' && data[end] != 'E')) &&
-                integer_too_big (data + start, end - start, negative) &&
-                !scan->found_big_number)
-              {
-                scan->found_big_number = TRUE;
-                scan->big_number_at = i;
-              }
-            if (end > i + 1)
-              i = end - 1;
-          }
-          break;
-        default:
-          break;
-        }
-    }
-}
-
-/**
- * mix_json_scan_depth:
- * @data: JSON text
- * @length: its length in bytes
- *
- * Returns the deepest nesting of arrays and objects in @data, skipping
- * over strings (and their escapes) and comments so that brackets inside
- * text do not count. The scan stops early once the depth passes
- * %MIX_JSON_MAX_DEPTH.
- */
-guint
-mix_json_scan_depth (const char *data,
-                     gsize       length)
-{
-  Scan scan;
-
-  scan_text (data, length, &scan);
-  return scan.deepest;
-}
-
-/* The members of all the objects in @node. json-glib keeps only the last
- * of two members with the same name, so fewer here than in the text
- * means one was dropped. The depth is bounded by the scan. */
-static gsize
-count_members (JsonNode *node)
-{
-  gsize n = 0;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      JsonObjectIter iter;
-      const char *member;
-      JsonNode *value;
-
-      n = json_object_get_size (object);
-      json_object_iter_init (&iter, object);
-      while (json_object_iter_next (&iter, &member, &value))
-        n += count_members (value);
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      guint length = json_array_get_length (array);
-
-      for (guint i = 0; i < length; i++)
-        n += count_members (json_array_get_element (array, i));
-    }
-  return n;
-}
-
-/* Where @offset is, as a person counts: lines and characters from 1. */
-static char *
-describe_position (const char *data,
-                   gsize       offset)
-{
-  const char *line_start = data;
-  guint line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      {
-        line++;
-        line_start = data + i + 1;
-      }
-  return g_strdup_printf ("%u:%ld", line,
-                          g_utf8_strlen (line_start, (gssize) (data + offset - line_start)) + 1);
-}
 
 static gboolean
 is_blank (const char *data,
@@ -297,28 +25,34 @@ is_blank (const char *data,
 }
 
 /**
- * mix_json_parse_object:
+ * mix_json_parse_object_streaming:
+ * @member: (nullable): the name of a member of the root object that
+ *   @read_member reads itself, or %NULL
+ * @read_member: (nullable): reads the value of @member from the reader,
+ *   without building it as a tree; it stops the reader to refuse it
  *
- * Parses @data safely: refuses empty or blank text (which json-glib 1.6
- * "parses" to a %NULL root), text larger than %MIX_JSON_MAX_BYTES,
- * invalid UTF-8, nesting deeper than %MIX_JSON_MAX_DEPTH, syntax errors,
- * any root that is not an object, and what json-glib would read with a
- * loss: text after the first document, `\u` escapes that are no character
- * (half of a surrogate pair, or U+0000) and objects with the same member
- * twice.
+ * Parses @data safely (see #MixJsonReader): refuses empty or blank text,
+ * text larger than %MIX_JSON_MAX_BYTES, invalid UTF-8, nesting deeper than
+ * %MIX_JSON_MAX_DEPTH, anything that is not JSON, any root that is not an
+ * object, and what could not be kept exactly: text after the first value,
+ * `\u` escapes that are no character (half of a surrogate pair, or
+ * U+0000), integers beyond 64 bits and objects with the same member twice.
  *
- * Returns: (transfer full): the root node, an object
+ * Returns: (transfer full): the root node, an object, without @member
  */
 JsonNode *
-mix_json_parse_object (const char  *data,
-                       gsize        length,
-                       GError     **error)
+mix_json_parse_object_streaming (const char          *data,
+                                 gsize                length,
+                                 const char          *member,
+                                 MixJsonMemberFunc    read_member,
+                                 gpointer             user_data,
+                                 GError             **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
+  MixJsonReader reader;
+  g_autoptr(JsonObject) root = NULL;
   const char *end = NULL;
-  JsonNode *root;
-  Scan scan;
+  const char *name;
+  gboolean member_seen = FALSE;
 
   if (length > MIX_JSON_MAX_BYTES)
     {
@@ -341,79 +75,82 @@ mix_json_parse_object (const char  *data,
       return NULL;
     }
 
-  scan_text (data, length, &scan);
-
-  if (scan.deepest > MIX_JSON_MAX_DEPTH)
+  /* A byte order mark, as some editors write, is not part of the text. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
-      g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_TOO_DEEP,
-                   _("The file is nested more than %d levels deep."), MIX_JSON_MAX_DEPTH);
-      return NULL;
+      data += 3;
+      length -= 3;
     }
 
-  /* json-glib reads the first of several documents and ignores the rest,
-   * which would be lost at the next save. */
-  if (scan.found_trailing)
-    {
-      g_autofree char *where = describe_position (data, scan.trailing_at);
+  mix_json_reader_init (&reader, data, length);
 
-      g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_SYNTAX,
-                   _("The file is not valid JSON: more text follows the end of its data "
-                     "(at line:column %s)."), where);
-      return NULL;
+  if (mix_json_reader_peek (&reader) != MIX_JSON_TOKEN_OBJECT)
+    {
+      if (!mix_json_reader_failed (&reader))
+        mix_json_reader_fail (&reader,
+                              g_error_new_literal (MIX_JSON_ERROR, MIX_JSON_ERROR_NOT_OBJECT,
+                                                   _("The file does not hold a JSON object.")));
+      goto out;
     }
 
-  /* json-glib would read it as -1, and the next save would write that. */
-  if (scan.found_big_number)
+  root = json_object_new ();
+  mix_json_reader_enter_object (&reader);
+  while (mix_json_reader_next_member (&reader, &name))
     {
-      g_autofree char *where = describe_position (data, scan.big_number_at);
+      g_autofree char *copy = NULL;
+      JsonNode *value;
 
-      g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_SYNTAX,
-                   _("The file holds a whole number too large to keep exactly "
-                     "(at line:column %s)."), where);
+      if (member != NULL && read_member != NULL && g_str_equal (name, member))
+        {
+          if (member_seen)
+            {
+              mix_json_reader_fail_duplicate (&reader);
+              break;
+            }
+          member_seen = TRUE;
+          if (!read_member (&reader, user_data))
+            break;
+          continue;
+        }
+
+      copy = g_strdup (name);
+      if (json_object_has_member (root, copy) || (member != NULL && g_str_equal (copy, member)))
+        {
+          mix_json_reader_fail_duplicate (&reader);
+          break;
+        }
+      value = mix_json_reader_read_node (&reader);
+      if (value == NULL)
+        break;
+      json_object_set_member (root, copy, value);
+    }
+  mix_json_reader_finish (&reader);
+
+out:
+  if (mix_json_reader_failed (&reader))
+    {
+      mix_json_reader_propagate_error (&reader, error);
+      mix_json_reader_clear (&reader);
       return NULL;
     }
+  mix_json_reader_clear (&reader);
+  return json_node_init_object (json_node_alloc (), root);
+}
 
-  if (scan.found_bad_escape)
-    {
-      g_autofree char *where = describe_position (data, scan.bad_escape_at);
-
-      g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_INVALID_UTF8,
-                   _("The file holds an escaped character that is not valid text "
-                     "(at line:column %s)."), where);
-      return NULL;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      /* json-glib's message starts with a location such as
-       * "<data>:1:30: Parse error: …"; the position is what a person can use. */
-      const char *detail = local_error->message;
-
-      if (g_str_has_prefix (detail, "<data>:"))
-        detail += strlen ("<data>:");
-      g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_SYNTAX,
-                   _("The file is not valid JSON (at line:column %s)."), detail);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, MIX_JSON_ERROR, MIX_JSON_ERROR_NOT_OBJECT,
-                           _("The file does not hold a JSON object."));
-      return NULL;
-    }
-
-  if (count_members (root) != scan.n_members)
-    {
-      g_set_error_literal (error, MIX_JSON_ERROR, MIX_JSON_ERROR_DUPLICATE_MEMBER,
-                           _("The file gives the same member twice in one object, and only one "
-                             "of them could be kept."));
-      return NULL;
-    }
-
-  return json_node_ref (root);
+/**
+ * mix_json_parse_object:
+ *
+ * Parses @data as mix_json_parse_object_streaming() does, building all of
+ * it as a tree.
+ *
+ * Returns: (transfer full): the root node, an object
+ */
+JsonNode *
+mix_json_parse_object (const char  *data,
+                       gsize        length,
+                       GError     **error)
+{
+  return mix_json_parse_object_streaming (data, length, NULL, NULL, NULL, error);
 }
 
 /**

@@ -8,8 +8,8 @@ G_BEGIN_DECLS
 /* Files larger than this are refused before they are read: a tracker of
  * 100,000 rows is far smaller. */
 #define MIX_JSON_MAX_BYTES (64 * 1024 * 1024)
-/* json-glib 1.6 recurses once per nesting level and crashes on very deep
- * input, so the depth is checked before the parser sees the text. */
+/* Deeper nesting is refused: nothing the app writes goes past a handful
+ * of levels, and the trees built from the text are walked recursively. */
 #define MIX_JSON_MAX_DEPTH 64
 
 #define MIX_JSON_ERROR (mix_json_error_quark ())
@@ -27,8 +27,20 @@ typedef enum
 
 GQuark      mix_json_error_quark      (void);
 
-guint       mix_json_scan_depth       (const char   *data,
-                                       gsize         length);
+/* See mix-json-reader.h. */
+typedef struct _MixJsonReader MixJsonReader;
+
+/* Reads the value of one member of a document's root object itself;
+ * returns FALSE, having stopped @reader, to refuse the document. */
+typedef gboolean (*MixJsonMemberFunc) (MixJsonReader *reader,
+                                       gpointer       user_data);
+
+JsonNode   *mix_json_parse_object_streaming (const char        *data,
+                                             gsize              length,
+                                             const char        *member,
+                                             MixJsonMemberFunc  read_member,
+                                             gpointer           user_data,
+                                             GError           **error);
 JsonNode   *mix_json_parse_object     (const char   *data,
                                        gsize         length,
                                        GError      **error);

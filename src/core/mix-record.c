@@ -7,6 +7,7 @@
 #include "mix-date.h"
 #include "mix-error.h"
 #include "mix-json.h"
+#include "mix-json-reader.h"
 #include "mix-record.h"
 
 /**
@@ -127,174 +128,292 @@ mix_record_new (MixTab tab)
   return self;
 }
 
+/* Reads the value of the field @name of a row into @self. Returns FALSE
+ * when the reader failed or the value does not fit the column, which
+ * makes the row unreadable (*@unfit is then %TRUE). */
 static gboolean
-bad_row (GError     **error,
-         const char  *what)
-{
-  g_set_error (error, MIX_ERROR, MIX_ERROR_DAMAGED, "%s", what);
-  return FALSE;
-}
-
-static gboolean
-read_field (MixRecord   *self,
-            const char  *name,
-            JsonNode    *node,
-            GError     **error)
+read_field (MixRecord     *self,
+            const char    *name,
+            MixJsonReader *reader,
+            guint64       *seen,
+            gboolean      *unfit)
 {
   const MixTabInfo *info = mix_tab_get_info (self->tab);
   int column = mix_tab_find_column (self->tab, name);
   const MixColumn *col;
+  MixJsonToken token;
+  const char *text;
 
   if (column < 0)
     {
+      /* The name is the reader's until the value is read. */
+      g_autofree char *member = g_strdup (name);
+      JsonNode *value;
+
+      if (self->unknown_fields != NULL && json_object_has_member (self->unknown_fields, member))
+        {
+          mix_json_reader_fail_duplicate (reader);
+          return FALSE;
+        }
+      value = mix_json_reader_read_node (reader);
+      if (value == NULL)
+        return FALSE;
       if (self->unknown_fields == NULL)
         self->unknown_fields = json_object_new ();
-      json_object_set_member (self->unknown_fields, name, json_node_copy (node));
+      json_object_set_member (self->unknown_fields, member, value);
       return TRUE;
     }
 
+  if (*seen & (G_GUINT64_CONSTANT (1) << column))
+    {
+      mix_json_reader_fail_duplicate (reader);
+      return FALSE;
+    }
+  *seen |= G_GUINT64_CONSTANT (1) << column;
   col = &info->columns[column];
 
-  if (JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
+  token = mix_json_reader_peek (reader);
+  if (token == MIX_JSON_TOKEN_NULL)
+    return mix_json_reader_read_null (reader);
 
   if (col->type == MIX_COLUMN_BOOLEAN)
     {
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-        return bad_row (error, "a yes/no field is not a boolean");
-      if (json_node_get_boolean (node))
+      gboolean value;
+
+      if (token != MIX_JSON_TOKEN_BOOLEAN)
+        {
+          /* A yes/no field is not a boolean. */
+          *unfit = TRUE;
+          return FALSE;
+        }
+      if (!mix_json_reader_read_boolean (reader, &value))
+        return FALSE;
+      if (value)
         self->values[column] = g_strdup ("true");
       return TRUE;
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return bad_row (error, "a field is not a string");
+  if (token != MIX_JSON_TOKEN_STRING)
+    {
+      /* A field is not a string. */
+      *unfit = TRUE;
+      return FALSE;
+    }
+  text = mix_json_reader_read_string (reader);
+  if (text == NULL)
+    return FALSE;
+  if (*text == '\0')
+    return TRUE;
 
   if (col->type == MIX_COLUMN_DATE)
     {
-      const char *text = json_node_get_string (node);
       GDate date;
 
-      if (*text == '\0')
-        return TRUE;
       g_date_clear (&date, 1);
       if (!mix_date_parse (text, &date))
-        return bad_row (error, "a date field is not a date");
+        {
+          /* A date field is not a date. */
+          *unfit = TRUE;
+          return FALSE;
+        }
       self->values[column] = mix_date_to_iso (&date);
       return TRUE;
     }
 
   /* Text, URLs, emails and choices are kept as stored: a choice this
    * version does not know is shown as it is rather than thrown away. */
-  if (*json_node_get_string (node) != '\0')
-    self->values[column] = g_strdup (json_node_get_string (node));
+  self->values[column] = g_strdup (text);
   return TRUE;
 }
 
+enum {
+  SEEN_ID = 1 << 0,
+  SEEN_CREATED = 1 << 1,
+  SEEN_MODIFIED = 1 << 2,
+  SEEN_FIELDS = 1 << 3,
+  SEEN_EXTRA = 1 << 4,
+};
+
+static guint
+known_member (const char *member)
+{
+  if (g_str_equal (member, "id"))
+    return SEEN_ID;
+  if (g_str_equal (member, "created"))
+    return SEEN_CREATED;
+  if (g_str_equal (member, "modified"))
+    return SEEN_MODIFIED;
+  if (g_str_equal (member, "fields"))
+    return SEEN_FIELDS;
+  if (g_str_equal (member, "extra"))
+    return SEEN_EXTRA;
+  return 0;
+}
+
+static gboolean
+read_row_member (MixRecord     *self,
+                 guint          which,
+                 MixJsonReader *reader,
+                 gboolean      *unfit)
+{
+  const char *name;
+
+  switch (which)
+    {
+    case SEEN_ID:
+    case SEEN_CREATED:
+    case SEEN_MODIFIED:
+      {
+        const char *text;
+
+        if (mix_json_reader_peek (reader) != MIX_JSON_TOKEN_STRING)
+          {
+            /* An id or time stamp is not a string. */
+            *unfit = TRUE;
+            return FALSE;
+          }
+        text = mix_json_reader_read_string (reader);
+        if (text == NULL)
+          return FALSE;
+        if (which == SEEN_ID)
+          set_str (&self->id, *text ? text : NULL);
+        else if (!mix_timestamp_is_valid (text))
+          {
+            /* A time stamp is not a date and time. */
+            *unfit = TRUE;
+            return FALSE;
+          }
+        else
+          set_str (which == SEEN_CREATED ? &self->created : &self->modified, text);
+        return TRUE;
+      }
+
+    case SEEN_FIELDS:
+      {
+        guint64 seen = 0;
+
+        if (mix_json_reader_peek (reader) != MIX_JSON_TOKEN_OBJECT)
+          {
+            /* The fields are not an object. */
+            *unfit = TRUE;
+            return FALSE;
+          }
+        mix_json_reader_enter_object (reader);
+        while (mix_json_reader_next_member (reader, &name))
+          if (!read_field (self, name, reader, &seen, unfit))
+            return FALSE;
+        return !mix_json_reader_failed (reader);
+      }
+
+    case SEEN_EXTRA:
+    default:
+      if (mix_json_reader_peek (reader) != MIX_JSON_TOKEN_OBJECT)
+        {
+          /* The extra fields are not an object. */
+          *unfit = TRUE;
+          return FALSE;
+        }
+      self->extra = json_object_new ();
+      mix_json_reader_enter_object (reader);
+      while (mix_json_reader_next_member (reader, &name))
+        {
+          g_autofree char *member = g_strdup (name);
+          const char *text;
+
+          if (json_object_has_member (self->extra, member))
+            {
+              mix_json_reader_fail_duplicate (reader);
+              return FALSE;
+            }
+          if (mix_json_reader_peek (reader) != MIX_JSON_TOKEN_STRING)
+            {
+              /* An extra field is not a string. */
+              *unfit = TRUE;
+              return FALSE;
+            }
+          text = mix_json_reader_read_string (reader);
+          if (text == NULL)
+            return FALSE;
+          json_object_set_string_member (self->extra, member, text);
+        }
+      return !mix_json_reader_failed (reader);
+    }
+}
+
 /**
- * mix_record_new_from_json:
+ * mix_record_read:
+ * @unfit: (out): set to %TRUE when the row is JSON but not a row of @tab
  *
- * Reads a row as stored in `tracker.json`. A row whose members have the
- * wrong types is refused with an error, so the caller can keep it aside
- * unchanged rather than lose it.
+ * Reads a row as stored in `tracker.json` from @reader, without building
+ * it as a tree first. A row whose members have the wrong types is refused
+ * with *@unfit set, and @reader is left in the middle of it: the caller
+ * goes back to the row's start (mix_json_reader_rewind()) to keep it aside
+ * unchanged rather than lose it. Otherwise %NULL means @reader failed.
  *
  * Returns: (transfer full) (nullable): the record
  */
 MixRecord *
-mix_record_new_from_json (MixTab     tab,
-                          JsonNode  *node,
-                          GError   **error)
+mix_record_read (MixTab         tab,
+                 MixJsonReader *reader,
+                 gboolean      *unfit)
 {
   g_autoptr(MixRecord) self = NULL;
-  JsonObject *object;
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *value;
+  const char *name;
+  guint seen = 0;
 
   g_return_val_if_fail (tab < MIX_N_TABS, NULL);
-  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (unfit != NULL, NULL);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  *unfit = FALSE;
+
+  switch (mix_json_reader_peek (reader))
     {
-      bad_row (error, "the row is not an object");
+    case MIX_JSON_TOKEN_OBJECT:
+      break;
+    case MIX_JSON_TOKEN_NONE:
+      return NULL;
+    default:
+      /* The row is not an object. */
+      *unfit = TRUE;
       return NULL;
     }
 
   self = record_alloc (tab);
-  object = json_node_get_object (node);
-
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &member, &value))
+  mix_json_reader_enter_object (reader);
+  while (mix_json_reader_next_member (reader, &name))
     {
-      if (g_str_equal (member, "id") || g_str_equal (member, "created") ||
-          g_str_equal (member, "modified"))
-        {
-          const char *text;
+      guint which = known_member (name);
 
-          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
-            {
-              bad_row (error, "an id or time stamp is not a string");
-              return NULL;
-            }
-          text = json_node_get_string (value);
-          if (g_str_equal (member, "id"))
-            set_str (&self->id, *text ? text : NULL);
-          else if (!mix_timestamp_is_valid (text))
-            {
-              bad_row (error, "a time stamp is not a date and time");
-              return NULL;
-            }
-          else if (g_str_equal (member, "created"))
-            set_str (&self->created, text);
-          else
-            set_str (&self->modified, text);
-        }
-      else if (g_str_equal (member, "fields"))
+      if (which == 0)
         {
-          JsonObjectIter fields_iter;
-          const char *name;
-          JsonNode *field;
+          g_autofree char *member = g_strdup (name);
+          JsonNode *value;
 
-          if (!JSON_NODE_HOLDS_OBJECT (value))
+          if (self->unknown_keys != NULL && json_object_has_member (self->unknown_keys, member))
             {
-              bad_row (error, "the fields are not an object");
+              mix_json_reader_fail_duplicate (reader);
               return NULL;
             }
-          json_object_iter_init (&fields_iter, json_node_get_object (value));
-          while (json_object_iter_next (&fields_iter, &name, &field))
-            if (!read_field (self, name, field, error))
-              return NULL;
-        }
-      else if (g_str_equal (member, "extra"))
-        {
-          JsonObjectIter extra_iter;
-          const char *name;
-          JsonNode *field;
-
-          if (!JSON_NODE_HOLDS_OBJECT (value))
-            {
-              bad_row (error, "the extra fields are not an object");
-              return NULL;
-            }
-          self->extra = json_object_new ();
-          json_object_iter_init (&extra_iter, json_node_get_object (value));
-          while (json_object_iter_next (&extra_iter, &name, &field))
-            {
-              if (!JSON_NODE_HOLDS_VALUE (field) || json_node_get_value_type (field) != G_TYPE_STRING)
-                {
-                  bad_row (error, "an extra field is not a string");
-                  return NULL;
-                }
-              json_object_set_string_member (self->extra, name, json_node_get_string (field));
-            }
-        }
-      else
-        {
+          value = mix_json_reader_read_node (reader);
+          if (value == NULL)
+            return NULL;
           if (self->unknown_keys == NULL)
             self->unknown_keys = json_object_new ();
-          json_object_set_member (self->unknown_keys, member, json_node_copy (value));
+          json_object_set_member (self->unknown_keys, member, value);
+          continue;
         }
+
+      if (seen & which)
+        {
+          mix_json_reader_fail_duplicate (reader);
+          return NULL;
+        }
+      seen |= which;
+      if (!read_row_member (self, which, reader, unfit))
+        return NULL;
     }
+  if (mix_json_reader_failed (reader))
+    return NULL;
 
   /* A row written by hand may lack its id or time stamps: give it them. */
   if (self->id == NULL)
@@ -305,6 +424,43 @@ mix_record_new_from_json (MixTab     tab,
     self->modified = g_strdup (self->created);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * mix_record_new_from_json:
+ *
+ * Reads a row as stored in `tracker.json`, as mix_record_read() does. A
+ * row whose members have the wrong types is refused with an error, so the
+ * caller can keep it aside unchanged rather than lose it.
+ *
+ * Returns: (transfer full) (nullable): the record
+ */
+MixRecord *
+mix_record_new_from_json (MixTab     tab,
+                          JsonNode  *node,
+                          GError   **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  MixJsonReader reader;
+  MixRecord *record;
+  gboolean unfit = FALSE;
+
+  g_return_val_if_fail (tab < MIX_N_TABS, NULL);
+  g_return_val_if_fail (node != NULL, NULL);
+
+  mix_json_append_node (text, node);
+  mix_json_reader_init (&reader, text->str, text->len);
+  record = mix_record_read (tab, &reader, &unfit);
+  if (record == NULL)
+    {
+      if (unfit || !mix_json_reader_failed (&reader))
+        g_set_error_literal (error, MIX_ERROR, MIX_ERROR_DAMAGED,
+                             "the row does not have the shape of a row of its tab");
+      else
+        mix_json_reader_propagate_error (&reader, error);
+    }
+  mix_json_reader_clear (&reader);
+  return record;
 }
 
 /**

@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "mix-json.h"
 #include "mix-schema.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,9 @@ MixRecord  *mix_record_new            (MixTab       tab);
 MixRecord  *mix_record_new_from_json  (MixTab       tab,
                                        JsonNode    *node,
                                        GError     **error);
+MixRecord  *mix_record_read           (MixTab         tab,
+                                       MixJsonReader *reader,
+                                       gboolean      *unfit);
 JsonNode   *mix_record_to_json        (MixRecord   *self);
 void        mix_record_append_json    (MixRecord   *self,
                                        GString     *out);

@@ -29,10 +29,19 @@
  * and its domain becomes read-only.
  */
 
+/* Loads the document into the domain's model; @streamed is what the
+ * domain's parse function read itself, which this takes. */
 typedef gboolean (*DomainLoadFunc) (MixStore   *self,
                                     JsonObject *root,
+                                    gpointer    streamed,
                                     guint      *n_skipped,
                                     GError    **error);
+/* Parses the file's text; the domain's bulk (the tracker's rows) may be
+ * read straight into @streamed rather than into the tree. */
+typedef JsonNode *(*DomainParseFunc) (const char  *data,
+                                      gsize        length,
+                                      gpointer    *streamed,
+                                      GError     **error);
 typedef void     (*DomainSaveFunc) (MixStore   *self,
                                     JsonObject *root);
 typedef void     (*DomainWriteFunc) (MixStore  *self,
@@ -43,6 +52,8 @@ typedef struct
   const char         *file_name;
   const char         *format;
   const char * const *array_members;  /* members that must be arrays when present */
+  DomainParseFunc     parse;           /* NULL for mix_json_parse_object() */
+  GDestroyNotify      free_streamed;
   DomainLoadFunc      load;
   DomainSaveFunc      save;
   const char         *written_member;  /* the member write() writes, or NULL */
@@ -91,10 +102,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static gboolean load_tracker  (MixStore *self, JsonObject *root, guint *n_skipped, GError **error);
-static gboolean load_messages (MixStore *self, JsonObject *root, guint *n_skipped, GError **error);
+static JsonNode *parse_tracker (const char *data, gsize length, gpointer *streamed, GError **error);
+static gboolean load_tracker  (MixStore *self, JsonObject *root, gpointer streamed, guint *n_skipped, GError **error);
+static gboolean load_messages (MixStore *self, JsonObject *root, gpointer streamed, guint *n_skipped, GError **error);
 static void     save_messages (MixStore *self, JsonObject *root);
-static gboolean load_sessions (MixStore *self, JsonObject *root, guint *n_skipped, GError **error);
+static gboolean load_sessions (MixStore *self, JsonObject *root, gpointer streamed, guint *n_skipped, GError **error);
 static void     save_sessions (MixStore *self, JsonObject *root);
 static void     save_tracker  (MixStore *self, JsonObject *root);
 static void     write_tracker (MixStore *self, GString *out);
@@ -103,9 +115,12 @@ static const char * const messages_arrays[] = { "drafts", "preps", NULL };
 static const char * const sessions_arrays[] = { "sessions", "goals", NULL };
 
 static const DomainInfo domain_info[MIX_N_DOMAINS] = {
-  { "tracker.json", "mix-it-up/tracker", NULL, load_tracker, save_tracker, "tabs", write_tracker },
-  { "messages.json", "mix-it-up/messages", messages_arrays, load_messages, save_messages, NULL, NULL },
-  { "sessions.json", "mix-it-up/sessions", sessions_arrays, load_sessions, save_sessions, NULL, NULL },
+  { "tracker.json", "mix-it-up/tracker", NULL, parse_tracker, (GDestroyNotify) mix_tracker_rows_free,
+    load_tracker, save_tracker, "tabs", write_tracker },
+  { "messages.json", "mix-it-up/messages", messages_arrays, NULL, NULL,
+    load_messages, save_messages, NULL, NULL },
+  { "sessions.json", "mix-it-up/sessions", sessions_arrays, NULL, NULL,
+    load_sessions, save_sessions, NULL, NULL },
 };
 
 static void
@@ -428,13 +443,26 @@ add_problem (MixStore        *self,
 
 /* Domain handlers */
 
+/* The rows are read straight into records: a tree of the whole tracker
+ * would take several times the memory of the rows themselves. */
+static JsonNode *
+parse_tracker (const char  *data,
+               gsize        length,
+               gpointer    *streamed,
+               GError     **error)
+{
+  return mix_tracker_read_document (data, length, (MixTrackerRows **) streamed, error);
+}
+
 static gboolean
 load_tracker (MixStore    *self,
               JsonObject  *root,
+              gpointer     streamed,
               guint       *n_skipped,
               GError     **error)
 {
-  return mix_tracker_load_json (self->tracker, root, n_skipped, error);
+  mix_tracker_load_rows (self->tracker, streamed, n_skipped);
+  return TRUE;
 }
 
 static void
@@ -467,6 +495,7 @@ set_current_session (MixStore         *self,
 static gboolean
 load_sessions (MixStore    *self,
                JsonObject  *root,
+               gpointer     streamed,
                guint       *n_skipped,
                GError     **error)
 {
@@ -524,6 +553,7 @@ save_sessions (MixStore   *self,
 static gboolean
 load_messages (MixStore    *self,
                JsonObject  *root,
+               gpointer     streamed,
                guint       *n_skipped,
                GError     **error)
 {
@@ -669,14 +699,26 @@ typedef enum
   READ_NEWER,
 } ReadResult;
 
+static ReadResult
+drop_streamed (MixDomain domain,
+               gpointer  streamed)
+{
+  if (streamed != NULL)
+    domain_info[domain].free_streamed (streamed);
+  return READ_DAMAGED;
+}
+
 /* Reads and checks one file. On READ_OK and READ_NEWER, @root_out is the
  * document; on READ_DAMAGED, @error says what is wrong with it. */
 static ReadResult
 read_document (MixDomain    domain,
                const char  *path,
                JsonObject **root_out,
+               gpointer    *streamed_out,
                GError     **error)
 {
+  const DomainInfo *info = &domain_info[domain];
+  gpointer streamed = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *data = NULL;
@@ -688,6 +730,7 @@ read_document (MixDomain    domain,
   gboolean wrong_type;
 
   *root_out = NULL;
+  *streamed_out = NULL;
 
   if (g_stat (path, &st) != 0)
     {
@@ -720,7 +763,11 @@ read_document (MixDomain    domain,
       return READ_DAMAGED;
     }
 
-  node = mix_json_parse_object (data, length, error);
+  if (info->parse != NULL)
+    node = info->parse (data, length, &streamed, error);
+  else
+    node = mix_json_parse_object (data, length, error);
+  g_clear_pointer (&data, g_free);
   if (node == NULL)
     return READ_DAMAGED;
   root = json_node_get_object (node);
@@ -731,7 +778,7 @@ read_document (MixDomain    domain,
       g_set_error (error, MIX_ERROR, MIX_ERROR_DAMAGED,
                    _("It is not a Mix It Up file of the expected kind (“%s”)."),
                    domain_info[domain].format);
-      return READ_DAMAGED;
+      return drop_streamed (domain, streamed);
     }
 
   version = json_object_get_member (root, "version");
@@ -740,7 +787,7 @@ read_document (MixDomain    domain,
     {
       g_set_error_literal (error, MIX_ERROR, MIX_ERROR_DAMAGED,
                            _("Its format version is missing or not a number."));
-      return READ_DAMAGED;
+      return drop_streamed (domain, streamed);
     }
 
   for (guint i = 0; domain_info[domain].array_members && domain_info[domain].array_members[i]; i++)
@@ -751,11 +798,12 @@ read_document (MixDomain    domain,
         {
           g_set_error (error, MIX_ERROR, MIX_ERROR_DAMAGED,
                        _("Its “%s” member is not a list."), domain_info[domain].array_members[i]);
-          return READ_DAMAGED;
+          return drop_streamed (domain, streamed);
         }
     }
 
   *root_out = json_object_ref (root);
+  *streamed_out = streamed;
 
   if (json_node_get_int (version) > MIX_STORE_FORMAT_VERSION)
     return READ_NEWER;
@@ -772,14 +820,22 @@ read_domain (MixStore   *self,
              guint      *n_skipped,
              GError    **error)
 {
-  ReadResult result = read_document (domain, path, root_out, error);
+  gpointer streamed = NULL;
+  ReadResult result = read_document (domain, path, root_out, &streamed, error);
 
   *n_skipped = 0;
+  if (result == READ_NEWER)
+    {
+      guint ignored = 0;
+
+      /* Shown as far as it can be, but never written to. */
+      domain_info[domain].load (self, *root_out, streamed, &ignored, NULL);
+      return result;
+    }
   if (result != READ_OK)
     return result;
 
-  if (domain_info[domain].load != NULL &&
-      !domain_info[domain].load (self, *root_out, n_skipped, error))
+  if (!domain_info[domain].load (self, *root_out, streamed, n_skipped, error))
     {
       g_clear_pointer (root_out, json_object_unref);
       return READ_DAMAGED;
@@ -927,13 +983,10 @@ load_domain (MixStore  *self,
     case READ_NEWER:
       {
         MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);
-        guint ignored = 0;
 
         /* Show what can be shown, but never write to it. */
         state->root = root;
         state->read_only = TRUE;
-        if (domain_info[domain].load != NULL)
-          domain_info[domain].load (self, root, &ignored, NULL);
 
         problem->domain = domain;
         problem->kind = MIX_PROBLEM_NEWER_VERSION;

@@ -34,6 +34,21 @@ gboolean    mix_tracker_remove_row     (MixTracker  *self,
                                         MixRecord   *record,
                                         guint       *position);
 
+typedef struct _MixTrackerRows MixTrackerRows;
+
+gboolean    mix_tracker_rows_read      (MixJsonReader   *reader,
+                                        MixTrackerRows **rows_out);
+void        mix_tracker_load_rows      (MixTracker      *self,
+                                        MixTrackerRows  *rows,
+                                        guint           *n_skipped);
+void        mix_tracker_rows_free      (MixTrackerRows  *rows);
+JsonNode   *mix_tracker_read_document  (const char      *data,
+                                        gsize            length,
+                                        MixTrackerRows **rows_out,
+                                        GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MixTrackerRows, mix_tracker_rows_free)
+
 gboolean    mix_tracker_load_json      (MixTracker  *self,
                                         JsonObject  *root,
                                         guint       *n_skipped,

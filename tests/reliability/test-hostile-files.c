@@ -808,7 +808,8 @@ check_deep (Fixture    *f,
             const char *prefix,
             const char *open,
             const char *close,
-            const char *suffix)
+            const char *suffix,
+            const char *reason)
 {
   const guint depth = 1000000;
   g_autoptr(GString) text = g_string_new (prefix);
@@ -818,7 +819,7 @@ check_deep (Fixture    *f,
   for (guint i = 0; close != NULL && i < depth; i++)
     g_string_append (text, close);
   g_string_append (text, suffix);
-  check_damaged_file (f, domain, text->str, text->len, "nested");
+  check_damaged_file (f, domain, text->str, text->len, reason);
 }
 
 /* A million levels deep, which would exhaust the stack of a recursive
@@ -830,22 +831,21 @@ case_deep (Fixture   *f,
   g_autofree char *head = g_strdup_printf ("{\"format\":\"%s\",\"version\":1,\"deep\":",
                                            domain_format (domain));
 
-  check_deep (f, domain, "", "[", "]", "");
-  check_deep (f, domain, head, "[", "]", "}");
-  check_deep (f, domain, head, "{\"a\":", "}", "}");
+  /* A root that is no object is refused before its depth matters. */
+  check_deep (f, domain, "", "[", "]", "", "JSON object");
+  check_deep (f, domain, head, "[", "]", "}", "nested");
+  check_deep (f, domain, head, "{\"a\":", "}", "}", "nested");
   /* Opened and never closed. */
-  check_deep (f, domain, head, "[", NULL, "");
-  check_deep (f, domain, "", "{\"a\":", NULL, "");
+  check_deep (f, domain, head, "[", NULL, "", "nested");
+  check_deep (f, domain, "", "{\"a\":", NULL, "", "nested");
 
-  /* Depth hidden from a scan that reads the text otherwise than json-glib
-   * does: brackets closed again in comments (json-glib 1.6 reads from a
-   * slash to the next one as a comment) or in single-quoted strings. */
-  check_deep (f, domain, head, "[[[[[[[[[[/*]]]]]]]]]]*/", NULL, "");
-  check_deep (f, domain, head, "[[[[[[[[[[/]]]]]]]]]]/", NULL, "");
-  check_deep (f, domain, head, "[[[[[[[[[['x', ']]]]]]]]]]', ", NULL, "");
+  /* What json-glib 1.6 read as comments (from a slash to the next one)
+   * or single-quoted strings, with depth behind them, is not JSON. */
+  check_deep (f, domain, head, "[[[[[[[[[[/*]]]]]]]]]]*/", NULL, "", "not valid JSON");
+  check_deep (f, domain, head, "[[[[[[[[[[/]]]]]]]]]]/", NULL, "", "not valid JSON");
+  check_deep (f, domain, head, "[[[[[[[[[['x', ']]]]]]]]]]', ", NULL, "", "not valid JSON");
 
-  /* json-glib reads the four bytes after \u whatever they are, so its
-   * string goes on past this quote and the brackets after are structure. */
+  /* A \u escape of fewer than four hex digits, with depth after it. */
   {
     g_autoptr(GString) text = g_string_new (head);
 

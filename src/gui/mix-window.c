@@ -228,6 +228,23 @@ mix_window_close_request (GtkWindow *window)
  * banner in the window (a dialog would be a second window, and GTK 4.8
  * crashes when a screen reader asks about a window it has just
  * destroyed). Shown on the first start, and from the menu. */
+/* The keyboard shortcuts are built when asked for: GtkApplication would
+ * build its automatic help overlay (gtk/help-overlay.ui) with every
+ * window, which took a third of the start-up time. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_BASE "/mix-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_set_application (shortcuts, gtk_window_get_application (GTK_WINDOW (widget)));
+  gtk_window_present (shortcuts);
+}
+
 static void
 welcome_action (GtkWidget  *widget,
                 const char *action_name,
@@ -342,6 +359,8 @@ mix_window_class_init (MixWindowClass *klass)
                                    open_data_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.welcome", NULL, welcome_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-welcome", NULL,
                                    dismiss_welcome_action);
 

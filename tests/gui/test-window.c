@@ -51,6 +51,66 @@ test_window_pages (void)
   mix_test_spin ();
 }
 
+/* Counts the shortcuts under @widget, failing on one that shows no keys. */
+static guint
+count_shortcuts_with_keys (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *title = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, "title", &title, NULL);
+      if (accelerator == NULL || *accelerator == '\0')
+        g_error ("the shortcut “%s” shows no keys", title);
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_shortcuts_with_keys (child);
+  return n;
+}
+
+/* The shortcuts window is built when asked for, not with every window,
+ * and every shortcut in it shows its keys. */
+static void
+test_window_shortcuts (void)
+{
+  MixWindow *window = mix_window_new (app);
+  GtkWindow *shortcuts = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  gtk_window_present (GTK_WINDOW (window));
+  mix_test_spin ();
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  mix_test_spin ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        shortcuts = toplevel;
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_cmpuint (count_shortcuts_with_keys (GTK_WIDGET (shortcuts)), >=, 20);
+
+  {
+    g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app),
+                                                                   "<Control>question");
+
+    g_assert_true (g_strv_contains ((const char * const *) actions, "win.show-help-overlay"));
+  }
+  gtk_window_destroy (shortcuts);
+  gtk_window_destroy (GTK_WINDOW (window));
+  mix_test_spin ();
+}
+
 static void
 test_window_switch_pages (void)
 {
@@ -107,6 +167,7 @@ main (int   argc,
 
   g_test_add_func ("/window/pages", test_window_pages);
   g_test_add_func ("/window/switch-pages", test_window_switch_pages);
+  g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/remembers-state", test_window_remembers_state);
 
   ret = g_test_run ();

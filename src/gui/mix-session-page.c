@@ -32,6 +32,9 @@ struct _MixSessionPage
   AdwPreferencesGroup *plan_group;
   GtkWidget           *history_group;     /* nullable: past sessions */
   GtkWidget           *goals_group;       /* nullable: their goals */
+  gboolean             history_expanded;  /* all past sessions shown, not the latest few */
+  gboolean             goals_expanded;
+  int                  history_focus;     /* after "Show All": FOCUS_GOALS, FOCUS_SESSIONS or 0 */
   guint                history_idle;
   guint                phase_idle;
   gboolean             focus_person_name;
@@ -974,9 +977,54 @@ on_goal_done_cb (GtkCheckButton *check,
                                  gtk_check_button_get_active (check));
 }
 
+/* Past sessions and goals shown before "Show All": a student meets every
+ * week, and a year's sessions and goals are a hundred rows, each measured
+ * when the page is shown. */
+#define HISTORY_FIRST_SHOWN 5
+
+enum {
+  FOCUS_GOALS = 1,
+  FOCUS_SESSIONS,
+};
+
+static void on_log_changed_cb (MixSessionLog  *log,
+                               MixSessionPage *self);
+
+static void
+on_show_all_activated_cb (AdwActionRow   *row,
+                          MixSessionPage *self)
+{
+  gboolean goals = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "mix-goals"));
+
+  if (goals)
+    self->goals_expanded = TRUE;
+  else
+    self->history_expanded = TRUE;
+  /* The focus goes to the first row that was hidden, once it exists. */
+  self->history_focus = goals ? FOCUS_GOALS : FOCUS_SESSIONS;
+  on_log_changed_cb (NULL, self);
+}
+
+static GtkWidget *
+show_all_row (MixSessionPage *self,
+              const char     *title,
+              gboolean        goals)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-down-symbolic"));
+  g_object_set_data (G_OBJECT (row), "mix-goals", GINT_TO_POINTER (goals));
+  g_signal_connect (row, "activated", G_CALLBACK (on_show_all_activated_cb), self);
+  return row;
+}
+
 static void
 rebuild_history (MixSessionPage *self)
 {
+  int focus = self->history_focus;
+  GtkWidget *focus_row = NULL;
   MixSessionLog *log = mix_store_get_session_log (self->store);
   GListModel *sessions = G_LIST_MODEL (log);
   GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->plan_group));
@@ -996,9 +1044,10 @@ rebuild_history (MixSessionPage *self)
 
       progress_dates_init (&dates, mix_store_get_tracker (self->store));
       adw_preferences_group_set_title (group, _("Goals"));
-      for (guint i = n_goals; i > 0; i--)
+      /* The newest first, as the log keeps them. */
+      for (guint shown = 0; shown < n_goals; shown++)
         {
-          const MixGoal *goal = mix_session_log_get_goal (log, i - 1);
+          const MixGoal *goal = mix_session_log_get_goal (log, shown);
           GtkWidget *row = adw_action_row_new ();
           GtkWidget *check = gtk_check_button_new ();
           g_autofree char *title = g_markup_escape_text (goal->text, -1);
@@ -1019,6 +1068,18 @@ rebuild_history (MixSessionPage *self)
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
           adw_preferences_group_add (group, row);
+          if (shown == HISTORY_FIRST_SHOWN && focus == FOCUS_GOALS)
+            focus_row = row;
+          if (shown + 1 == HISTORY_FIRST_SHOWN && shown + 1 < n_goals && !self->goals_expanded)
+            {
+              g_autofree char *show_all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                        "Show All %u Goals",
+                                                                        "Show All %u Goals", n_goals),
+                                                           n_goals);
+
+              adw_preferences_group_add (group, show_all_row (self, show_all, TRUE));
+              break;
+            }
         }
       progress_dates_clear (&dates);
       self->goals_group = GTK_WIDGET (group);
@@ -1045,11 +1106,27 @@ rebuild_history (MixSessionPage *self)
           g_object_set_data_full (G_OBJECT (row), "mix-session", g_object_ref (record), g_object_unref);
           g_signal_connect (row, "activated", G_CALLBACK (on_history_row_activated_cb), self);
           adw_preferences_group_add (group, row);
+          if (i == HISTORY_FIRST_SHOWN && focus == FOCUS_SESSIONS)
+            focus_row = row;
+          if (i + 1 == HISTORY_FIRST_SHOWN && i + 1 < n && !self->history_expanded)
+            {
+              g_autofree char *show_all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                        "Show All %u Past Sessions",
+                                                                        "Show All %u Past Sessions", n),
+                                                           n);
+
+              adw_preferences_group_add (group, show_all_row (self, show_all, FALSE));
+              break;
+            }
         }
       self->history_group = GTK_WIDGET (group);
       gtk_box_insert_child_after (GTK_BOX (box), self->history_group,
                                   self->goals_group ? self->goals_group : GTK_WIDGET (self->plan_group));
     }
+
+  self->history_focus = 0;
+  if (focus_row != NULL)
+    gtk_widget_grab_focus (focus_row);
 }
 
 static gboolean

@@ -297,6 +297,72 @@ test_goal_progress (void)
   g_assert_true (shows_label (GTK_WIDGET (page), "2 new contacts reached, 1 conversation logged"));
 }
 
+/* The row whose title is @title, under @widget. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A year of sessions shows the latest five sessions and goals, and a row
+ * to show all of them, which moves the focus to the first one it shows. */
+static void
+test_show_all_history (void)
+{
+  MixStore *store = mix_application_get_store (MIX_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+  MixSessionLog *log = mix_store_get_session_log (store);
+  GtkWidget *show_all;
+  GtkRoot *root;
+
+  /* One of each from /session/close-out, and seven more. */
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autoptr(MixSessionRecord) record = mix_session_record_new ();
+      g_autofree char *goal = g_strdup_printf ("Goal number %u", i);
+
+      mix_session_record_set_goal_text (record, goal);
+      mix_session_record_finish (record);
+      mix_session_log_add_finished (log, record);
+    }
+  mix_test_spin ();
+  g_assert_cmpuint (mix_session_log_get_n_goals (log), ==, 8);
+
+  /* The newest goals first: the two oldest are not shown. */
+  g_assert_nonnull (find_row (GTK_WIDGET (page), "Goal number 6"));
+  g_assert_nonnull (find_row (GTK_WIDGET (page), "Goal number 2"));
+  g_assert_null (find_row (GTK_WIDGET (page), "Goal number 1"));
+  g_assert_null (find_row (GTK_WIDGET (page), "Message 2 developers at Hooli"));
+  g_assert_nonnull (find_row (GTK_WIDGET (page), "Show All 8 Past Sessions"));
+
+  show_all = find_row (GTK_WIDGET (page), "Show All 8 Goals");
+  g_assert_nonnull (show_all);
+  g_assert_true (gtk_widget_grab_focus (show_all));
+  g_signal_emit_by_name (show_all, "activated");
+  mix_test_spin ();
+  g_assert_nonnull (find_row (GTK_WIDGET (page), "Goal number 1"));
+  g_assert_nonnull (find_row (GTK_WIDGET (page), "Message 2 developers at Hooli"));
+  g_assert_null (find_row (GTK_WIDGET (page), "Show All 8 Goals"));
+  root = gtk_widget_get_root (GTK_WIDGET (page));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), find_row (GTK_WIDGET (page), "Goal number 1")) ||
+                 gtk_root_get_focus (root) == find_row (GTK_WIDGET (page), "Goal number 1"));
+
+  /* The sessions stay as they were until asked for. */
+  g_assert_nonnull (find_row (GTK_WIDGET (page), "Show All 8 Past Sessions"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/session/topic", test_topic);
   g_test_add_func ("/session/close-out", test_close_out);
   g_test_add_func ("/session/goal-progress", test_goal_progress);
+  g_test_add_func ("/session/show-all-history", test_show_all_history);
 
   ret = g_test_run ();
   g_object_unref (app);

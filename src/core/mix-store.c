@@ -70,9 +70,30 @@ typedef struct
   guint       autosave_id;
 } DomainState;
 
+typedef enum
+{
+  READ_OK,
+  READ_MISSING,
+  READ_DAMAGED,
+  READ_NEWER,
+} ReadResult;
+
+/* A file read ahead by mix_store_begin_load(). */
+typedef struct
+{
+  gboolean    done;
+  ReadResult  result;
+  JsonObject *root;
+  gpointer    streamed;
+  GError     *error;
+} Prepared;
+
 struct _MixStore
 {
   GObject      parent_instance;
+
+  GThread     *reader;                 /* nullable: reading the files ahead */
+  Prepared     prepared[MIX_N_DOMAINS];
 
   char        *directory;
   guint        autosave_delay;
@@ -110,6 +131,7 @@ static gboolean load_sessions (MixStore *self, JsonObject *root, gpointer stream
 static void     save_sessions (MixStore *self, JsonObject *root);
 static void     save_tracker  (MixStore *self, JsonObject *root);
 static void     write_tracker (MixStore *self, GString *out);
+static void     clear_prepared (MixStore *self);
 
 static const char * const messages_arrays[] = { "drafts", "preps", NULL };
 static const char * const sessions_arrays[] = { "sessions", "goals", NULL };
@@ -138,6 +160,7 @@ mix_store_dispose (GObject *object)
 {
   MixStore *self = (MixStore *) object;
 
+  clear_prepared (self);
   for (guint d = 0; d < MIX_N_DOMAINS; d++)
     {
       g_clear_handle_id (&self->domains[d].autosave_id, g_source_remove);
@@ -691,14 +714,6 @@ remove_litter (MixStore *self)
     }
 }
 
-typedef enum
-{
-  READ_OK,
-  READ_MISSING,
-  READ_DAMAGED,
-  READ_NEWER,
-} ReadResult;
-
 static ReadResult
 drop_streamed (MixDomain domain,
                gpointer  streamed)
@@ -820,8 +835,22 @@ read_domain (MixStore   *self,
              guint      *n_skipped,
              GError    **error)
 {
+  Prepared *prepared = &self->prepared[domain];
   gpointer streamed = NULL;
-  ReadResult result = read_document (domain, path, root_out, &streamed, error);
+  ReadResult result;
+
+  if (prepared->done)
+    {
+      /* Read ahead, while the rest of the app was starting. */
+      prepared->done = FALSE;
+      result = prepared->result;
+      *root_out = g_steal_pointer (&prepared->root);
+      streamed = g_steal_pointer (&prepared->streamed);
+      if (prepared->error != NULL)
+        g_propagate_error (error, g_steal_pointer (&prepared->error));
+    }
+  else
+    result = read_document (domain, path, root_out, &streamed, error);
 
   *n_skipped = 0;
   if (result == READ_NEWER)
@@ -1077,10 +1106,67 @@ load_domain (MixStore  *self,
  * left, and loads every domain. It does not fail: whatever went wrong is
  * in mix_store_get_problems().
  */
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  MixStore *self = data;
+
+  /* Only reads: the directory is set at construction, and the results
+   * are looked at once the thread is joined. */
+  for (guint d = 0; d < MIX_N_DOMAINS; d++)
+    {
+      Prepared *prepared = &self->prepared[d];
+      g_autofree char *path = g_build_filename (self->directory, domain_info[d].file_name, NULL);
+
+      prepared->result = read_document (d, path, &prepared->root, &prepared->streamed,
+                                        &prepared->error);
+      prepared->done = TRUE;
+    }
+  return NULL;
+}
+
+static void
+clear_prepared (MixStore *self)
+{
+  if (self->reader != NULL)
+    g_thread_join (g_steal_pointer (&self->reader));
+  for (guint d = 0; d < MIX_N_DOMAINS; d++)
+    {
+      Prepared *prepared = &self->prepared[d];
+
+      g_clear_pointer (&prepared->root, json_object_unref);
+      if (prepared->streamed != NULL)
+        domain_info[d].free_streamed (g_steal_pointer (&prepared->streamed));
+      g_clear_error (&prepared->error);
+      prepared->done = FALSE;
+    }
+}
+
+/**
+ * mix_store_begin_load:
+ *
+ * Starts reading and parsing the files in a thread of its own, so that
+ * the work overlaps with the rest of start-up; mix_store_load() takes
+ * what it read, checks and loads it. Nothing is shown or changed before
+ * then.
+ */
+void
+mix_store_begin_load (MixStore *self)
+{
+  g_return_if_fail (MIX_IS_STORE (self));
+  g_return_if_fail (self->reader == NULL);
+
+  clear_prepared (self);
+  self->reader = g_thread_new ("mix-store-read", read_ahead_thread, self);
+}
+
 void
 mix_store_load (MixStore *self)
 {
   g_return_if_fail (MIX_IS_STORE (self));
+
+  if (self->reader != NULL)
+    g_thread_join (g_steal_pointer (&self->reader));
 
   if (g_mkdir_with_parents (self->directory, 0700) != 0)
     {
@@ -1100,6 +1186,7 @@ mix_store_load (MixStore *self)
 
   for (guint d = 0; d < MIX_N_DOMAINS; d++)
     load_domain (self, d);
+  clear_prepared (self);
 }
 
 /* Saving */

@@ -55,6 +55,7 @@ char       *mix_store_get_path           (MixStore    *self,
                                           MixDomain    domain);
 const char *mix_store_domain_file_name   (MixDomain    domain);
 
+void        mix_store_begin_load         (MixStore    *self);
 void        mix_store_load               (MixStore    *self);
 MixTracker *mix_store_get_tracker        (MixStore    *self);
 MixSessionRecord *mix_store_get_current_session (MixStore *self);

@@ -74,6 +74,10 @@ mix_application_startup (GApplication *app)
   MixApplication *self = MIX_APPLICATION (app);
   AdwStyleManager *style_manager;
 
+  /* The files are read and parsed while GTK starts, on another core. */
+  self->store = mix_store_new (NULL);
+  mix_store_begin_load (self->store);
+
   G_APPLICATION_CLASS (mix_application_parent_class)->startup (app);
 
   g_set_application_name (_("Mix It Up"));
@@ -89,7 +93,6 @@ mix_application_startup (GApplication *app)
                                   G_SETTINGS_BIND_GET,
                                   color_scheme_get_mapping, NULL, NULL, NULL);
 
-  self->store = mix_store_new (NULL);
   mix_store_load (self->store);
 }
 

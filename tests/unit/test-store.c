@@ -11,8 +11,9 @@
 
 typedef struct
 {
-  char *dir;
-  char *tracker_path;
+  char    *dir;
+  char    *tracker_path;
+  gboolean read_ahead;  /* the files are read by mix_store_begin_load()'s thread */
 } Fixture;
 
 static void
@@ -26,6 +27,15 @@ fixture_set_up (Fixture       *f,
   /* The store creates its own directory, as on a first start. */
   f->dir = g_build_filename (parent, "mix-it-up", NULL);
   f->tracker_path = g_build_filename (f->dir, "tracker.json", NULL);
+}
+
+/* Every test runs again with the files read ahead, as the app does. */
+static void
+fixture_set_up_read_ahead (Fixture       *f,
+                           gconstpointer  data)
+{
+  fixture_set_up (f, data);
+  f->read_ahead = TRUE;
 }
 
 static void
@@ -84,6 +94,8 @@ open_store (Fixture *f)
 {
   MixStore *store = mix_store_new (f->dir);
 
+  if (f->read_ahead)
+    mix_store_begin_load (store);
   mix_store_load (store);
   return store;
 }
@@ -715,6 +727,27 @@ test_text_writer (Fixture       *f,
   g_assert_nonnull (strstr (text, "\"bad row\""));
 }
 
+/* A store freed while its files are read ahead, before they are loaded,
+ * waits for the reading and frees what was read. */
+static void
+test_read_ahead_dropped (Fixture       *f,
+                         gconstpointer  data)
+{
+  write_file (f->tracker_path, good_tracker, -1);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(MixStore) store = mix_store_new (f->dir);
+
+      mix_store_begin_load (store);
+    }
+
+  {
+    g_autoptr(MixStore) store = open_store (f);
+
+    g_assert_cmpuint (n_rows (store, MIX_TAB_EXISTING_NETWORK), ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -722,7 +755,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func, data) \
-  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  G_STMT_START { \
+    g_autofree char *ahead = g_strconcat ("/store/read-ahead/", (path) + strlen ("/store/"), NULL); \
+    g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down); \
+    g_test_add (ahead, Fixture, data, fixture_set_up_read_ahead, func, fixture_tear_down); \
+  } G_STMT_END
 
   ADD ("/store/first-start", test_first_start, NULL);
   ADD ("/store/round-trip", test_round_trip, NULL);
@@ -742,6 +779,7 @@ main (int   argc,
   ADD ("/store/duplicate-ids", test_duplicate_ids, NULL);
   ADD ("/store/save-failure", test_save_failure, NULL);
   ADD ("/store/text-writer", test_text_writer, NULL);
+  ADD ("/store/read-ahead-dropped", test_read_ahead_dropped, NULL);
 
 #undef ADD
 

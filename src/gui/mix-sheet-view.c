@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mix-cell-text.h"
 #include "mix-date.h"
 #include "mix-sheet-view.h"
 
@@ -48,6 +49,7 @@ struct _MixSheetView
   gboolean             read_only;
   gboolean             bound;         /* the models are attached: see bind_models() */
   double               width_scale;   /* text size against 100 %: see text_scale() */
+  int                  line_height;   /* of the cells' text, in pixels */
   guint                select_idle;
 };
 
@@ -460,16 +462,60 @@ on_check_toggled_cb (GtkCheckButton *check,
                               gtk_check_button_get_active (check) ? "yes" : "no");
 }
 
+/* Popovers are made when a cell's button is pressed, and go when they
+ * close: a menu button in every cell made each row much slower to show. */
+
+static gboolean
+unparent_popover_idle_cb (gpointer user_data)
+{
+  GtkWidget *popover = user_data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  g_object_unref (popover);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_cell_popover_closed_cb (GtkPopover *popover,
+                           gpointer    user_data)
+{
+  /* Not in the middle of its own signal. */
+  g_idle_add (unparent_popover_idle_cb, g_object_ref (popover));
+}
+
+/* The popover goes with the button if the row goes while it is open. */
+static void
+on_popover_owner_destroy_cb (GtkWidget *button,
+                             GtkWidget *popover)
+{
+  if (gtk_widget_get_parent (popover) == button)
+    gtk_widget_unparent (popover);
+}
+
+static void
+popup_cell_popover (GtkWidget *button,
+                    GtkWidget *popover)
+{
+  gtk_widget_set_parent (popover, button);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_cell_popover_closed_cb), NULL);
+  g_signal_connect_object (button, "destroy", G_CALLBACK (on_popover_owner_destroy_cb),
+                           popover, 0);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
 static void
 on_choice_clicked_cb (GtkButton  *button,
                       ColumnData *data)
 {
-  GtkWidget *menu_button = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_MENU_BUTTON);
-  MixRecord *record = cell_record (menu_button);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  GtkWidget *cell = popover != NULL ? gtk_widget_get_parent (popover) : NULL;
+  MixRecord *record = cell_record (cell);
   const MixColumn *column = column_info (data);
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "mix-choice"));
 
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
   if (record == NULL)
     return;
   /* Item 0 is "none"; the choices follow in order. */
@@ -477,18 +523,16 @@ on_choice_clicked_cb (GtkButton  *button,
                               index == 0 ? NULL : column->choices[index - 1].id);
 }
 
-/* The list of choices is built the first time it is opened: a popover per
- * cell up front would make every row slow to show. */
+/* The list of choices, when the cell's button is pressed. */
 static void
-create_choice_popover (GtkMenuButton *menu_button,
-                       gpointer       user_data)
+on_choice_cell_clicked_cb (GtkButton  *cell,
+                           ColumnData *data)
 {
-  ColumnData *data = user_data;
   const MixColumn *column = column_info (data);
   GtkWidget *popover;
   GtkWidget *box;
 
-  if (gtk_menu_button_get_popover (menu_button) != NULL)
+  if (cell_record (GTK_WIDGET (cell)) == NULL || data->view->read_only)
     return;
 
   popover = gtk_popover_new ();
@@ -506,7 +550,7 @@ create_choice_popover (GtkMenuButton *menu_button,
       gtk_box_append (GTK_BOX (box), button);
     }
   gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (menu_button, popover);
+  popup_cell_popover (GTK_WIDGET (cell), popover);
 }
 
 static void
@@ -554,17 +598,21 @@ on_calendar_popover_show_cb (GtkPopover *popover,
   g_object_set_data (G_OBJECT (cell), "mix-syncing", GINT_TO_POINTER (FALSE));
 }
 
-/* The calendar is built the first time it is opened. */
+/* The calendar, when the cell's calendar button is pressed. */
 static void
-create_calendar_popover (GtkMenuButton *button,
-                         gpointer       user_data)
+on_calendar_clicked_cb (GtkButton  *button,
+                        ColumnData *data)
 {
-  ColumnData *data = user_data;
   GtkWidget *popover;
   GtkWidget *calendar;
 
-  if (gtk_menu_button_get_popover (button) != NULL)
+  if (cell_record (g_object_get_data (G_OBJECT (button), "mix-cell")) == NULL)
     return;
+  if (data->view->read_only)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (button));
+      return;
+    }
 
   popover = gtk_popover_new ();
   calendar = gtk_calendar_new ();
@@ -573,7 +621,7 @@ create_calendar_popover (GtkMenuButton *button,
   g_signal_connect (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), data);
   g_signal_connect (popover, "show", G_CALLBACK (on_calendar_popover_show_cb), data);
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  gtk_menu_button_set_popover (button, popover);
+  popup_cell_popover (GTK_WIDGET (button), popover);
 }
 
 static void
@@ -684,12 +732,12 @@ add_lazy_tooltip (GtkWidget  *widget,
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), data);
 }
 
-/* A cell that shows text: a label, and an entry while it is edited. */
+/* A cell that shows text, and an entry while it is edited. */
 static GtkWidget *
 make_text_cell (ColumnData *data)
 {
   GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = mix_cell_text_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
@@ -700,9 +748,7 @@ make_text_cell (ColumnData *data)
                                   -1);
 
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  mix_cell_text_set_line_height (MIX_CELL_TEXT (label), data->view->line_height);
   gtk_box_append (GTK_BOX (cell), label);
   g_object_set_data (G_OBJECT (cell), "mix-label", label);
   g_object_set_data (G_OBJECT (label), "mix-cell", cell);
@@ -799,11 +845,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 
     case MIX_COLUMN_DATE:
       {
-        GtkWidget *button = gtk_menu_button_new ();
+        GtkWidget *button = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
 
         cell = make_text_cell (data);
 
-        gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
         gtk_widget_add_css_class (button, "flat");
         gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
         /* Translators: %s is a column title, such as Follow-Up Date. */
@@ -811,8 +856,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
         add_static_tooltip (button, what);
         set_accessible_label (button, what);
         g_object_set_data (G_OBJECT (button), "mix-cell", cell);
-        gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button),
-                                               create_calendar_popover, data, NULL);
+        g_signal_connect (button, "clicked", G_CALLBACK (on_calendar_clicked_cb), data);
         gtk_box_append (GTK_BOX (cell), button);
       }
       break;
@@ -826,26 +870,24 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 
     case MIX_COLUMN_CHOICE:
       {
-        /* The button's insides are ours, so that showing another value is
-         * only a label's text: a menu button's own label is rebuilt each
-         * time it is set. */
+        /* A plain button, its popover made when pressed; its insides are
+         * ours, so that showing another value is only a label's text. */
         GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-        GtkWidget *label = gtk_label_new (NULL);
+        GtkWidget *label = mix_cell_text_new ();
 
-        gtk_label_set_xalign (GTK_LABEL (label), 0);
-        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+        mix_cell_text_set_line_height (MIX_CELL_TEXT (label), data->view->line_height);
         gtk_widget_set_hexpand (label, TRUE);
         gtk_box_append (GTK_BOX (box), label);
         gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
-        cell = gtk_menu_button_new ();
-        gtk_menu_button_set_child (GTK_MENU_BUTTON (cell), box);
+        cell = gtk_button_new ();
+        gtk_button_set_child (GTK_BUTTON (cell), box);
         g_object_set_data (G_OBJECT (cell), "mix-choice-label", label);
       }
       gtk_widget_add_css_class (cell, "flat");
       gtk_widget_add_css_class (cell, "choice-cell");
       add_lazy_tooltip (cell, data);
       set_accessible_label (cell, _(column->title));
-      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (cell), create_choice_popover, data, NULL);
+      g_signal_connect (cell, "clicked", G_CALLBACK (on_choice_cell_clicked_cb), data);
       break;
 
     default:
@@ -894,10 +936,9 @@ sync_cell (GtkWidget  *cell,
                             : index >= 0 ? _(column->choices[index].label)
                             : value;
 
-        GtkLabel *label = g_object_get_data (G_OBJECT (cell), "mix-choice-label");
+        MixCellText *label = g_object_get_data (G_OBJECT (cell), "mix-choice-label");
 
-        if (g_strcmp0 (gtk_label_get_text (label), shown) != 0)
-          gtk_label_set_text (label, shown);
+        mix_cell_text_set_text (label, shown);
         gtk_widget_set_sensitive (cell, !self->read_only);
       }
       break;
@@ -914,9 +955,7 @@ sync_cell (GtkWidget  *cell,
         g_autofree char *display = mix_record_get_display_value (record, data->column);
         gboolean overdue;
 
-        if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), display) != 0)
-          gtk_label_set_text (GTK_LABEL (label), display);
-
+        mix_cell_text_set_text (MIX_CELL_TEXT (label), display);
 
         if (open != NULL)
           gtk_widget_set_visible (open, value != NULL);
@@ -1392,7 +1431,9 @@ text_scale (MixSheetView *self)
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "2026-12-31");
   int width = 0;
 
-  pango_layout_get_pixel_size (layout, &width, NULL);
+  /* The cells take their line height from here rather than each
+   * measuring its own text. */
+  pango_layout_get_pixel_size (layout, &width, &self->line_height);
   return MAX (1.0, width / 80.0);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mix-csv-import-dialog.h"
+#include "mix-cell-text.h"
 #include "mix-test-gui.h"
 #include "mix-tracker-page.h"
 #include "mix-window.h"
@@ -36,7 +37,7 @@ find_cell (GtkWidget *widget,
 static const char *
 cell_text (GtkWidget *cell)
 {
-  return gtk_label_get_text (GTK_LABEL (g_object_get_data (G_OBJECT (cell), "mix-label")));
+  return mix_cell_text_get_text (MIX_CELL_TEXT (g_object_get_data (G_OBJECT (cell), "mix-label")));
 }
 
 static GtkWidget *
@@ -254,6 +255,85 @@ visible_names (MixSheetView *sheet)
       g_string_append (names, name ? name : "");
     }
   return g_string_free (names, FALSE);
+}
+
+/* The visible popover under @widget's window, if one is open. */
+static GtkWidget *
+open_popover (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = open_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Scrolls the table sideways so that @widget is on screen, where a person
+ * could press it: a popover pointing off screen has no monitor to go on. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, scrolled, &bounds));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.x - 20);
+  mix_test_spin ();
+}
+
+/* A choice cell opens its list of choices, and a date cell its calendar,
+ * when pressed; what is picked is stored, and the popover goes. */
+static void
+test_choice_and_calendar (Fixture       *f,
+                          gconstpointer  data)
+{
+  MixRecord *record = add_named (f, "Grace");
+  MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_NEW_CONTACTS);
+  guint status = (guint) mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "status");
+  guint follow_up = (guint) mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "follow_up_date");
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 12, 24, 0, 0, 0);
+  GtkWidget *cell;
+  GtkWidget *popover;
+  GtkWidget *calendar_button = NULL;
+
+  mix_test_spin ();
+  cell = find_cell (GTK_WIDGET (sheet), record, status);
+  g_assert_nonnull (cell);
+  g_assert_true (GTK_IS_BUTTON (cell));
+  scroll_to (cell);
+  g_signal_emit_by_name (cell, "clicked");
+  mix_test_spin ();
+  popover = open_popover (cell);
+  g_assert_nonnull (popover);
+  g_signal_emit_by_name (mix_test_find_button (popover, "Replied"), "clicked");
+  mix_test_spin ();
+  g_assert_cmpstr (mix_record_get_value (record, status), ==, "replied");
+  g_assert_null (open_popover (cell));
+
+  cell = find_cell (GTK_WIDGET (sheet), record, follow_up);
+  g_assert_nonnull (cell);
+  for (GtkWidget *child = gtk_widget_get_first_child (cell); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      calendar_button = child;
+  g_assert_nonnull (calendar_button);
+  scroll_to (calendar_button);
+  g_signal_emit_by_name (calendar_button, "clicked");
+  mix_test_spin ();
+  popover = open_popover (calendar_button);
+  g_assert_nonnull (popover);
+  gtk_calendar_select_day (GTK_CALENDAR (mix_test_find_widget (popover, GTK_TYPE_CALENDAR)), day);
+  mix_test_spin ();
+  g_assert_cmpstr (mix_record_get_value (record, follow_up), ==, "2026-12-24");
+  g_assert_null (open_popover (calendar_button));
 }
 
 /* Deleting selected rows can be undone, and the rows come back in place. */
@@ -513,6 +593,7 @@ main (int   argc,
   ADD ("/tracker/add-row-edits-name", test_add_row_edits_name);
   ADD ("/tracker/escape-cancels", test_escape_cancels);
   ADD ("/tracker/bad-date-refused", test_bad_date_refused);
+  ADD ("/tracker/choice-and-calendar", test_choice_and_calendar);
   ADD ("/tracker/delete-undo", test_delete_undo);
   ADD ("/tracker/sort-by-type", test_sort_by_type);
   ADD ("/tracker/search", test_search);

@@ -6,6 +6,7 @@
 
 #include "mix-date.h"
 #include "mix-messages-page.h"
+#include "mix-toast.h"
 #include "mix-template.h"
 
 /**
@@ -109,22 +110,10 @@ static void bind_drafts (MixMessagesPage *self);
 /* Helpers */
 
 static void
-show_toast (MixMessagesPage *self,
-            AdwToast        *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
 show_message (MixMessagesPage *self,
               const char      *message)
 {
-  show_toast (self, adw_toast_new (message));
+  mix_show_toast (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 /* A toast whose Undo button calls @undo on the page. The button is handled
@@ -140,7 +129,7 @@ show_undo_toast (MixMessagesPage *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", undo, self, G_CONNECT_SWAPPED);
-  show_toast (self, toast);
+  mix_show_toast (GTK_WIDGET (self), toast);
 }
 
 static MixTracker *

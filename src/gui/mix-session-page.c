@@ -6,6 +6,7 @@
 
 #include "mix-guide.h"
 #include "mix-session-page.h"
+#include "mix-toast.h"
 #include "mix-timer-ring.h"
 #include "mix-window.h"
 
@@ -245,13 +246,7 @@ static void
 show_toast (MixSessionPage *self,
             const char     *text)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast = adw_toast_new (text);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  mix_show_toast (GTK_WIDGET (self), adw_toast_new (text));
 }
 
 static gboolean

@@ -5,6 +5,7 @@
 
 #include "mix-csv-import-dialog.h"
 #include "mix-csv-import.h"
+#include "mix-toast.h"
 #include "mix-tracker-page.h"
 
 /**
@@ -59,25 +60,13 @@ static void on_selection_changed_cb (GtkSelectionModel *model,
                                      MixTrackerPage    *self);
 
 static void
-show_toast (MixTrackerPage *self,
-            AdwToast       *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
 show_message (MixTrackerPage *self,
               const char     *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 6);
-  show_toast (self, toast);
+  mix_show_toast (GTK_WIDGET (self), toast);
 }
 
 MixTab
@@ -599,7 +588,7 @@ delete_rows_action (GtkWidget  *widget,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
+  mix_show_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -682,7 +671,7 @@ on_import_dialog_import_cb (MixCsvImportDialog *dialog,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_import_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
+  mix_show_toast (GTK_WIDGET (self), toast);
 }
 
 static void

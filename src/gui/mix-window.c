@@ -20,7 +20,6 @@ struct _MixWindow
   GtkLabel             *welcome_label;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
-  AdwToastOverlay      *toast_overlay;
   MixTrackerPage       *tracker_page;
   MixSessionPage       *session_page;
   MixMessagesPage      *messages_page;
@@ -78,14 +77,6 @@ mix_window_set_presenting (MixWindow *self,
     }
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
-}
-
-void
-mix_window_add_toast (MixWindow *self,
-                      AdwToast  *toast)
-{
-  g_return_if_fail (MIX_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Problems with the user's files stay on screen until dismissed: they are
@@ -348,7 +339,6 @@ mix_window_class_init (MixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MixWindow, welcome_label);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, MixWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, session_page);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, messages_page);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, tracker_page);

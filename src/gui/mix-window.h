@@ -17,7 +17,5 @@ void        mix_window_show_page        (MixWindow      *self,
 const char *mix_window_get_visible_page (MixWindow      *self);
 void        mix_window_set_presenting   (MixWindow      *self,
                                          gboolean        presenting);
-void        mix_window_add_toast        (MixWindow      *self,
-                                         AdwToast       *toast);
 
 G_END_DECLS

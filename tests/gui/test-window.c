@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "mix-test-gui.h"
+#include "mix-toast.h"
+#include "mix-tracker-page.h"
 #include "mix-window.h"
 
 static MixApplication *app;
@@ -111,6 +113,83 @@ test_window_shortcuts (void)
   mix_test_spin ();
 }
 
+static gboolean
+wait_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds, animations included. */
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, wait_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A toast with Undo comes while another is shown, or while it is still
+ * sliding in, and Undo is pressed as soon as a person could. With
+ * libadwaita 1.2 a high-priority toast put the one it interrupted back in
+ * the queue while it was still being hidden, and the app aborted when it
+ * came back too soon. Each toast now replaces those fully shown; one still
+ * sliding in is followed, never interrupted. Animations are on, as for a
+ * user. */
+static void
+test_window_toasts (void)
+{
+  MixWindow *window = mix_window_new (app);
+  GtkWidget *page;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  mix_test_spin ();
+  page = mix_test_find_widget (GTK_WIDGET (window), MIX_TYPE_TRACKER_PAGE);
+  g_assert_nonnull (page);
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(AdwToast) message = adw_toast_new ("That is not a date");
+      g_autoptr(AdwToast) undo = adw_toast_new ("Deleted 1 row");
+      gboolean replaced = i % 2 == 1;
+      GWeakRef gone;
+
+      adw_toast_set_timeout (message, 6);
+      mix_show_toast (page, g_object_ref (message));
+      /* Some time after the first, or while it still slides in. */
+      run_for (replaced ? 500 : 100);
+      adw_toast_set_priority (undo, ADW_TOAST_PRIORITY_HIGH);
+      mix_show_toast (page, g_object_ref (undo));
+      run_for (500);
+      adw_toast_dismiss (undo);
+
+      g_weak_ref_init (&gone, message);
+      g_clear_object (&message);
+      run_for (500);
+      if (replaced)
+        /* The message was dismissed, not put back to show again. */
+        g_assert_null (g_weak_ref_get (&gone));
+      else
+        {
+          AdwToast *waiting = g_weak_ref_get (&gone);
+
+          /* The Undo waited behind the message, which is still there. */
+          g_assert_nonnull (waiting);
+          adw_toast_dismiss (waiting);
+          g_object_unref (waiting);
+          run_for (500);
+        }
+      g_weak_ref_clear (&gone);
+    }
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  mix_test_spin ();
+}
+
 static void
 test_window_switch_pages (void)
 {
@@ -168,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/window/pages", test_window_pages);
   g_test_add_func ("/window/switch-pages", test_window_switch_pages);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/window/toasts", test_window_toasts);
   g_test_add_func ("/window/remembers-state", test_window_remembers_state);
 
   ret = g_test_run ();

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "mix-bench-data.h"
 #include "mix-sheet-view.h"
@@ -46,6 +47,8 @@ main (int   argc,
   g_autoptr(GArray) sort_text = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) sort_date = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) filter = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) narrowing = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) widening = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) show = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(MixStore) store = NULL;
   static const char * const typed[] = { "a", "an", "ann", "anna", "ann", "an", "a", "" };
@@ -129,6 +132,11 @@ main (int   argc,
           spin ();
           t = ms_since (start);
           g_array_append_val (filter, t);
+          /* A letter typed narrows the rows shown; one deleted widens them. */
+          if (k > 0 && strlen (typed[k]) < strlen (typed[k - 1]))
+            g_array_append_val (widening, t);
+          else
+            g_array_append_val (narrowing, t);
         }
 
       gtk_window_destroy (GTK_WINDOW (window));
@@ -140,11 +148,13 @@ main (int   argc,
   g_print ("# load tracker.json (3 × %u rows): %.1f ms\n", ROWS, mix_bench_median (load));
   g_print ("# show a tab: %.1f ms\n", mix_bench_median (show));
   g_print ("# baseline, g_ptr_array_sort of the names with g_utf8_collate: %.1f ms\n", t_base);
-  g_print ("# sort by name: %.1f ms (%.2f× baseline)\n", mix_bench_median (sort_text),
+  g_print ("# sort by name: %.1f ms (%.2f× baseline; target ≤ 50 ms)\n", mix_bench_median (sort_text),
            mix_bench_median (sort_text) / t_base);
-  g_print ("# sort by date: %.1f ms (%.2f× baseline)\n", mix_bench_median (sort_date),
+  g_print ("# sort by date: %.1f ms (%.2f× baseline; target ≤ 50 ms)\n", mix_bench_median (sort_date),
            mix_bench_median (sort_date) / t_base);
-  g_print ("# filter per keystroke: %.1f ms\n", mix_bench_median (filter));
+  g_print ("# filter per keystroke: %.1f ms; a letter typed %.1f ms, a letter deleted %.1f ms "
+           "(target ≤ 20)\n",
+           mix_bench_median (filter), mix_bench_median (narrowing), mix_bench_median (widening));
   g_print ("ok 1 - tracker at %u rows\n", ROWS);
 
   {

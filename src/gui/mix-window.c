@@ -20,9 +20,11 @@ struct _MixWindow
   GtkLabel             *welcome_label;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
-  MixTrackerPage       *tracker_page;
   MixSessionPage       *session_page;
-  MixMessagesPage      *messages_page;
+  AdwBin               *tracker_bin;
+  AdwBin               *messages_bin;
+  MixTrackerPage       *tracker_page;       /* nullable: built when first shown */
+  MixMessagesPage      *messages_page;      /* nullable: built when first shown */
 
   GSettings            *settings;
   MixStore             *store;
@@ -267,6 +269,36 @@ dismiss_welcome_action (GtkWidget  *widget,
     g_settings_set_boolean (self->settings, "welcome-shown", TRUE);
 }
 
+/* The Tracker and Messages pages are built the first time they are shown,
+ * which keeps them out of start-up. The Session page is always built: its
+ * timer chimes and notifies whatever page is shown. */
+static void
+ensure_page (MixWindow  *self,
+             const char *name)
+{
+  if (self->store == NULL || name == NULL)
+    return;
+
+  if (g_str_equal (name, "tracker") && self->tracker_page == NULL)
+    {
+      self->tracker_page = g_object_new (MIX_TYPE_TRACKER_PAGE, NULL);
+      mix_tracker_page_set_store (self->tracker_page, self->store, self->settings);
+      adw_bin_set_child (self->tracker_bin, GTK_WIDGET (self->tracker_page));
+    }
+  else if (g_str_equal (name, "messages") && self->messages_page == NULL)
+    {
+      self->messages_page = g_object_new (MIX_TYPE_MESSAGES_PAGE, NULL);
+      mix_messages_page_set_store (self->messages_page, self->store, self->settings);
+      adw_bin_set_child (self->messages_bin, GTK_WIDGET (self->messages_page));
+    }
+}
+
+static void
+on_visible_page_notify_cb (MixWindow *self)
+{
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->stack));
+}
+
 /* GtkWindow:application is not a construct property, so it is set after
  * constructed(): the window takes the application's settings and store when
  * it is given the application. */
@@ -283,9 +315,7 @@ on_application_notify_cb (MixWindow  *self,
 
   self->settings = g_object_ref (mix_application_get_settings (MIX_APPLICATION (app)));
   self->store = g_object_ref (mix_application_get_store (MIX_APPLICATION (app)));
-  mix_tracker_page_set_store (self->tracker_page, self->store, self->settings);
   mix_session_page_set_store (self->session_page, self->store, self->settings);
-  mix_messages_page_set_store (self->messages_page, self->store, self->settings);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -295,6 +325,7 @@ on_application_notify_cb (MixWindow  *self,
 
   last_page = g_settings_get_string (self->settings, "last-page");
   mix_window_show_page (self, last_page);
+  on_visible_page_notify_cb (self);
 
   g_signal_connect_object (self->store, "problem-added",
                            G_CALLBACK (on_store_problem_added_cb), self, 0);
@@ -340,8 +371,9 @@ mix_window_class_init (MixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MixWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, session_page);
-  gtk_widget_class_bind_template_child (widget_class, MixWindow, messages_page);
-  gtk_widget_class_bind_template_child (widget_class, MixWindow, tracker_page);
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, messages_bin);
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, tracker_bin);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_notify_cb);
 
   gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL,
                                    dismiss_problems_action);

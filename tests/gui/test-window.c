@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "mix-messages-page.h"
+#include "mix-session-page.h"
 #include "mix-test-gui.h"
 #include "mix-toast.h"
 #include "mix-tracker-page.h"
@@ -147,7 +149,7 @@ test_window_toasts (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   gtk_window_present (GTK_WINDOW (window));
   mix_test_spin ();
-  page = mix_test_find_widget (GTK_WIDGET (window), MIX_TYPE_TRACKER_PAGE);
+  page = mix_test_find_widget (GTK_WIDGET (window), MIX_TYPE_SESSION_PAGE);
   g_assert_nonnull (page);
 
   for (guint i = 0; i < 6; i++)
@@ -186,6 +188,32 @@ test_window_toasts (void)
     }
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  mix_test_spin ();
+}
+
+/* Tracker and Messages are built when first shown, the session at once. */
+static void
+test_window_builds_pages_when_shown (void)
+{
+  MixWindow *window = mix_window_new (app);
+
+  mix_window_show_page (window, "session");
+  gtk_window_present (GTK_WINDOW (window));
+  mix_test_spin ();
+  g_assert_nonnull (mix_test_find_widget (GTK_WIDGET (window), MIX_TYPE_SESSION_PAGE));
+  g_assert_null (mix_test_find_widget (GTK_WIDGET (window), MIX_TYPE_TRACKER_PAGE));
+  g_assert_null (mix_test_find_widget (GTK_WIDGET (window), MIX_TYPE_MESSAGES_PAGE));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "tracker"));
+  mix_test_spin ();
+  g_assert_nonnull (mix_test_find_widget (GTK_WIDGET (window), MIX_TYPE_TRACKER_PAGE));
+  g_assert_null (mix_test_find_widget (GTK_WIDGET (window), MIX_TYPE_MESSAGES_PAGE));
+
+  mix_window_show_page (window, "messages");
+  mix_test_spin ();
+  g_assert_nonnull (mix_test_find_widget (GTK_WIDGET (window), MIX_TYPE_MESSAGES_PAGE));
+
   gtk_window_destroy (GTK_WINDOW (window));
   mix_test_spin ();
 }
@@ -246,6 +274,7 @@ main (int   argc,
 
   g_test_add_func ("/window/pages", test_window_pages);
   g_test_add_func ("/window/switch-pages", test_window_switch_pages);
+  g_test_add_func ("/window/builds-pages-when-shown", test_window_builds_pages_when_shown);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/toasts", test_window_toasts);
   g_test_add_func ("/window/remembers-state", test_window_remembers_state);

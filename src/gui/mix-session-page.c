@@ -1211,7 +1211,9 @@ mix_session_page_set_store (MixSessionPage *self,
 
   g_signal_connect_object (mix_store_get_session_log (store), "changed",
                            G_CALLBACK (on_log_changed_cb), self, 0);
-  rebuild_history (self);
+  /* Past sessions and goals are below the plan, out of sight at first:
+   * they come after the first frame rather than delay it. */
+  on_log_changed_cb (NULL, self);
 }
 
 static void

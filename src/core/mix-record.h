@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MixRecord, mix_record, MIX, RECORD, GObject)
 
+typedef void (*MixRecordOwnerFunc) (MixRecord *record,
+                                    gpointer   data);
+
 MixRecord  *mix_record_new            (MixTab       tab);
 MixRecord  *mix_record_new_from_json  (MixTab       tab,
                                        JsonNode    *node,
@@ -22,6 +25,11 @@ MixRecord  *mix_record_read           (MixTab         tab,
 JsonNode   *mix_record_to_json        (MixRecord   *self);
 void        mix_record_append_json    (MixRecord   *self,
                                        GString     *out);
+
+void        mix_record_set_owner      (MixRecord          *self,
+                                       MixRecordOwnerFunc  func,
+                                       gpointer            data);
+gpointer    mix_record_get_owner_data (MixRecord   *self);
 
 MixTab      mix_record_get_tab        (MixRecord   *self);
 const char *mix_record_get_id         (MixRecord   *self);

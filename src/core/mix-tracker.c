@@ -37,9 +37,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void on_record_changed_cb (MixRecord  *record,
-                                  int         column,
-                                  MixTracker *self);
+static void on_record_changed (MixRecord *record,
+                               gpointer   data);
 
 static void
 mix_tracker_dispose (GObject *object)
@@ -55,7 +54,9 @@ mix_tracker_dispose (GObject *object)
       for (guint j = 0; j < n; j++)
         {
           g_autoptr(MixRecord) record = g_list_model_get_item (G_LIST_MODEL (self->rows[i]), j);
-          g_signal_handlers_disconnect_by_func (record, on_record_changed_cb, self);
+
+          if (mix_record_get_owner_data (record) == self)
+            mix_record_set_owner (record, NULL, NULL);
         }
       g_clear_object (&self->rows[i]);
       g_clear_pointer (&self->unreadable[i], g_ptr_array_unref);
@@ -137,26 +138,30 @@ mix_tracker_find (MixTracker *self,
 }
 
 static void
-on_record_changed_cb (MixRecord  *record,
-                      int         column,
-                      MixTracker *self)
+on_record_changed (MixRecord *record,
+                   gpointer   data)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (MIX_TRACKER (data), signals[CHANGED], 0);
 }
 
-/* Takes @record into the index; a second row with an id already used gets
- * a new one, so that links to rows stay unambiguous. */
+/* Puts @record in @by_id; a second row with an id already used gets a new
+ * one, so that links to rows stay unambiguous. */
+static void
+index_record (GHashTable *by_id,
+              MixRecord  *record)
+{
+  if (g_hash_table_contains (by_id, mix_record_get_id (record)))
+    mix_record_reset_id (record);
+  g_hash_table_insert (by_id, (gpointer) mix_record_get_id (record), record);
+}
+
+/* Takes @record into the index, and hears of its changes. */
 static void
 adopt (MixTracker *self,
        MixRecord  *record)
 {
-  if (g_hash_table_contains (self->by_id, mix_record_get_id (record)))
-    mix_record_reset_id (record);
-  g_hash_table_insert (self->by_id, (gpointer) mix_record_get_id (record), record);
-  /* Not g_signal_connect_object(): it keeps a list of closures on the
-   * tracker that each disconnection searches, which for 30,000 rows made
-   * closing the app take a tenth of a second. dispose() disconnects. */
-  g_signal_connect (record, "changed", G_CALLBACK (on_record_changed_cb), self);
+  index_record (self->by_id, record);
+  mix_record_set_owner (record, on_record_changed, self);
 }
 
 static void
@@ -164,7 +169,8 @@ release (MixTracker *self,
          MixRecord  *record)
 {
   g_hash_table_remove (self->by_id, mix_record_get_id (record));
-  g_signal_handlers_disconnect_by_func (record, on_record_changed_cb, self);
+  if (mix_record_get_owner_data (record) == self)
+    mix_record_set_owner (record, NULL, NULL);
 }
 
 /**
@@ -280,6 +286,7 @@ struct _MixTrackerRows
   GPtrArray  *loaded[MIX_N_TABS];      /* MixRecord */
   GPtrArray  *unreadable[MIX_N_TABS];  /* JsonNode, kept as read */
   JsonObject *unknown_tabs;            /* nullable */
+  GHashTable *by_id;                   /* id → MixRecord of loaded, indexed as read */
   guint       n_skipped;
 };
 
@@ -294,6 +301,7 @@ mix_tracker_rows_free (MixTrackerRows *rows)
       g_clear_pointer (&rows->unreadable[t], g_ptr_array_unref);
     }
   g_clear_pointer (&rows->unknown_tabs, json_object_unref);
+  g_clear_pointer (&rows->by_id, g_hash_table_unref);
   g_free (rows);
 }
 
@@ -307,6 +315,7 @@ rows_new (void)
       rows->loaded[t] = g_ptr_array_new_with_free_func (g_object_unref);
       rows->unreadable[t] = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
     }
+  rows->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   return rows;
 }
 
@@ -336,6 +345,9 @@ read_tab (MixTrackerRows *rows,
       record = mix_record_read (tab, reader, &unfit);
       if (record != NULL)
         {
+          /* Indexed here, which may be off the main thread (see
+           * mix_store_begin_load()), rather than when the rows are taken. */
+          index_record (rows->by_id, record);
           g_ptr_array_add (rows->loaded[tab], record);
           continue;
         }
@@ -454,7 +466,9 @@ mix_tracker_load_rows (MixTracker     *self,
   if (rows == NULL)
     rows = rows_new ();
 
-  g_hash_table_remove_all (self->by_id);
+  /* The rows were indexed as they were read. */
+  g_hash_table_unref (self->by_id);
+  self->by_id = g_steal_pointer (&rows->by_id);
   for (guint t = 0; t < MIX_N_TABS; t++)
     {
       guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows[t]));
@@ -463,10 +477,12 @@ mix_tracker_load_rows (MixTracker     *self,
       for (guint i = 0; i < n_old; i++)
         {
           g_autoptr(MixRecord) old = g_list_model_get_item (G_LIST_MODEL (self->rows[t]), i);
-          g_signal_handlers_disconnect_by_func (old, on_record_changed_cb, self);
+
+          if (mix_record_get_owner_data (old) == self)
+            mix_record_set_owner (old, NULL, NULL);
         }
       for (guint i = 0; i < loaded->len; i++)
-        adopt (self, loaded->pdata[i]);
+        mix_record_set_owner (loaded->pdata[i], on_record_changed, self);
       g_list_store_splice (self->rows[t], 0, n_old, loaded->pdata, loaded->len);
       g_clear_pointer (&self->unreadable[t], g_ptr_array_unref);
       self->unreadable[t] = g_steal_pointer (&rows->unreadable[t]);

@@ -727,6 +727,54 @@ test_text_writer (Fixture       *f,
   g_assert_nonnull (strstr (text, "\"bad row\""));
 }
 
+static void
+count_cb (gpointer  object,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* The tracker hears of every change of its rows, loaded or added, and of
+ * no row it no longer holds; a row kept after the tracker is gone (by an
+ * Undo, say) can still change. */
+static void
+test_tracker_hears_rows (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(MixStore) store = NULL;
+  g_autoptr(MixRecord) kept = NULL;
+  MixTracker *tracker;
+  MixRecord *loaded;
+  MixRecord *added;
+  guint changes = 0;
+
+  write_file (f->tracker_path, good_tracker, -1);
+  store = open_store (f);
+  tracker = mix_store_get_tracker (store);
+  g_signal_connect (tracker, "changed", G_CALLBACK (count_cb), &changes);
+
+  loaded = row (store, MIX_TAB_EXISTING_NETWORK, 0);
+  g_assert_true (mix_record_set_value_by_id (loaded, "company", "Analytical Engines", NULL));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (mix_tracker_find (tracker, "a") == loaded);
+
+  added = mix_tracker_add_row (tracker, MIX_TAB_NEW_CONTACTS);
+  changes = 0;
+  g_assert_true (mix_record_set_value_by_id (added, "name", "Grace", NULL));
+  g_assert_cmpuint (changes, ==, 1);
+
+  kept = g_object_ref (added);
+  g_assert_true (mix_tracker_remove_row (tracker, added, NULL));
+  changes = 0;
+  g_assert_true (mix_record_set_value_by_id (kept, "name", "Grace Hopper", NULL));
+  g_assert_cmpuint (changes, ==, 0);
+
+  g_object_ref (loaded);
+  g_clear_object (&store);
+  g_assert_true (mix_record_set_value_by_id (loaded, "name", "Ada King", NULL));
+  g_object_unref (loaded);
+}
+
 /* A store freed while its files are read ahead, before they are loaded,
  * waits for the reading and frees what was read. */
 static void
@@ -780,6 +828,7 @@ main (int   argc,
   ADD ("/store/save-failure", test_save_failure, NULL);
   ADD ("/store/text-writer", test_text_writer, NULL);
   ADD ("/store/read-ahead-dropped", test_read_ahead_dropped, NULL);
+  ADD ("/store/tracker-hears-rows", test_tracker_hears_rows, NULL);
 
 #undef ADD
 

@@ -1072,21 +1072,29 @@ compare_rows (gconstpointer a,
 {
   ColumnData *data = user_data;
   const MixColumn *column = column_info (data);
-  const char *va = mix_record_get_value ((MixRecord *) a, data->column);
-  const char *vb = mix_record_get_value ((MixRecord *) b, data->column);
+  /* The sort calls this some 130,000 times for 10,000 rows: each value is
+   * fetched only where its column type needs it. */
+  MixRecord *ra = (MixRecord *) a;
+  MixRecord *rb = (MixRecord *) b;
+  const char *va;
+  const char *vb;
   int result;
 
   switch (column->type)
     {
     case MIX_COLUMN_BOOLEAN:
-      result = (va != NULL) - (vb != NULL);
+      result = (mix_record_get_value (ra, data->column) != NULL) -
+               (mix_record_get_value (rb, data->column) != NULL);
       break;
     case MIX_COLUMN_CHOICE:
       {
-        /* In the order the choices are listed; unknown ones after them. */
-        int ia = va ? mix_column_choice_index (column, va) : -1;
-        int ib = vb ? mix_column_choice_index (column, vb) : -1;
+        int ia, ib;
 
+        va = mix_record_get_value (ra, data->column);
+        vb = mix_record_get_value (rb, data->column);
+        /* In the order the choices are listed; unknown ones after them. */
+        ia = va ? mix_column_choice_index (column, va) : -1;
+        ib = vb ? mix_column_choice_index (column, vb) : -1;
         if (va != NULL && ia < 0)
           ia = G_MAXINT / 2;
         if (vb != NULL && ib < 0)
@@ -1099,6 +1107,8 @@ compare_rows (gconstpointer a,
       break;
     case MIX_COLUMN_DATE:
       /* ISO dates sort as text. */
+      va = mix_record_get_value (ra, data->column);
+      vb = mix_record_get_value (rb, data->column);
       result = (va == NULL || vb == NULL) ? (va == NULL) - (vb == NULL) : strcmp (va, vb);
       break;
     case MIX_COLUMN_TEXT:
@@ -1106,8 +1116,8 @@ compare_rows (gconstpointer a,
     case MIX_COLUMN_URL:
     case MIX_COLUMN_EMAIL:
     default:
-      result = compare_keys (mix_record_get_sort_key ((MixRecord *) a, data->column),
-                             mix_record_get_sort_key ((MixRecord *) b, data->column));
+      result = compare_keys (mix_record_get_sort_key (ra, data->column),
+                             mix_record_get_sort_key (rb, data->column));
       break;
     }
 

@@ -1001,6 +1001,30 @@ load_domain (MixStore  *self,
   switch (result)
     {
     case READ_MISSING:
+      /* No file but a good backup: the file was deleted or lost, not
+       * never made (a save never leaves the file missing). Starting
+       * empty would make the backup the file before the next save, and
+       * the save after that would overwrite it: it is restored. */
+      if (read_domain (self, domain, bak, &root, &n_skipped, NULL) == READ_OK &&
+          copy_file_contents (bak, path, NULL))
+        {
+          MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);
+
+          state->root = root;
+          state->on_disk_ok = TRUE;
+          problem->domain = domain;
+          problem->kind = MIX_PROBLEM_MISSING;
+          problem->path = g_strdup (path);
+          problem->restored_from_backup = TRUE;
+          problem->message =
+            /* Translators: the first %s is a file name, the second the backup's path. */
+            g_strdup_printf (_("“%s” was missing, so your last backup, %s, was restored."),
+                             domain_info[domain].file_name, bak);
+          add_problem (self, problem);
+          break;
+        }
+      g_clear_pointer (&root, json_object_unref);
+      n_skipped = 0;
       state->root = new_document (domain);
       return;
 

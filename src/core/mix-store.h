@@ -29,6 +29,7 @@ typedef enum
   MIX_PROBLEM_SKIPPED_ROWS,
   MIX_PROBLEM_SAVE_FAILED,
   MIX_PROBLEM_NO_DIRECTORY,
+  MIX_PROBLEM_MISSING,       /* the file was gone and its backup was restored */
 } MixProblemKind;
 
 typedef struct

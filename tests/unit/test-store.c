@@ -395,6 +395,58 @@ test_damaged_restores_backup (Fixture       *f,
   g_assert_cmpuint (length, >, 0);
 }
 
+/* A file gone with its backup still there is restored from the backup,
+ * and the user is told: starting empty would lose the backup two saves
+ * later. */
+static void
+test_missing_restores_backup (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *bak = g_strconcat (f->tracker_path, ".bak", NULL);
+  g_autofree char *restored = NULL;
+  g_autoptr(MixStore) store = NULL;
+  MixStoreProblem *problem;
+  gsize length;
+
+  write_file (bak, good_tracker, -1);
+  store = open_store (f);
+  g_assert_cmpuint (mix_store_get_problems (store)->len, ==, 1);
+  problem = g_ptr_array_index (mix_store_get_problems (store), 0);
+  g_assert_cmpint (problem->kind, ==, MIX_PROBLEM_MISSING);
+  g_assert_true (problem->restored_from_backup);
+  g_assert_nonnull (strstr (problem->message, "tracker.json"));
+  g_assert_cmpuint (n_rows (store, MIX_TAB_EXISTING_NETWORK), ==, 1);
+  restored = read_file (f->tracker_path, &length);
+  g_assert_cmpstr (restored, ==, good_tracker);
+
+  /* Two saves later, Ada is still in the file and in its backup. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Row %u", i);
+
+      g_assert_true (mix_record_set_value_by_id (mix_tracker_add_row (mix_store_get_tracker (store),
+                                                                     MIX_TAB_NEW_CONTACTS),
+                                                 "name", name, NULL));
+      g_assert_true (mix_store_flush (store, NULL));
+    }
+  {
+    g_autofree char *backup = read_file (bak, &length);
+
+    g_assert_nonnull (strstr (backup, "Ada"));
+  }
+}
+
+/* No file and no backup is a first start, without a word. */
+static void
+test_missing_without_backup (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(MixStore) store = open_store (f);
+
+  g_assert_cmpuint (mix_store_get_problems (store)->len, ==, 0);
+  g_assert_cmpuint (n_rows (store, MIX_TAB_EXISTING_NETWORK), ==, 0);
+}
+
 /* Damaged twice in the same second: both copies are kept. */
 static void
 test_damaged_twice (Fixture       *f,
@@ -819,6 +871,8 @@ main (int   argc,
     }
   ADD ("/store/damaged/restores-backup", test_damaged_restores_backup, NULL);
   ADD ("/store/damaged/twice", test_damaged_twice, NULL);
+  ADD ("/store/missing/restores-backup", test_missing_restores_backup, NULL);
+  ADD ("/store/missing/no-backup", test_missing_without_backup, NULL);
   ADD ("/store/newer-version", test_newer_version, NULL);
   ADD ("/store/bad-rows", test_bad_rows, NULL);
   ADD ("/store/backup-rotation", test_backup_rotation, NULL);

@@ -596,21 +596,8 @@ mix_json_reader_read_node (MixJsonReader *reader)
 
         mix_json_reader_enter_object (reader);
         while (mix_json_reader_next_member (reader, &name))
-          {
-            /* The name is the reader's, and a nested object reads its own. */
-            g_autofree char *member = g_strdup (name);
-            JsonNode *value;
-
-            if (json_object_has_member (object, member))
-              {
-                mix_json_reader_fail_duplicate (reader);
-                return NULL;
-              }
-            value = mix_json_reader_read_node (reader);
-            if (value == NULL)
-              return NULL;
-            json_object_set_member (object, member, value);
-          }
+          if (!mix_json_reader_keep_member (reader, &object, name))
+            return NULL;
         if (reader->error != NULL)
           return NULL;
         return json_node_init_object (json_node_alloc (), object);
@@ -660,6 +647,41 @@ mix_json_reader_read_node (MixJsonReader *reader)
     default:
       return NULL;
     }
+}
+
+/**
+ * mix_json_reader_keep_member:
+ * @kept: (inout) (nullable): the object the member goes in, made for the
+ *   first one
+ * @name: the member's name, as mix_json_reader_next_member() gave it
+ *
+ * Reads the value of the member the reader is at whole into @kept: for
+ * members kept as they are. A name @kept already has stops the reader:
+ * one of the two would be lost.
+ *
+ * Returns: %FALSE if the reader stopped
+ */
+gboolean
+mix_json_reader_keep_member (MixJsonReader  *reader,
+                             JsonObject    **kept,
+                             const char     *name)
+{
+  /* The name is the reader's, and a nested object reads its own. */
+  g_autofree char *member = g_strdup (name);
+  JsonNode *value;
+
+  if (*kept != NULL && json_object_has_member (*kept, member))
+    {
+      mix_json_reader_fail_duplicate (reader);
+      return FALSE;
+    }
+  value = mix_json_reader_read_node (reader);
+  if (value == NULL)
+    return FALSE;
+  if (*kept == NULL)
+    *kept = json_object_new ();
+  json_object_set_member (*kept, member, value);
+  return TRUE;
 }
 
 /**

@@ -72,6 +72,9 @@ gboolean     mix_json_reader_read_boolean  (MixJsonReader  *reader,
                                             gboolean       *value);
 gboolean     mix_json_reader_read_null     (MixJsonReader  *reader);
 JsonNode    *mix_json_reader_read_node     (MixJsonReader  *reader);
+gboolean     mix_json_reader_keep_member   (MixJsonReader  *reader,
+                                            JsonObject    **kept,
+                                            const char     *name);
 gboolean     mix_json_reader_finish        (MixJsonReader  *reader);
 
 G_END_DECLS

@@ -54,6 +54,8 @@ mix_json_parse_object_streaming (const char          *data,
   const char *name;
   gboolean member_seen = FALSE;
 
+  g_return_val_if_fail ((member == NULL) == (read_member == NULL), NULL);
+
   if (length > MIX_JSON_MAX_BYTES)
     {
       g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_TOO_LARGE,
@@ -97,10 +99,7 @@ mix_json_parse_object_streaming (const char          *data,
   mix_json_reader_enter_object (&reader);
   while (mix_json_reader_next_member (&reader, &name))
     {
-      g_autofree char *copy = NULL;
-      JsonNode *value;
-
-      if (member != NULL && read_member != NULL && g_str_equal (name, member))
+      if (member != NULL && g_str_equal (name, member))
         {
           if (member_seen)
             {
@@ -113,16 +112,8 @@ mix_json_parse_object_streaming (const char          *data,
           continue;
         }
 
-      copy = g_strdup (name);
-      if (json_object_has_member (root, copy) || (member != NULL && g_str_equal (copy, member)))
-        {
-          mix_json_reader_fail_duplicate (&reader);
-          break;
-        }
-      value = mix_json_reader_read_node (&reader);
-      if (value == NULL)
+      if (!mix_json_reader_keep_member (&reader, &root, name))
         break;
-      json_object_set_member (root, copy, value);
     }
   mix_json_reader_finish (&reader);
 

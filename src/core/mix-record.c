@@ -147,24 +147,7 @@ read_field (MixRecord     *self,
   const char *text;
 
   if (column < 0)
-    {
-      /* The name is the reader's until the value is read. */
-      g_autofree char *member = g_strdup (name);
-      JsonNode *value;
-
-      if (self->unknown_fields != NULL && json_object_has_member (self->unknown_fields, member))
-        {
-          mix_json_reader_fail_duplicate (reader);
-          return FALSE;
-        }
-      value = mix_json_reader_read_node (reader);
-      if (value == NULL)
-        return FALSE;
-      if (self->unknown_fields == NULL)
-        self->unknown_fields = json_object_new ();
-      json_object_set_member (self->unknown_fields, member, value);
-      return TRUE;
-    }
+    return mix_json_reader_keep_member (reader, &self->unknown_fields, name);
 
   if (*seen & (G_GUINT64_CONSTANT (1) << column))
     {
@@ -388,20 +371,8 @@ mix_record_read (MixTab         tab,
 
       if (which == 0)
         {
-          g_autofree char *member = g_strdup (name);
-          JsonNode *value;
-
-          if (self->unknown_keys != NULL && json_object_has_member (self->unknown_keys, member))
-            {
-              mix_json_reader_fail_duplicate (reader);
-              return NULL;
-            }
-          value = mix_json_reader_read_node (reader);
-          if (value == NULL)
+          if (!mix_json_reader_keep_member (reader, &self->unknown_keys, name))
             return NULL;
-          if (self->unknown_keys == NULL)
-            self->unknown_keys = json_object_new ();
-          json_object_set_member (self->unknown_keys, member, value);
           continue;
         }
 

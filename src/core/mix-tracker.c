@@ -406,20 +406,8 @@ mix_tracker_rows_read (MixJsonReader   *reader,
 
       if (!mix_tab_from_id (name, &tab))
         {
-          g_autofree char *member = g_strdup (name);
-          JsonNode *value;
-
-          if (rows->unknown_tabs != NULL && json_object_has_member (rows->unknown_tabs, member))
-            {
-              mix_json_reader_fail_duplicate (reader);
-              return FALSE;
-            }
-          value = mix_json_reader_read_node (reader);
-          if (value == NULL)
+          if (!mix_json_reader_keep_member (reader, &rows->unknown_tabs, name))
             return FALSE;
-          if (rows->unknown_tabs == NULL)
-            rows->unknown_tabs = json_object_new ();
-          json_object_set_member (rows->unknown_tabs, member, value);
           continue;
         }
 

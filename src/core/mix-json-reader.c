@@ -96,26 +96,56 @@ describe_position (const char *data,
                           g_utf8_strlen (line_start, (gssize) (data + offset - line_start)) + 1);
 }
 
+typedef enum
+{
+  PROBLEM_SYNTAX,
+  PROBLEM_TRAILING,
+  PROBLEM_BIG_NUMBER,
+  PROBLEM_BAD_ESCAPE,
+} Problem;
+
+/* Stops the reader with @problem, found at byte @at. */
 static gboolean
 fail_at (MixJsonReader *reader,
          gsize          at,
-         int            code,
-         const char    *format)
+         Problem        problem)
 {
   g_autofree char *where = NULL;
 
   if (reader->error != NULL)
     return FALSE;
   where = describe_position (reader->data, MIN (at, reader->length));
-  reader->error = g_error_new (MIX_JSON_ERROR, code, format, where);
+  switch (problem)
+    {
+    case PROBLEM_TRAILING:
+      /* A second document after the first would be lost at the next save. */
+      reader->error = g_error_new (MIX_JSON_ERROR, MIX_JSON_ERROR_SYNTAX,
+                                   _("The file is not valid JSON: more text follows the end "
+                                     "of its data (at line:column %s)."), where);
+      break;
+    case PROBLEM_BIG_NUMBER:
+      reader->error = g_error_new (MIX_JSON_ERROR, MIX_JSON_ERROR_SYNTAX,
+                                   _("The file holds a whole number too large to keep exactly "
+                                     "(at line:column %s)."), where);
+      break;
+    case PROBLEM_BAD_ESCAPE:
+      reader->error = g_error_new (MIX_JSON_ERROR, MIX_JSON_ERROR_INVALID_UTF8,
+                                   _("The file holds an escaped character that is not valid "
+                                     "text (at line:column %s)."), where);
+      break;
+    case PROBLEM_SYNTAX:
+    default:
+      reader->error = g_error_new (MIX_JSON_ERROR, MIX_JSON_ERROR_SYNTAX,
+                                   _("The file is not valid JSON (at line:column %s)."), where);
+      break;
+    }
   return FALSE;
 }
 
 static gboolean
 fail_syntax (MixJsonReader *reader)
 {
-  return fail_at (reader, reader->pos, MIX_JSON_ERROR_SYNTAX,
-                  _("The file is not valid JSON (at line:column %s)."));
+  return fail_at (reader, reader->pos, PROBLEM_SYNTAX);
 }
 
 /* An object that gives a member twice could be read only by dropping one
@@ -284,9 +314,7 @@ static gboolean
 fail_escape (MixJsonReader *reader,
              gsize          at)
 {
-  return fail_at (reader, at, MIX_JSON_ERROR_INVALID_UTF8,
-                  _("The file holds an escaped character that is not valid text "
-                    "(at line:column %s)."));
+  return fail_at (reader, at, PROBLEM_BAD_ESCAPE);
 }
 
 /* Reads the `\u` escape at the reader's position (its backslash) into
@@ -554,9 +582,7 @@ read_number (MixJsonReader *reader)
 
   if (integer && integer_too_big (data + digits_start, pos - digits_start, negative))
     {
-      fail_at (reader, start, MIX_JSON_ERROR_SYNTAX,
-               _("The file holds a whole number too large to keep exactly "
-                 "(at line:column %s)."));
+      fail_at (reader, start, PROBLEM_BIG_NUMBER);
       return NULL;
     }
 
@@ -699,8 +725,6 @@ mix_json_reader_finish (MixJsonReader *reader)
     return FALSE;
   skip_blank (reader);
   if (reader->pos < reader->length)
-    return fail_at (reader, reader->pos, MIX_JSON_ERROR_SYNTAX,
-                    _("The file is not valid JSON: more text follows the end of its data "
-                      "(at line:column %s)."));
+    return fail_at (reader, reader->pos, PROBLEM_TRAILING);
   return TRUE;
 }

@@ -51,6 +51,7 @@ struct _MixSheetView
   double               width_scale;   /* text size against 100 %: see text_scale() */
   int                  line_height;   /* of the cells' text, in pixels */
   guint                select_idle;
+  GtkRoot             *focus_root;    /* nullable: the window whose focus is watched */
 };
 
 G_DEFINE_FINAL_TYPE (MixSheetView, mix_sheet_view, GTK_TYPE_WIDGET)
@@ -792,14 +793,19 @@ select_focused_row_cb (gpointer user_data)
 }
 
 /* Selecting changes the rows, which must not happen in the middle of the
- * focus change: the row is selected just after. */
+ * focus change: the row is selected just after. The window's focus is
+ * watched once for the whole table, not by a controller in every cell:
+ * hundreds of cells are made at each sort or search. */
 static void
-on_cell_focus_enter_cb (GtkEventControllerFocus *controller,
-                        ColumnData              *data)
+on_focus_widget_notify_cb (GtkRoot      *root,
+                           GParamSpec   *pspec,
+                           MixSheetView *self)
 {
-  MixSheetView *self = data->view;
+  GtkWidget *focus = gtk_root_get_focus (root);
 
-  if (self->select_idle == 0)
+  if (focus != NULL && self->column_view != NULL &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)) &&
+      self->select_idle == 0)
     self->select_idle = g_idle_add (select_focused_row_cb, self);
 }
 
@@ -810,7 +816,6 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   const MixColumn *column = column_info (data);
   g_autofree char *what = NULL;
-  GtkEventController *focus;
   GtkWidget *cell = NULL;
 
   switch (column->type)
@@ -902,9 +907,6 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       g_signal_connect (keys, "key-pressed", G_CALLBACK (on_cell_key_pressed_cb), data);
       gtk_widget_add_controller (cell, keys);
     }
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter_cb), data);
-  gtk_widget_add_controller (cell, focus);
   gtk_list_item_set_child (item, cell);
 }
 
@@ -1571,6 +1573,30 @@ mix_sheet_view_map (GtkWidget *widget)
 }
 
 static void
+mix_sheet_view_root (GtkWidget *widget)
+{
+  MixSheetView *self = MIX_SHEET_VIEW (widget);
+
+  GTK_WIDGET_CLASS (mix_sheet_view_parent_class)->root (widget);
+
+  self->focus_root = gtk_widget_get_root (widget);
+  g_signal_connect (self->focus_root, "notify::focus-widget",
+                    G_CALLBACK (on_focus_widget_notify_cb), self);
+}
+
+static void
+mix_sheet_view_unroot (GtkWidget *widget)
+{
+  MixSheetView *self = MIX_SHEET_VIEW (widget);
+
+  if (self->focus_root != NULL)
+    g_signal_handlers_disconnect_by_func (self->focus_root, on_focus_widget_notify_cb, self);
+  self->focus_root = NULL;
+
+  GTK_WIDGET_CLASS (mix_sheet_view_parent_class)->unroot (widget);
+}
+
+static void
 mix_sheet_view_dispose (GObject *object)
 {
   MixSheetView *self = MIX_SHEET_VIEW (object);
@@ -1611,6 +1637,8 @@ mix_sheet_view_class_init (MixSheetViewClass *klass)
   object_class->dispose = mix_sheet_view_dispose;
   object_class->finalize = mix_sheet_view_finalize;
   widget_class->map = mix_sheet_view_map;
+  widget_class->root = mix_sheet_view_root;
+  widget_class->unroot = mix_sheet_view_unroot;
 
   /**
    * MixSheetView::error:

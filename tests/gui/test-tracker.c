@@ -336,6 +336,42 @@ test_choice_and_calendar (Fixture       *f,
   g_assert_null (open_popover (calendar_button));
 }
 
+/* Working in a cell selects its row, so that Delete Row and the details
+ * act on it: by the keyboard or by editing. */
+static void
+test_focus_selects_row (Fixture       *f,
+                        gconstpointer  data)
+{
+  MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_NEW_CONTACTS);
+  GtkSelectionModel *selection = mix_sheet_view_get_selection (sheet);
+  guint company = (guint) mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "company");
+  MixRecord *second;
+  GtkWidget *cell;
+
+  add_named (f, "Ada");
+  second = add_named (f, "Grace");
+  mix_test_spin ();
+  gtk_selection_model_unselect_all (selection);
+
+  cell = find_cell (GTK_WIDGET (sheet), second, company);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_grab_focus (cell));
+  mix_test_spin ();
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+  g_assert_true (gtk_selection_model_is_selected (selection, 1));
+
+  /* Editing the first row's name moves the selection there. */
+  {
+    g_autoptr(MixRecord) first = g_list_model_get_item (mix_tracker_get_rows (f->tracker,
+                                                                              MIX_TAB_NEW_CONTACTS), 0);
+
+    g_assert_nonnull (mix_sheet_view_edit_cell (sheet, first, 0));
+  }
+  mix_test_spin ();
+  g_assert_true (gtk_selection_model_is_selected (selection, 0));
+  g_assert_false (gtk_selection_model_is_selected (selection, 1));
+}
+
 /* Deleting selected rows can be undone, and the rows come back in place. */
 static void
 test_delete_undo (Fixture       *f,
@@ -594,6 +630,7 @@ main (int   argc,
   ADD ("/tracker/escape-cancels", test_escape_cancels);
   ADD ("/tracker/bad-date-refused", test_bad_date_refused);
   ADD ("/tracker/choice-and-calendar", test_choice_and_calendar);
+  ADD ("/tracker/focus-selects-row", test_focus_selects_row);
   ADD ("/tracker/delete-undo", test_delete_undo);
   ADD ("/tracker/sort-by-type", test_sort_by_type);
   ADD ("/tracker/search", test_search);

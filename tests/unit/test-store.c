@@ -827,6 +827,120 @@ test_tracker_hears_rows (Fixture       *f,
   g_object_unref (loaded);
 }
 
+static void
+count_saves_cb (MixStore *store,
+                int       domain,
+                guint    *count)
+{
+  (*count)++;
+}
+
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the store has saved @n times, or gives up. */
+static void
+run_until_saved (MixStore *store,
+                 guint    *saves,
+                 guint     n)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (*saves < n && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (*saves, ==, n);
+}
+
+/* Saving as you go writes on another thread, in order: a change made while
+ * a save is being written is saved after it, a flush waits for it, and a
+ * store freed in the middle of one leaves the file whole. */
+static void
+test_autosave_in_background (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(MixStore) store = open_store (f);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  MixTracker *tracker = mix_store_get_tracker (store);
+  MixRecord *record;
+  guint saves = 0;
+  gsize length;
+
+  mix_store_set_autosave_delay (store, 10);
+  g_signal_connect (store, "saved", G_CALLBACK (count_saves_cb), &saves);
+  record = mix_tracker_add_row (tracker, MIX_TAB_NEW_CONTACTS);
+  g_assert_true (mix_record_set_value_by_id (record, "name", "First", NULL));
+  run_until_saved (store, &saves, 1);
+  {
+    g_autofree char *text = read_file (f->tracker_path, &length);
+
+    g_assert_nonnull (strstr (text, "First"));
+    g_assert_false (mix_store_is_dirty (store, MIX_DOMAIN_TRACKER));
+  }
+
+  /* Changes while a save is on its way: the last one wins. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Name %u", i);
+
+      g_assert_true (mix_record_set_value_by_id (record, "name", name, NULL));
+      g_timeout_add (12, quit_loop_cb, loop);
+      g_main_loop_run (loop);
+    }
+  g_assert_true (mix_store_flush (store, NULL));
+  {
+    g_autofree char *text = read_file (f->tracker_path, &length);
+
+    g_assert_nonnull (strstr (text, "\"Name 19\""));
+    g_assert_false (mix_store_is_dirty (store, MIX_DOMAIN_TRACKER));
+  }
+
+  /* Freed about when a save starts: the file is whole, the one before or
+   * the new one. */
+  g_assert_true (mix_record_set_value_by_id (record, "name", "Last", NULL));
+  g_timeout_add (11, quit_loop_cb, loop);
+  g_main_loop_run (loop);
+  g_clear_object (&store);
+  {
+    g_autofree char *text = read_file (f->tracker_path, &length);
+    g_autoptr(JsonNode) node = mix_json_parse_object (text, length, NULL);
+
+    g_assert_nonnull (node);
+    g_assert_true (strstr (text, "\"Last\"") != NULL || strstr (text, "\"Name 19\"") != NULL);
+  }
+}
+
+/* A save that fails in the background is reported once and kept to do:
+ * the next flush writes it. */
+static void
+test_autosave_failure (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(MixStore) store = open_store (f);
+  MixStoreProblem *problem;
+  gint64 end;
+
+  mix_store_set_autosave_delay (store, 10);
+  g_mkdir_with_parents (f->tracker_path, 0700);  /* no file can go there */
+  mix_tracker_add_row (mix_store_get_tracker (store), MIX_TAB_NEW_CONTACTS);
+
+  end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (mix_store_get_problems (store)->len == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (mix_store_get_problems (store)->len, ==, 1);
+  problem = g_ptr_array_index (mix_store_get_problems (store), 0);
+  g_assert_cmpint (problem->kind, ==, MIX_PROBLEM_SAVE_FAILED);
+  g_assert_true (mix_store_is_dirty (store, MIX_DOMAIN_TRACKER));
+
+  g_rmdir (f->tracker_path);
+  g_assert_true (mix_store_flush (store, NULL));
+  g_assert_false (mix_store_is_dirty (store, MIX_DOMAIN_TRACKER));
+  g_assert_true (g_file_test (f->tracker_path, G_FILE_TEST_IS_REGULAR));
+}
+
 /* A store freed while its files are read ahead, before they are loaded,
  * waits for the reading and frees what was read. */
 static void
@@ -883,6 +997,8 @@ main (int   argc,
   ADD ("/store/text-writer", test_text_writer, NULL);
   ADD ("/store/read-ahead-dropped", test_read_ahead_dropped, NULL);
   ADD ("/store/tracker-hears-rows", test_tracker_hears_rows, NULL);
+  ADD ("/store/autosave-in-background", test_autosave_in_background, NULL);
+  ADD ("/store/autosave-failure", test_autosave_failure, NULL);
 
 #undef ADD
 

@@ -764,24 +764,12 @@ mix_record_set_value_by_id (MixRecord   *self,
   return mix_record_set_value (self, (guint) column, text, error);
 }
 
-/**
- * mix_record_get_sort_key:
- *
- * Returns: (nullable): a key for sorting @column as text in the user's
- *   language, to compare with strcmp(); %NULL when the value is empty. It is
- *   made on first use and kept until the value changes, so that sorting
- *   many rows does not collate the same text again and again.
- */
-const char *
-mix_record_get_sort_key (MixRecord *self,
-                         guint      column)
+/* The collation key of @column's value, made the first time. */
+static const char *
+sort_key (MixRecord *self,
+          guint      column,
+          guint      n_columns)
 {
-  guint n_columns;
-
-  g_return_val_if_fail (MIX_IS_RECORD (self), NULL);
-  n_columns = mix_tab_get_info (self->tab)->n_columns;
-  g_return_val_if_fail (column < n_columns, NULL);
-
   if (self->values[column] == NULL)
     return NULL;
   if (self->sort_keys == NULL)
@@ -789,6 +777,37 @@ mix_record_get_sort_key (MixRecord *self,
   if (self->sort_keys[column] == NULL)
     self->sort_keys[column] = g_utf8_collate_key (self->values[column], -1);
   return self->sort_keys[column];
+}
+
+/**
+ * mix_record_compare_text:
+ *
+ * Compares @a and @b by @column's value as text, in the order of the
+ * user's language; empty values go last, as in a spreadsheet. A sort of
+ * 10,000 rows calls this some 130,000 times: the collation keys are made
+ * once and kept.
+ *
+ * Returns: < 0, 0 or > 0 as @a comes before, with or after @b
+ */
+int
+mix_record_compare_text (MixRecord *a,
+                         MixRecord *b,
+                         guint      column)
+{
+  guint n_columns;
+  const char *ka;
+  const char *kb;
+
+  g_return_val_if_fail (MIX_IS_RECORD (a) && MIX_IS_RECORD (b), 0);
+  g_return_val_if_fail (a->tab == b->tab, 0);
+  n_columns = mix_tab_get_info (a->tab)->n_columns;
+  g_return_val_if_fail (column < n_columns, 0);
+
+  ka = sort_key (a, column, n_columns);
+  kb = sort_key (b, column, n_columns);
+  if (ka == NULL || kb == NULL)
+    return (ka == NULL) - (kb == NULL);
+  return strcmp (ka, kb);
 }
 
 const char *

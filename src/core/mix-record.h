@@ -52,7 +52,8 @@ gboolean    mix_record_set_value_by_id (MixRecord  *self,
                                         const char *text,
                                         GError    **error);
 
-const char *mix_record_get_sort_key   (MixRecord   *self,
+int         mix_record_compare_text   (MixRecord   *a,
+                                       MixRecord   *b,
                                        guint        column);
 const char *mix_record_get_extra      (MixRecord   *self,
                                        const char  *name);

@@ -1058,16 +1058,6 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
 /* Sorting and filtering */
 
 static int
-compare_keys (const char *a,
-              const char *b)
-{
-  /* Empty cells go last, as in a spreadsheet. */
-  if (a == NULL || b == NULL)
-    return (a == NULL) - (b == NULL);
-  return strcmp (a, b);
-}
-
-static int
 compare_rows (gconstpointer a,
               gconstpointer b,
               gpointer      user_data)
@@ -1118,8 +1108,7 @@ compare_rows (gconstpointer a,
     case MIX_COLUMN_URL:
     case MIX_COLUMN_EMAIL:
     default:
-      result = compare_keys (mix_record_get_sort_key (ra, data->column),
-                             mix_record_get_sort_key (rb, data->column));
+      result = mix_record_compare_text (ra, rb, data->column);
       break;
     }
 

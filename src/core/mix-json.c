@@ -395,6 +395,44 @@ append_node (GString  *out,
 }
 
 /**
+ * mix_json_append_document_start:
+ * @kept: members of the document this version does not know, as read
+ * @written_member: the member the caller writes itself, after this
+ *
+ * Starts a data file as text: its format and version, then the members of
+ * @kept as they were (but format, version and @written_member), ending
+ * ready for the caller's own member and the closing "}\n".
+ */
+void
+mix_json_append_document_start (GString    *out,
+                                const char *format,
+                                int         version,
+                                JsonObject *kept,
+                                const char *written_member)
+{
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  g_string_append (out, "{\"format\":");
+  mix_json_append_string (out, format);
+  g_string_append_printf (out, ",\"version\":%d", version);
+
+  json_object_iter_init (&iter, kept);
+  while (json_object_iter_next (&iter, &member, &value))
+    {
+      if (g_str_equal (member, "format") || g_str_equal (member, "version") ||
+          g_str_equal (member, written_member))
+        continue;
+      g_string_append (out, ",\n");
+      mix_json_append_string (out, member);
+      g_string_append_c (out, ':');
+      mix_json_append_node (out, value);
+    }
+  g_string_append (out, ",\n");
+}
+
+/**
  * mix_json_append_node:
  *
  * Appends @node to @out as compact JSON.

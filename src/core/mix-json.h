@@ -51,6 +51,11 @@ void        mix_json_append_string    (GString      *out,
                                        const char   *text);
 void        mix_json_append_node      (GString      *out,
                                        JsonNode     *node);
+void        mix_json_append_document_start (GString    *out,
+                                            const char *format,
+                                            int         version,
+                                            JsonObject *kept,
+                                            const char *written_member);
 
 JsonNode   *mix_json_node_with_new_id (JsonNode     *node);
 gboolean    mix_json_node_holds_string (JsonNode    *node);

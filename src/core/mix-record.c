@@ -916,7 +916,6 @@ mix_record_matches (MixRecord  *self,
     {
       guint n_columns = mix_tab_get_info (self->tab)->n_columns;
       g_autoptr(GString) text = g_string_new (NULL);
-      g_autofree char *folded = NULL;
 
       for (guint i = 0; i < n_columns; i++)
         {

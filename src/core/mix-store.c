@@ -1336,29 +1336,11 @@ write_document (MixStore  *self,
                 MixDomain  domain,
                 gsize     *length)
 {
-  JsonObject *old = self->domains[domain].root;
   GString *out = g_string_sized_new (64 * 1024);
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *value;
 
-  g_string_append (out, "{\"format\":");
-  mix_json_append_string (out, domain_info[domain].format);
-  g_string_append_printf (out, ",\"version\":%d", MIX_STORE_FORMAT_VERSION);
-
-  json_object_iter_init (&iter, old);
-  while (json_object_iter_next (&iter, &member, &value))
-    {
-      if (g_str_equal (member, "format") || g_str_equal (member, "version") ||
-          g_str_equal (member, domain_info[domain].written_member))
-        continue;
-      g_string_append (out, ",\n");
-      mix_json_append_string (out, member);
-      g_string_append_c (out, ':');
-      mix_json_append_node (out, value);
-    }
-
-  g_string_append (out, ",\n");
+  mix_json_append_document_start (out, domain_info[domain].format, MIX_STORE_FORMAT_VERSION,
+                                  self->domains[domain].root,
+                                  domain_info[domain].written_member);
   domain_info[domain].write (self, out);
   g_string_append (out, "}\n");
 

@@ -48,7 +48,7 @@ struct _MixSheetView
   MixRecord           *pending_edit; /* weak: the row whose first cell to edit when bound */
   gboolean             read_only;
   gboolean             bound;         /* the models are attached: see bind_models() */
-  double               width_scale;   /* text size against 100 %: see text_scale() */
+  double               width_scale;   /* text size against 100 %: see measure_text() */
   int                  line_height;   /* of the cells' text, in pixels */
   guint                select_idle;
   GtkRoot             *focus_root;    /* nullable: the window whose focus is watched */
@@ -1423,19 +1423,18 @@ mix_sheet_view_get_focus_record (MixSheetView *self)
 /* Construction */
 
 /* Widths that fit typical values; the user can resize every column. */
-/* How much larger the text is than the 100 % the widths below were chosen
- * for (a date in the default font is about 80 px wide), so that columns
- * grow with Large Text. */
-static double
-text_scale (MixSheetView *self)
+/* Measures the text once for the whole table: how much larger it is than
+ * the 100 % the widths below were chosen for (a date in the default font
+ * is about 80 px wide), so that columns grow with Large Text; and how tall
+ * a line is, which the cells take rather than each measuring its own. */
+static void
+measure_text (MixSheetView *self)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "2026-12-31");
   int width = 0;
 
-  /* The cells take their line height from here rather than each
-   * measuring its own text. */
   pango_layout_get_pixel_size (layout, &width, &self->line_height);
-  return MAX (1.0, width / 80.0);
+  self->width_scale = MAX (1.0, width / 80.0);
 }
 
 static int
@@ -1467,7 +1466,7 @@ build_columns (MixSheetView *self)
   const MixTabInfo *info = mix_tab_get_info (self->tab);
 
   self->columns = g_new0 (ColumnData, info->n_columns);
-  self->width_scale = text_scale (self);
+  measure_text (self);
 
   for (guint i = 0; i < info->n_columns; i++)
     {

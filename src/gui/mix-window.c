@@ -21,10 +21,8 @@ struct _MixWindow
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   MixSessionPage       *session_page;
-  AdwBin               *tracker_bin;
+  AdwBin               *tracker_bin;        /* empty until the page is first shown */
   AdwBin               *messages_bin;
-  MixTrackerPage       *tracker_page;       /* nullable: built when first shown */
-  MixMessagesPage      *messages_page;      /* nullable: built when first shown */
 
   GSettings            *settings;
   MixStore             *store;
@@ -279,17 +277,19 @@ ensure_page (MixWindow  *self,
   if (self->store == NULL || name == NULL)
     return;
 
-  if (g_str_equal (name, "tracker") && self->tracker_page == NULL)
+  if (g_str_equal (name, "tracker") && adw_bin_get_child (self->tracker_bin) == NULL)
     {
-      self->tracker_page = g_object_new (MIX_TYPE_TRACKER_PAGE, NULL);
-      mix_tracker_page_set_store (self->tracker_page, self->store, self->settings);
-      adw_bin_set_child (self->tracker_bin, GTK_WIDGET (self->tracker_page));
+      MixTrackerPage *page = g_object_new (MIX_TYPE_TRACKER_PAGE, NULL);
+
+      mix_tracker_page_set_store (page, self->store, self->settings);
+      adw_bin_set_child (self->tracker_bin, GTK_WIDGET (page));
     }
-  else if (g_str_equal (name, "messages") && self->messages_page == NULL)
+  else if (g_str_equal (name, "messages") && adw_bin_get_child (self->messages_bin) == NULL)
     {
-      self->messages_page = g_object_new (MIX_TYPE_MESSAGES_PAGE, NULL);
-      mix_messages_page_set_store (self->messages_page, self->store, self->settings);
-      adw_bin_set_child (self->messages_bin, GTK_WIDGET (self->messages_page));
+      MixMessagesPage *page = g_object_new (MIX_TYPE_MESSAGES_PAGE, NULL);
+
+      mix_messages_page_set_store (page, self->store, self->settings);
+      adw_bin_set_child (self->messages_bin, GTK_WIDGET (page));
     }
 }
 

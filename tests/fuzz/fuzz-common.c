@@ -218,8 +218,9 @@ fuzz_copy_document (MixDomain   domain,
   return root;
 }
 
-/* write_document() in mix-store.c, for a domain that writes its own member
- * as text (@member_text, already written). */
+/* The file as the store writes it (mix_json_append_document_start()), for
+ * a domain that writes its own member as text (@member_text, already
+ * written). */
 char *
 fuzz_write_document (MixDomain   domain,
                      JsonObject *old,
@@ -228,27 +229,9 @@ fuzz_write_document (MixDomain   domain,
                      gsize      *length)
 {
   GString *out = g_string_sized_new (member_text->len + 1024);
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *value;
 
-  g_string_append (out, "{\"format\":");
-  mix_json_append_string (out, domains[domain].format);
-  g_string_append_printf (out, ",\"version\":%d", MIX_STORE_FORMAT_VERSION);
-
-  json_object_iter_init (&iter, old);
-  while (json_object_iter_next (&iter, &member, &value))
-    {
-      if (g_str_equal (member, "format") || g_str_equal (member, "version") ||
-          g_str_equal (member, written_member))
-        continue;
-      g_string_append (out, ",\n");
-      mix_json_append_string (out, member);
-      g_string_append_c (out, ':');
-      mix_json_append_node (out, value);
-    }
-
-  g_string_append (out, ",\n");
+  mix_json_append_document_start (out, domains[domain].format, MIX_STORE_FORMAT_VERSION, old,
+                                  written_member);
   g_string_append_len (out, member_text->str, member_text->len);
   g_string_append (out, "}\n");
 

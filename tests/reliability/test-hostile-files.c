@@ -1374,7 +1374,6 @@ case_duplicate_ids (Fixture   *f,
   g_autoptr(MixStore) again = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) items_again = NULL;
-  g_autofree char *path = domain_path (f, domain);
   g_autofree char *text = NULL;
   gsize length;
 

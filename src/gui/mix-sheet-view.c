@@ -6,6 +6,7 @@
 
 #include "mix-cell-text.h"
 #include "mix-date.h"
+#include "mix-sheet-rows.h"
 #include "mix-sheet-view.h"
 
 /**
@@ -14,7 +15,8 @@
  * One tab of the tracker as a spreadsheet: a #GtkColumnView over the tab's
  * rows, filtered by the search text and sorted by the column headers, with
  * a cell editor that fits each column's type. Nothing is built per row up
- * front: the view recycles the widgets of the rows on screen.
+ * front: the view recycles the widgets of the rows on screen, and a search
+ * or a sort shows other rows in the same cells (see #MixSheetRows).
  *
  * Edits go straight to the #MixRecord, which validates them; a value that
  * does not fit rings the error bell, keeps the old value, and emits
@@ -38,12 +40,11 @@ struct _MixSheetView
   MixTracker          *tracker;
   MixTab               tab;
   GListModel          *rows;         /* the tab's store */
-  GtkFilterListModel  *filter_model;
-  GtkCustomFilter     *filter;
-  GtkSortListModel    *sort_model;
+  MixSheetRows        *visible;      /* the rows shown: searched and sorted */
   GtkMultiSelection   *selection;
   ColumnData          *columns;
-  char                *needle;       /* casefolded search text */
+  char                *needle;       /* casefolded search text, as shown */
+  char                *pending_needle; /* nullable: to search for when next shown */
   char                *today;        /* for marking overdue follow-ups */
   MixRecord           *pending_edit; /* weak: the row whose first cell to edit when bound */
   gboolean             read_only;
@@ -976,17 +977,6 @@ sync_cell (GtkWidget  *cell,
 }
 
 static void
-on_record_changed_cb (MixRecord *record,
-                      int        column,
-                      GtkWidget *cell)
-{
-  ColumnData *data = g_object_get_data (G_OBJECT (cell), "mix-column");
-
-  if (column == (int) data->column)
-    sync_cell (cell, record, data);
-}
-
-static void
 on_cell_map_start_editing_cb (GtkWidget  *cell,
                               ColumnData *data)
 {
@@ -1008,25 +998,85 @@ begin_editing_when_mapped (GtkWidget  *cell,
     g_signal_connect_after (cell, "map", G_CALLBACK (on_cell_map_start_editing_cb), data);
 }
 
+/* Closes a choice list or calendar open on the cell. */
+static void
+close_cell_popovers (GtkWidget *widget,
+                     guint      depth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child))
+        gtk_popover_popdown (GTK_POPOVER (child));
+      else if (depth > 0)
+        close_cell_popovers (child, depth - 1);
+    }
+}
+
+/* Lets go of the row the cell showed. A cell being edited when it scrolls
+ * away, or when a search or sort puts another row in its place, keeps what
+ * was typed. */
+static void
+clear_cell (GtkWidget  *cell,
+            ColumnData *data)
+{
+  if (cell_entry (cell) != NULL)
+    {
+      stop_editing (cell, data, TRUE, FALSE);
+      remove_entry (cell);
+    }
+  if (cell_value_label (cell) != NULL)
+    g_signal_handlers_disconnect_by_func (cell, on_cell_map_start_editing_cb, data);
+  g_object_set_data (G_OBJECT (cell), "mix-record", NULL);
+}
+
+static void
+show_record (GtkWidget  *cell,
+             ColumnData *data,
+             MixRecord  *record)
+{
+  MixSheetView *self = data->view;
+
+  g_object_set_data_full (G_OBJECT (cell), "mix-record", g_object_ref (record), g_object_unref);
+  sync_cell (cell, record, data);
+
+  if (data->column == 0 && record == self->pending_edit && cell_value_label (cell) != NULL)
+    begin_editing_when_mapped (cell, data);
+}
+
+static void
+on_slot_changed_cb (MixSheetSlot *slot,
+                    int           column,
+                    GtkWidget    *cell)
+{
+  ColumnData *data = g_object_get_data (G_OBJECT (cell), "mix-column");
+
+  if (column < 0)
+    {
+      /* GTK 4.8 binds a row again when only its selection changes: a
+       * choice list stays open through that, not when the row goes. */
+      close_cell_popovers (cell, 1);
+      clear_cell (cell, data);
+      show_record (cell, data, mix_sheet_slot_get_record (slot));
+    }
+  else if (column == (int) data->column)
+    sync_cell (cell, mix_sheet_slot_get_record (slot), data);
+}
+
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               ColumnData               *data)
 {
-  MixSheetView *self = data->view;
   GtkWidget *cell = gtk_list_item_get_child (item);
-  MixRecord *record = gtk_list_item_get_item (item);
-  gulong handler;
+  MixSheetSlot *slot = gtk_list_item_get_item (item);
 
   g_object_set_data (G_OBJECT (cell), "mix-column", data);
-  g_object_set_data_full (G_OBJECT (cell), "mix-record", g_object_ref (record), g_object_unref);
   g_object_set_data (G_OBJECT (cell), "mix-list-item", item);
-  sync_cell (cell, record, data);
-  handler = g_signal_connect (record, "changed", G_CALLBACK (on_record_changed_cb), cell);
-  g_object_set_data (G_OBJECT (cell), "mix-changed-handler", GSIZE_TO_POINTER (handler));
-
-  if (data->column == 0 && record == self->pending_edit && cell_value_label (cell) != NULL)
-    begin_editing_when_mapped (cell, data);
+  mix_sheet_slot_hold (slot);
+  g_signal_connect (slot, "changed", G_CALLBACK (on_slot_changed_cb), cell);
+  show_record (cell, data, mix_sheet_slot_get_record (slot));
 }
 
 static void
@@ -1035,23 +1085,11 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
                 ColumnData               *data)
 {
   GtkWidget *cell = gtk_list_item_get_child (item);
-  MixRecord *record = gtk_list_item_get_item (item);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), "mix-changed-handler"));
-  /* A cell being edited when it scrolls away keeps what was typed. */
-  if (cell_entry (cell) != NULL)
-    {
-      stop_editing (cell, data, TRUE, FALSE);
-      remove_entry (cell);
-    }
+  MixSheetSlot *slot = gtk_list_item_get_item (item);
 
-
-  if (cell_value_label (cell) != NULL)
-    g_signal_handlers_disconnect_by_func (cell, on_cell_map_start_editing_cb, data);
-
-  if (handler != 0)
-    g_signal_handler_disconnect (record, handler);
-  g_object_set_data (G_OBJECT (cell), "mix-changed-handler", NULL);
-  g_object_set_data (G_OBJECT (cell), "mix-record", NULL);
+  clear_cell (cell, data);
+  g_signal_handlers_disconnect_by_func (slot, on_slot_changed_cb, cell);
+  mix_sheet_slot_release (slot);
   g_object_set_data (G_OBJECT (cell), "mix-list-item", NULL);
 }
 
@@ -1116,12 +1154,91 @@ compare_rows (gconstpointer a,
 }
 
 static gboolean
-filter_row (gpointer item,
-            gpointer user_data)
+filter_row (MixRecord *record,
+            gpointer   user_data)
 {
   MixSheetView *self = user_data;
 
-  return mix_record_matches (MIX_RECORD (item), self->needle);
+  return mix_record_matches (record, self->needle);
+}
+
+/* A search or a sort shows other rows in the same places: the selected
+ * rows are kept selected wherever they go. */
+static GPtrArray *
+begin_keeping_selection (MixSheetView *self)
+{
+  return mix_sheet_view_get_selected (self);
+}
+
+static void
+end_keeping_selection (MixSheetView *self,
+                       GPtrArray    *selected)
+{
+  g_autoptr(GtkBitset) positions = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  guint n = mix_sheet_rows_get_n_rows (self->visible);
+
+  if (selected->len == 1)
+    {
+      guint position = mix_sheet_rows_find (self->visible, selected->pdata[0]);
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_bitset_add (positions, position);
+    }
+  else if (selected->len > 1)
+    {
+      g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < selected->len; i++)
+        g_hash_table_add (wanted, selected->pdata[i]);
+      for (guint i = 0; i < n; i++)
+        if (g_hash_table_contains (wanted, mix_sheet_rows_get_record (self->visible, i)))
+          gtk_bitset_add (positions, i);
+    }
+
+  mask = gtk_bitset_new_range (0, n);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), positions, mask);
+  g_ptr_array_unref (selected);
+}
+
+static void
+on_sorter_changed_cb (GtkSorter       *sorter,
+                      GtkSorterChange  change,
+                      MixSheetView    *self)
+{
+  GPtrArray *selected = begin_keeping_selection (self);
+
+  mix_sheet_rows_sort (self->visible);
+  end_keeping_selection (self, selected);
+}
+
+/* Searches for @needle (taken), already casefolded. */
+static void
+search (MixSheetView *self,
+        char         *needle)
+{
+  gboolean narrower = strstr (needle, self->needle) != NULL;
+  GPtrArray *selected;
+
+  if (g_str_equal (needle, self->needle))
+    {
+      g_free (needle);
+      return;
+    }
+
+  selected = begin_keeping_selection (self);
+  g_free (self->needle);
+  self->needle = needle;
+  mix_sheet_rows_refilter (self->visible, narrower);
+  end_keeping_selection (self, selected);
+}
+
+/* The search typed while the tab was hidden. */
+static void
+search_pending (MixSheetView *self)
+{
+  if (self->pending_needle != NULL)
+    search (self, g_steal_pointer (&self->pending_needle));
 }
 
 static void
@@ -1129,7 +1246,7 @@ update_stack (MixSheetView *self)
 {
   if (g_list_model_get_n_items (self->rows) == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
+  else if (mix_sheet_rows_get_n_rows (self->visible) == 0)
     gtk_stack_set_visible_child_name (self->stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->stack, "table");
@@ -1152,25 +1269,18 @@ mix_sheet_view_set_search (MixSheetView *self,
                            const char   *text)
 {
   g_autofree char *needle = NULL;
-  GtkFilterChange change;
 
   g_return_if_fail (MIX_IS_SHEET_VIEW (self));
 
   needle = g_utf8_casefold (text ? text : "", -1);
   g_strstrip (needle);
-  if (g_strcmp0 (needle, self->needle) == 0)
-    return;
 
-  if (strstr (needle, self->needle) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (self->needle, needle) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  g_free (self->needle);
-  self->needle = g_steal_pointer (&needle);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  /* Every tab is searched, but only the one shown at once: the others
+   * when they are shown. */
+  g_free (self->pending_needle);
+  self->pending_needle = g_steal_pointer (&needle);
+  if (self->bound && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    search_pending (self);
 }
 
 void
@@ -1214,15 +1324,31 @@ mix_sheet_view_get_column_view (MixSheetView *self)
 }
 
 /**
- * mix_sheet_view_get_visible_rows:
+ * mix_sheet_view_get_n_visible_rows:
  *
- * Returns: (transfer none): the rows as shown: filtered and sorted
+ * Returns: how many rows are shown, those that match the search
  */
-GListModel *
-mix_sheet_view_get_visible_rows (MixSheetView *self)
+guint
+mix_sheet_view_get_n_visible_rows (MixSheetView *self)
+{
+  g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), 0);
+  search_pending (self);
+  return mix_sheet_rows_get_n_rows (self->visible);
+}
+
+/**
+ * mix_sheet_view_get_visible_row:
+ *
+ * Returns: (transfer none) (nullable): the row shown at @position, as
+ *   searched and sorted
+ */
+MixRecord *
+mix_sheet_view_get_visible_row (MixSheetView *self,
+                                guint         position)
 {
   g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), NULL);
-  return G_LIST_MODEL (self->sort_model);
+  search_pending (self);
+  return mix_sheet_rows_get_record (self->visible, position);
 }
 
 /* The cell showing @column of @record, if its row is bound. */
@@ -1293,36 +1419,29 @@ mix_sheet_view_select_record (MixSheetView *self,
                               MixRecord    *record,
                               gboolean      edit_first_cell)
 {
-  GListModel *visible;
-  guint n;
+  guint position;
 
   g_return_if_fail (MIX_IS_SHEET_VIEW (self));
   bind_models (self);
 
-  visible = G_LIST_MODEL (self->sort_model);
-  n = g_list_model_get_n_items (visible);
-  for (guint i = 0; i < n; i++)
+  search_pending (self);
+  position = mix_sheet_rows_find (self->visible, record);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  gtk_widget_activate_action (find_list_view (GTK_WIDGET (self->column_view)),
+                              "list.scroll-to-item", "u", position);
+  if (edit_first_cell)
     {
-      g_autoptr(MixRecord) item = g_list_model_get_item (visible, i);
+      /* The row may be on screen already, or be bound later, perhaps
+       * more than once before it is shown: it stays pending until its
+       * cell is edited. */
+      GtkWidget *cell = find_bound_cell (GTK_WIDGET (self->column_view), record, 0);
 
-      if (item != record)
-        continue;
-
-      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
-      gtk_widget_activate_action (find_list_view (GTK_WIDGET (self->column_view)),
-                                  "list.scroll-to-item", "u", i);
-      if (edit_first_cell)
-        {
-          /* The row may be on screen already, or be bound later, perhaps
-           * more than once before it is shown: it stays pending until
-           * its cell is edited. */
-          GtkWidget *cell = find_bound_cell (GTK_WIDGET (self->column_view), record, 0);
-
-          self->pending_edit = record;
-          if (cell != NULL)
-            begin_editing_when_mapped (cell, &self->columns[0]);
-        }
-      return;
+      self->pending_edit = record;
+      if (cell != NULL)
+        begin_editing_when_mapped (cell, &self->columns[0]);
     }
 }
 
@@ -1394,7 +1513,7 @@ mix_sheet_view_get_selected (MixSheetView *self)
   if (gtk_bitset_iter_init_first (&iter, selected, &position))
     {
       do
-        g_ptr_array_add (records, g_list_model_get_item (G_LIST_MODEL (self->sort_model), position));
+        g_ptr_array_add (records, g_object_ref (mix_sheet_rows_get_record (self->visible, position)));
       while (gtk_bitset_iter_next (&iter, &position));
     }
   return records;
@@ -1409,15 +1528,13 @@ MixRecord *
 mix_sheet_view_get_focus_record (MixSheetView *self)
 {
   g_autoptr(GtkBitset) selected = NULL;
-  g_autoptr(MixRecord) record = NULL;
 
   g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), NULL);
 
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   if (gtk_bitset_is_empty (selected))
     return NULL;
-  record = g_list_model_get_item (G_LIST_MODEL (self->sort_model), gtk_bitset_get_minimum (selected));
-  return record;  /* owned by the tracker */
+  return mix_sheet_rows_get_record (self->visible, gtk_bitset_get_minimum (selected));
 }
 
 /* Construction */
@@ -1514,11 +1631,8 @@ mix_sheet_view_new (MixTracker *tracker,
    * first shown (bind_models()): with 10,000 rows in a tab, filtering and
    * binding rows for a tab nobody looks at cost most of the start-up. */
   self->rows = g_object_ref (mix_tracker_get_rows (tracker, tab));
-  self->filter = gtk_custom_filter_new (filter_row, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (self->rows), NULL);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              NULL);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->visible = mix_sheet_rows_new (self->rows, filter_row, self);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->visible)));
 
   build_columns (self);
 
@@ -1529,7 +1643,7 @@ mix_sheet_view_new (MixTracker *tracker,
                                   -1);
 
   g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (on_items_changed_cb), self, 0);
-  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (on_items_changed_cb), self, 0);
+  g_signal_connect_object (self->visible, "items-changed", G_CALLBACK (on_items_changed_cb), self, 0);
   update_stack (self);
 
   return self;
@@ -1541,8 +1655,11 @@ bind_models (MixSheetView *self)
   if (self->bound)
     return;
   self->bound = TRUE;
-  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
-  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
+  mix_sheet_rows_set_sorter (self->visible, gtk_column_view_get_sorter (self->column_view));
+  mix_sheet_rows_sort (self->visible);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, 0);
+  search_pending (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
@@ -1552,6 +1669,7 @@ mix_sheet_view_map (GtkWidget *widget)
   MixSheetView *self = MIX_SHEET_VIEW (widget);
 
   bind_models (self);
+  search_pending (self);
 
   /* The day may have changed since the view was last shown. */
   g_free (self->today);
@@ -1595,9 +1713,7 @@ mix_sheet_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_SHEET_VIEW);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->visible);
   g_clear_object (&self->rows);
   g_clear_object (&self->tracker);
 
@@ -1611,6 +1727,7 @@ mix_sheet_view_finalize (GObject *object)
 
   g_free (self->columns);
   g_free (self->needle);
+  g_free (self->pending_needle);
   g_free (self->today);
 
   G_OBJECT_CLASS (mix_sheet_view_parent_class)->finalize (object);

@@ -16,7 +16,9 @@ MixSheetView *mix_sheet_view_new              (MixTracker   *tracker,
 MixTab        mix_sheet_view_get_tab          (MixSheetView *self);
 GtkSelectionModel *mix_sheet_view_get_selection (MixSheetView *self);
 GtkColumnView *mix_sheet_view_get_column_view (MixSheetView *self);
-GListModel   *mix_sheet_view_get_visible_rows (MixSheetView *self);
+guint         mix_sheet_view_get_n_visible_rows (MixSheetView *self);
+MixRecord    *mix_sheet_view_get_visible_row  (MixSheetView *self,
+                                               guint         position);
 
 void          mix_sheet_view_set_search       (MixSheetView *self,
                                                const char   *text);

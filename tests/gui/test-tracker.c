@@ -242,12 +242,11 @@ test_bad_date_refused (Fixture       *f,
 static char *
 visible_names (MixSheetView *sheet)
 {
-  GListModel *rows = mix_sheet_view_get_visible_rows (sheet);
   GString *names = g_string_new (NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+  for (guint i = 0; i < mix_sheet_view_get_n_visible_rows (sheet); i++)
     {
-      g_autoptr(MixRecord) record = g_list_model_get_item (rows, i);
+      MixRecord *record = mix_sheet_view_get_visible_row (sheet, i);
       const char *name = mix_record_get_value_by_id (record, "name");
 
       if (names->len > 0)
@@ -474,6 +473,81 @@ test_search (Fixture       *f,
   g_assert_cmpstr (all, ==, "Lin,Sam");
 }
 
+/* A search or a sort shows other rows in the cells on screen: each cell
+ * shows the row now in its place, and the selected row stays selected
+ * wherever it goes. */
+static void
+test_search_and_sort_keep_selection (Fixture       *f,
+                                     gconstpointer  data)
+{
+  MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_NEW_CONTACTS);
+  GtkSelectionModel *selection = mix_sheet_view_get_selection (sheet);
+  GtkColumnView *view = mix_sheet_view_get_column_view (sheet);
+  g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autofree char *sorted = NULL;
+  g_autofree char *found = NULL;
+  MixRecord *bea;
+  MixRecord *cal;
+  GtkWidget *cell;
+
+  add_named (f, "Ann");
+  bea = add_named (f, "Bea");
+  cal = add_named (f, "Cal");
+  mix_test_spin ();
+  mix_sheet_view_select_record (sheet, cal, FALSE);
+  g_assert_true (gtk_selection_model_is_selected (selection, 2));
+
+  gtk_column_view_sort_by_column (view, name_column, GTK_SORT_DESCENDING);
+  mix_test_spin ();
+  sorted = visible_names (sheet);
+  g_assert_cmpstr (sorted, ==, "Cal,Bea,Ann");
+  g_assert_true (gtk_selection_model_is_selected (selection, 0));
+  g_assert_false (gtk_selection_model_is_selected (selection, 2));
+  cell = find_cell (GTK_WIDGET (sheet), cal, 0);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell_text (cell), ==, "Cal");
+
+  /* A row the search hides is no longer selected, and no cell shows it. */
+  mix_sheet_view_set_search (sheet, "a");
+  mix_sheet_view_set_search (sheet, "be");
+  mix_test_spin ();
+  found = visible_names (sheet);
+  g_assert_cmpstr (found, ==, "Bea");
+  selected = gtk_selection_model_get_selection (selection);
+  g_assert_true (gtk_bitset_is_empty (selected));
+  g_assert_null (find_cell (GTK_WIDGET (sheet), cal, 0));
+  cell = find_cell (GTK_WIDGET (sheet), bea, 0);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell_text (cell), ==, "Bea");
+}
+
+/* Every tab is searched, a hidden one as soon as it is shown. */
+static void
+test_search_hidden_tab (Fixture       *f,
+                        gconstpointer  data)
+{
+  MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_EXISTING_NETWORK);
+  MixRecord *lin = mix_tracker_add_row (f->tracker, MIX_TAB_EXISTING_NETWORK);
+  MixRecord *sam = mix_tracker_add_row (f->tracker, MIX_TAB_EXISTING_NETWORK);
+  GListModel *shown;
+
+  g_assert_true (mix_record_set_value_by_id (lin, "name", "Lin", NULL));
+  g_assert_true (mix_record_set_value_by_id (sam, "name", "Sam", NULL));
+  mix_sheet_view_set_search (sheet, "LIN");
+
+  mix_tracker_page_show_tab (f->page, MIX_TAB_EXISTING_NETWORK);
+  mix_test_spin ();
+  shown = G_LIST_MODEL (gtk_column_view_get_model (mix_sheet_view_get_column_view (sheet)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_nonnull (find_cell (GTK_WIDGET (sheet), lin, 0));
+  g_assert_null (find_cell (GTK_WIDGET (sheet), sam, 0));
+  mix_sheet_view_set_search (sheet, "");
+  mix_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  mix_tracker_page_show_tab (f->page, MIX_TAB_NEW_CONTACTS);
+}
+
 static GtkWidget *
 find_text_view_for (GtkWidget  *widget,
                     guint       column)
@@ -630,6 +704,8 @@ main (int   argc,
   ADD ("/tracker/escape-cancels", test_escape_cancels);
   ADD ("/tracker/bad-date-refused", test_bad_date_refused);
   ADD ("/tracker/choice-and-calendar", test_choice_and_calendar);
+  ADD ("/tracker/search-and-sort-keep-selection", test_search_and_sort_keep_selection);
+  ADD ("/tracker/search-hidden-tab", test_search_hidden_tab);
   ADD ("/tracker/focus-selects-row", test_focus_selects_row);
   ADD ("/tracker/delete-undo", test_delete_undo);
   ADD ("/tracker/sort-by-type", test_sort_by_type);

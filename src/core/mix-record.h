@@ -61,6 +61,8 @@ void        mix_record_set_extra      (MixRecord   *self,
                                        const char  *name,
                                        const char  *value);
 GList      *mix_record_list_extra     (MixRecord   *self);
+void        mix_record_prefetch       (MixRecord   *self,
+                                       gboolean     text);
 
 char       *mix_record_get_display_value (MixRecord *self,
                                           guint      column);

@@ -1182,6 +1182,50 @@ test_tracker_export_file (void)
   g_assert_cmpuint (n, ==, 0);
   g_clear_error (&error);
 
+  /* A file much bigger than the pieces it is written in comes out whole. */
+  for (guint i = 0; i < 8000; i++)
+    {
+      g_autofree char *learned = g_strdup_printf ("%u: %s", i,
+                                                  "asked about mentoring, pairing and the "
+                                                  "next meetup; \"bring a laptop\", she said, "
+                                                  "and a question about the on-call rota");
+
+      record = mix_tracker_add_row (tracker, MIX_TAB_NETWORKING_LOG);
+      mix_record_set_value_by_id (record, "name", "Lin", NULL);
+      mix_record_set_value_by_id (record, "what_i_learned", learned, NULL);
+    }
+  g_assert_true (mix_tracker_export_csv_file (tracker, MIX_TAB_NETWORKING_LOG, path, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 8002);
+  g_clear_pointer (&written, g_free);
+  g_clear_pointer (&expected, g_free);
+  g_file_get_contents (path, &written, &length, &error);
+  g_assert_no_error (error);
+  expected = mix_csv_export_rows (MIX_TAB_NETWORKING_LOG,
+                                  mix_tracker_get_rows (tracker, MIX_TAB_NETWORKING_LOG), NULL);
+  g_assert_cmpuint (length, >, 1024 * 1024);
+  g_assert_cmpuint (length, ==, strlen (expected));
+  g_assert_true (strcmp (written, expected) == 0);
+
+  /* Writing onto a folder fails, and leaves nothing half-written behind. */
+  {
+    g_autofree char *folder = g_build_filename (dir, "folder.csv", NULL);
+    g_autoptr(GDir) listing = NULL;
+    guint n_entries = 0;
+
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+    g_assert_false (mix_tracker_export_csv_file (tracker, MIX_TAB_NETWORKING_LOG, folder, &n, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "folder.csv"));
+    g_assert_cmpuint (n, ==, 0);
+    g_clear_error (&error);
+    g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+    listing = g_dir_open (dir, 0, NULL);
+    while (g_dir_read_name (listing) != NULL)
+      n_entries++;
+    g_assert_cmpuint (n_entries, ==, 2);  /* log.csv and the folder */
+  }
+
   remove_temp_dir (dir);
 }
 

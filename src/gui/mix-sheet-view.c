@@ -52,6 +52,7 @@ struct _MixSheetView
   double               width_scale;   /* text size against 100 %: see measure_text() */
   int                  line_height;   /* of the cells' text, in pixels */
   guint                select_idle;
+  guint                open_popovers;  /* choice lists and calendars open on cells */
   GtkRoot             *focus_root;    /* nullable: the window whose focus is watched */
 };
 
@@ -65,6 +66,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void bind_models (MixSheetView *self);
+static void on_cell_map_cb (GtkWidget  *cell,
+                            ColumnData *data);
 
 static const MixColumn *
 column_info (ColumnData *data)
@@ -479,9 +482,11 @@ unparent_popover_idle_cb (gpointer user_data)
 }
 
 static void
-on_cell_popover_closed_cb (GtkPopover *popover,
-                           gpointer    user_data)
+on_cell_popover_closed_cb (GtkPopover   *popover,
+                           MixSheetView *self)
 {
+  if (self->open_popovers > 0)
+    self->open_popovers--;
   /* Not in the middle of its own signal. */
   g_idle_add (unparent_popover_idle_cb, g_object_ref (popover));
 }
@@ -496,11 +501,13 @@ on_popover_owner_destroy_cb (GtkWidget *button,
 }
 
 static void
-popup_cell_popover (GtkWidget *button,
-                    GtkWidget *popover)
+popup_cell_popover (MixSheetView *self,
+                    GtkWidget    *button,
+                    GtkWidget    *popover)
 {
   gtk_widget_set_parent (popover, button);
-  g_signal_connect (popover, "closed", G_CALLBACK (on_cell_popover_closed_cb), NULL);
+  self->open_popovers++;
+  g_signal_connect_object (popover, "closed", G_CALLBACK (on_cell_popover_closed_cb), self, 0);
   g_signal_connect_object (button, "destroy", G_CALLBACK (on_popover_owner_destroy_cb),
                            popover, 0);
   gtk_popover_popup (GTK_POPOVER (popover));
@@ -552,7 +559,7 @@ on_choice_cell_clicked_cb (GtkButton  *cell,
       gtk_box_append (GTK_BOX (box), button);
     }
   gtk_popover_set_child (GTK_POPOVER (popover), box);
-  popup_cell_popover (GTK_WIDGET (cell), popover);
+  popup_cell_popover (data->view, GTK_WIDGET (cell), popover);
 }
 
 static void
@@ -623,7 +630,7 @@ on_calendar_clicked_cb (GtkButton  *button,
   g_signal_connect (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), data);
   g_signal_connect (popover, "show", G_CALLBACK (on_calendar_popover_show_cb), data);
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  popup_cell_popover (GTK_WIDGET (button), popover);
+  popup_cell_popover (data->view, GTK_WIDGET (button), popover);
 }
 
 static void
@@ -908,6 +915,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       g_signal_connect (keys, "key-pressed", G_CALLBACK (on_cell_key_pressed_cb), data);
       gtk_widget_add_controller (cell, keys);
     }
+  g_signal_connect (cell, "map", G_CALLBACK (on_cell_map_cb), data);
   gtk_list_item_set_child (item, cell);
 }
 
@@ -976,26 +984,14 @@ sync_cell (GtkWidget  *cell,
   g_object_set_data (G_OBJECT (cell), "mix-syncing", GINT_TO_POINTER (FALSE));
 }
 
-static void
-on_cell_map_start_editing_cb (GtkWidget  *cell,
-                              ColumnData *data)
-{
-  g_signal_handlers_disconnect_by_func (cell, on_cell_map_start_editing_cb, data);
-  if (cell_record (cell) == data->view->pending_edit)
-    begin_editing (cell, data, NULL);
-}
-
 /* Edits a cell as soon as it is on screen: a new row's cell can be bound
- * before its table is shown. */
+ * before its table is shown (see on_cell_map_cb()). */
 static void
 begin_editing_when_mapped (GtkWidget  *cell,
                            ColumnData *data)
 {
-  g_signal_handlers_disconnect_by_func (cell, on_cell_map_start_editing_cb, data);
   if (gtk_widget_get_mapped (cell))
     begin_editing (cell, data, NULL);
-  else
-    g_signal_connect_after (cell, "map", G_CALLBACK (on_cell_map_start_editing_cb), data);
 }
 
 /* Closes a choice list or calendar open on the cell. */
@@ -1026,9 +1022,40 @@ clear_cell (GtkWidget  *cell,
       stop_editing (cell, data, TRUE, FALSE);
       remove_entry (cell);
     }
-  if (cell_value_label (cell) != NULL)
-    g_signal_handlers_disconnect_by_func (cell, on_cell_map_start_editing_cb, data);
   g_object_set_data (G_OBJECT (cell), "mix-record", NULL);
+}
+
+/* A table keeps about 200 rows bound, most of them out of sight and
+ * unmapped: their cells show their values when they come into view, which
+ * makes a search or a sort cost the rows on screen only. A new row's first
+ * cell is edited once it is on screen. */
+static void
+on_cell_map_cb (GtkWidget  *cell,
+                ColumnData *data)
+{
+  MixRecord *record = cell_record (cell);
+
+  if (record == NULL)
+    return;
+  if (g_object_get_data (G_OBJECT (cell), "mix-stale") != NULL)
+    {
+      g_object_set_data (G_OBJECT (cell), "mix-stale", NULL);
+      sync_cell (cell, record, data);
+    }
+  if (record == data->view->pending_edit && data->column == 0 &&
+      cell_value_label (cell) != NULL && !data->view->read_only)
+    begin_editing (cell, data, NULL);
+}
+
+static void
+refresh_cell (GtkWidget  *cell,
+              ColumnData *data,
+              MixRecord  *record)
+{
+  if (gtk_widget_get_mapped (cell))
+    sync_cell (cell, record, data);
+  else
+    g_object_set_data (G_OBJECT (cell), "mix-stale", GINT_TO_POINTER (TRUE));
 }
 
 static void
@@ -1039,7 +1066,7 @@ show_record (GtkWidget  *cell,
   MixSheetView *self = data->view;
 
   g_object_set_data_full (G_OBJECT (cell), "mix-record", g_object_ref (record), g_object_unref);
-  sync_cell (cell, record, data);
+  refresh_cell (cell, data, record);
 
   if (data->column == 0 && record == self->pending_edit && cell_value_label (cell) != NULL)
     begin_editing_when_mapped (cell, data);
@@ -1056,12 +1083,13 @@ on_slot_changed_cb (MixSheetSlot *slot,
     {
       /* GTK 4.8 binds a row again when only its selection changes: a
        * choice list stays open through that, not when the row goes. */
-      close_cell_popovers (cell, 1);
+      if (data->view->open_popovers > 0)
+        close_cell_popovers (cell, 1);
       clear_cell (cell, data);
       show_record (cell, data, mix_sheet_slot_get_record (slot));
     }
   else if (column == (int) data->column)
-    sync_cell (cell, mix_sheet_slot_get_record (slot), data);
+    refresh_cell (cell, data, mix_sheet_slot_get_record (slot));
 }
 
 static void

@@ -522,6 +522,54 @@ test_search_and_sort_keep_selection (Fixture       *f,
   g_assert_cmpstr (cell_text (cell), ==, "Bea");
 }
 
+/* A cell's accessible name is the value it shows, also for the rows out
+ * of sight when a sort changed them, once they are scrolled into view. */
+static void
+test_cell_names_follow_rows (Fixture       *f,
+                             gconstpointer  data)
+{
+  MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_NEW_CONTACTS);
+  GtkColumnView *view = mix_sheet_view_get_column_view (sheet);
+  g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  MixRecord *first = NULL;
+  MixRecord *last = NULL;
+  GtkWidget *cell;
+  GtkWidget *label;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Row %03u", i);
+      MixRecord *record = add_named (f, name);
+
+      if (i == 0)
+        first = record;
+      last = record;
+    }
+  mix_test_spin ();
+
+  gtk_column_view_sort_by_column (view, name_column, GTK_SORT_DESCENDING);
+  mix_test_spin ();
+  cell = find_cell (GTK_WIDGET (sheet), last, 0);
+  g_assert_nonnull (cell);
+  label = g_object_get_data (G_OBJECT (cell), "mix-label");
+  g_assert_true (gtk_widget_get_mapped (label));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, "Row 299");
+
+  cell = find_cell (GTK_WIDGET (sheet), first, 0);
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  mix_test_spin ();
+  cell = find_cell (GTK_WIDGET (sheet), first, 0);
+  g_assert_nonnull (cell);
+  label = g_object_get_data (G_OBJECT (cell), "mix-label");
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_cmpstr (cell_text (cell), ==, "Row 000");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, "Row 000");
+}
+
 /* Every tab is searched, a hidden one as soon as it is shown. */
 static void
 test_search_hidden_tab (Fixture       *f,
@@ -706,6 +754,7 @@ main (int   argc,
   ADD ("/tracker/choice-and-calendar", test_choice_and_calendar);
   ADD ("/tracker/search-and-sort-keep-selection", test_search_and_sort_keep_selection);
   ADD ("/tracker/search-hidden-tab", test_search_hidden_tab);
+  ADD ("/tracker/cell-names-follow-rows", test_cell_names_follow_rows);
   ADD ("/tracker/focus-selects-row", test_focus_selects_row);
   ADD ("/tracker/delete-undo", test_delete_undo);
   ADD ("/tracker/sort-by-type", test_sort_by_type);

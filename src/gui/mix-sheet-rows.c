@@ -276,31 +276,53 @@ index_in (GPtrArray *array,
 }
 
 /* Where @record, at @index in the tracker's order, goes in @array, which
- * is in the sorter's order. */
+ * is in the sorter's order, ties in the tracker's order. */
 static guint
 insert_position (MixSheetRows *self,
                  GPtrArray    *array,
                  MixRecord    *record,
                  guint         index)
 {
-  gboolean sorting = is_sorting (self);
   guint low = 0;
   guint high = array->len;
+  guint at;
 
-  while (low < high)
+  if (is_sorting (self))
     {
-      guint middle = low + (high - low) / 2;
-      MixRecord *other = array->pdata[middle];
-      int result = sorting ? gtk_sorter_compare (self->sorter, other, record) : 0;
+      guint end = array->len;
 
-      if (result == 0)
-        result = index_in (self->mirror, other) < index ? -1 : 1;
-      if (result < 0)
-        low = middle + 1;
-      else
-        high = middle;
+      /* The first that does not sort before @record… */
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (gtk_sorter_compare (self->sorter, array->pdata[middle], record) < 0)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      /* …and the first that sorts after it. */
+      high = end;
+      for (guint from = low; from < high;)
+        {
+          guint middle = from + (high - from) / 2;
+
+          if (gtk_sorter_compare (self->sorter, array->pdata[middle], record) <= 0)
+            from = middle + 1;
+          else
+            high = middle;
+        }
     }
-  return low;
+
+  /* Those that sort the same are in the tracker's order, the order of
+   * self->mirror: one walk counts those that come before @index. This
+   * needs no lookup of where each one is in the tracker, which made
+   * putting back 5,000 deleted rows take a second. */
+  at = low;
+  for (guint i = 0; i < index && at < high; i++)
+    if (self->mirror->pdata[i] == array->pdata[at])
+      at++;
+  return at;
 }
 
 /* Shows @shown (taken) instead, keeping the slots of the records shown

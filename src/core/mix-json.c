@@ -231,45 +231,72 @@ void
 mix_json_append_string (GString    *out,
                         const char *text)
 {
+  /* What ends a run of text copied as it is: the end, a quote, a
+   * backslash or a control character. Saving 10,000 rows a tab writes
+   * some 15 MB through here. */
+  static const guint8 stops[256] = {
+    [0x00] = TRUE, [0x01] = TRUE, [0x02] = TRUE, [0x03] = TRUE,
+    [0x04] = TRUE, [0x05] = TRUE, [0x06] = TRUE, [0x07] = TRUE,
+    [0x08] = TRUE, [0x09] = TRUE, [0x0a] = TRUE, [0x0b] = TRUE,
+    [0x0c] = TRUE, [0x0d] = TRUE, [0x0e] = TRUE, [0x0f] = TRUE,
+    [0x10] = TRUE, [0x11] = TRUE, [0x12] = TRUE, [0x13] = TRUE,
+    [0x14] = TRUE, [0x15] = TRUE, [0x16] = TRUE, [0x17] = TRUE,
+    [0x18] = TRUE, [0x19] = TRUE, [0x1a] = TRUE, [0x1b] = TRUE,
+    [0x1c] = TRUE, [0x1d] = TRUE, [0x1e] = TRUE, [0x1f] = TRUE,
+    ['"'] = TRUE, ['\\'] = TRUE,
+  };
   static const char hex[] = "0123456789abcdef";
-  const char *run = text;
-  const char *p;
+  const char *p = text;
+  gsize start = out->len;
 
-  g_string_append_c (out, '"');
-  for (p = text; *p != '\0'; p++)
+  while (!stops[(guchar) *p])
+    p++;
+  if (*p == '\0')
     {
-      guchar c = (guchar) *p;
-      const char *escape = NULL;
-      char buffer[7];
+      /* Most text needs no escaping: it goes in at once. */
+      gsize length = p - text;
 
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
+      g_string_set_size (out, start + length + 2);
+      out->str[start] = '"';
+      memcpy (out->str + start + 1, text, length);
+      out->str[start + length + 1] = '"';
+      return;
+    }
+
+  p = text;
+  g_string_append_c (out, '"');
+  for (;;)
+    {
+      const char *run = p;
+      guchar c;
+
+      while (!stops[(guchar) *p])
+        p++;
+      g_string_append_len (out, run, p - run);
+
+      c = (guchar) *p;
+      if (c == '\0')
+        break;
+      p++;
 
       switch (c)
         {
-        case '"': escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
-        case '\b': escape = "\\b"; break;
-        case '\f': escape = "\\f"; break;
+        case '"': g_string_append_len (out, "\\\"", 2); break;
+        case '\\': g_string_append_len (out, "\\\\", 2); break;
+        case '\n': g_string_append_len (out, "\\n", 2); break;
+        case '\r': g_string_append_len (out, "\\r", 2); break;
+        case '\t': g_string_append_len (out, "\\t", 2); break;
+        case '\b': g_string_append_len (out, "\\b", 2); break;
+        case '\f': g_string_append_len (out, "\\f", 2); break;
         default:
-          buffer[0] = '\\';
-          buffer[1] = 'u';
-          buffer[2] = '0';
-          buffer[3] = '0';
-          buffer[4] = hex[c >> 4];
-          buffer[5] = hex[c & 0xf];
-          buffer[6] = '\0';
-          escape = buffer;
+          {
+            char escape[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
+
+            g_string_append_len (out, escape, 6);
+          }
           break;
         }
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, escape);
-      run = p + 1;
     }
-  g_string_append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }
 

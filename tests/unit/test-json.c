@@ -292,6 +292,53 @@ test_round_trip (void)
   g_assert_true (json_node_equal (node, again));
 }
 
+/* Strings are written with only what JSON requires escaped, and read back
+ * the same: every control character, quotes and backslashes, anywhere in
+ * the text, and text that needs nothing escaped, written in one piece. */
+static void
+test_strings_written (void)
+{
+  static const struct { const char *text; const char *json; } cases[] = {
+    { "", "\"\"" },
+    { "Ada Lovelace", "\"Ada Lovelace\"" },
+    { "é ✓ 🤝", "\"é ✓ 🤝\"" },
+    { "say \"hi\"", "\"say \\\"hi\\\"\"" },
+    { "C:\\dir", "\"C:\\\\dir\"" },
+    { "a\nb\r\tc\b\f", "\"a\\nb\\r\\tc\\b\\f\"" },
+    { "\x01x\x1f", "\"\\u0001x\\u001f\"" },
+    { "end\\", "\"end\\\\\"" },
+  };
+  g_autoptr(GString) controls = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new ("x");
+
+      mix_json_append_string (out, cases[i].text);
+      g_assert_cmpstr (out->str + 1, ==, cases[i].json);
+    }
+
+  /* Every character below 0x20, each between ordinary text. */
+  for (guint c = 1; c < 0x20; c++)
+    {
+      g_string_append_c (controls, 'a');
+      g_string_append_c (controls, (char) c);
+    }
+  g_string_append (controls, "\"\\z");
+  {
+    g_autoptr(GString) document = g_string_new ("{\"s\":");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) node = NULL;
+
+    mix_json_append_string (document, controls->str);
+    g_string_append_c (document, '}');
+    node = mix_json_parse_object (document->str, document->len, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "s"), ==,
+                     controls->str);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/json/parse/values", test_parse_values);
   g_test_add_func ("/json/round-trip", test_round_trip);
   g_test_add_func ("/json/numbers-round-trip", test_numbers_round_trip);
+  g_test_add_func ("/json/strings-written", test_strings_written);
 
   return g_test_run ();
 }

@@ -302,6 +302,170 @@ test_slot_changes (Fixture       *f,
   g_assert_cmpstr (log->str, ==, expected);
 }
 
+/* Random changes, checked after each against what the rows must be: those
+ * matching, sorted with ties in the tracker's order; and against what the
+ * model's own items-changed signals told a listener, slot for slot. */
+
+typedef struct
+{
+  GListModel *model;
+  GPtrArray  *seen;  /* the slots, as the signals told them */
+} Listener;
+
+static void
+on_listener_items_changed_cb (GListModel *model,
+                              guint       position,
+                              guint       removed,
+                              guint       added,
+                              Listener   *listener)
+{
+  g_assert_cmpuint (position + removed, <=, listener->seen->len);
+  g_ptr_array_remove_range (listener->seen, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (listener->seen, (int) (position + i),
+                        g_list_model_get_item (model, position + i));
+}
+
+static int
+compare_expected (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  MixRecord *ra = *(MixRecord **) a;
+  MixRecord *rb = *(MixRecord **) b;
+  GListModel *store = user_data;
+  int result = compare_companies (ra, rb, NULL);
+  guint ia = 0;
+  guint ib = 0;
+
+  if (result != 0)
+    return result;
+  /* Ties in the tracker's order. */
+  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+    {
+      g_autoptr(MixRecord) record = g_list_model_get_item (store, i);
+
+      if (record == ra)
+        ia = i;
+      if (record == rb)
+        ib = i;
+    }
+  return (ia > ib) - (ia < ib);
+}
+
+static void
+check_rows (Fixture   *f,
+            Listener  *listener,
+            gboolean   sorted)
+{
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (f->store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      MixRecord *record = g_list_model_get_item (G_LIST_MODEL (f->store), i);
+
+      if (match_name (record, f))
+        g_ptr_array_add (expected, record);
+      else
+        g_object_unref (record);
+    }
+  if (sorted)
+    g_ptr_array_sort_with_data (expected, compare_expected, f->store);
+
+  g_assert_cmpuint (mix_sheet_rows_get_n_rows (f->rows), ==, expected->len);
+  g_assert_cmpuint (listener->seen->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(MixSheetSlot) slot = g_list_model_get_item (G_LIST_MODEL (f->rows), i);
+
+      g_assert_true (mix_sheet_rows_get_record (f->rows, i) == expected->pdata[i]);
+      g_assert_true (slot == listener->seen->pdata[i]);
+      g_assert_true (mix_sheet_slot_get_record (slot) == expected->pdata[i]);
+    }
+}
+
+static void
+test_random_changes (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const companies[] = { "Acme", "Mole", "Zeta", "Hooli" };
+  static const char * const needles[] = { "", "a", "an", "e", "y" };
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_companies, NULL, NULL));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261129);
+  Listener listener = { G_LIST_MODEL (f->rows), g_ptr_array_new_with_free_func (g_object_unref) };
+  gboolean sorted = FALSE;
+  guint counter = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->rows)); i++)
+    g_ptr_array_add (listener.seen, g_list_model_get_item (G_LIST_MODEL (f->rows), i));
+  g_signal_connect (f->rows, "items-changed", G_CALLBACK (on_listener_items_changed_cb), &listener);
+
+  for (guint step = 0; step < 400; step++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (f->store));
+      guint what = (guint) g_rand_int_range (rand, 0, 10);
+
+      if (what < 4)
+        {
+          /* A row or two, somewhere. */
+          guint k = (guint) g_rand_int_range (rand, 1, 3);
+
+          for (guint j = 0; j < k; j++)
+            {
+              g_autofree char *name = g_strdup_printf ("%s %u",
+                                                       needles[g_rand_int_range (rand, 1, 5)],
+                                                       counter++);
+              g_autoptr(MixRecord) record = new_row (name, companies[g_rand_int_range (rand, 0, 4)]);
+
+              g_list_store_insert (f->store, (guint) g_rand_int_range (rand, 0, (int) n + 1), record);
+              n++;
+            }
+        }
+      else if (what < 6 && n > 0)
+        g_list_store_remove (f->store, (guint) g_rand_int_range (rand, 0, (int) n));
+      else if (what == 6)
+        {
+          /* Many at once, as an import or undo does: more than the model
+           * takes one by one, or fewer. */
+          guint at = (guint) g_rand_int_range (rand, 0, (int) n + 1);
+          guint wanted = (guint) g_rand_int_range (rand, 0, 80);
+          guint removed = MIN (n - at, wanted);
+          guint added = (guint) g_rand_int_range (rand, 0, 80);
+          g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+          for (guint j = 0; j < added; j++)
+            {
+              g_autofree char *name = g_strdup_printf ("%s %u",
+                                                       needles[g_rand_int_range (rand, 1, 5)],
+                                                       counter++);
+
+              g_ptr_array_add (rows, new_row (name, companies[g_rand_int_range (rand, 0, 4)]));
+            }
+          g_list_store_splice (f->store, at, removed, rows->pdata, rows->len);
+        }
+      else if (what == 7)
+        {
+          const char *needle = needles[g_rand_int_range (rand, 0, 5)];
+          gboolean narrower = strstr (needle, f->needle) != NULL;
+
+          f->needle = needle;
+          mix_sheet_rows_refilter (f->rows, narrower);
+        }
+      else
+        {
+          sorted = !sorted;
+          mix_sheet_rows_set_sorter (f->rows, sorted ? sorter : NULL);
+          mix_sheet_rows_sort (f->rows);
+        }
+
+      check_rows (f, &listener, sorted);
+    }
+
+  g_signal_handlers_disconnect_by_func (f->rows, on_listener_items_changed_cb, &listener);
+  g_ptr_array_unref (listener.seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +479,7 @@ main (int   argc,
   ADD ("/sheet-rows/rows-come-and-go", test_rows_come_and_go);
   ADD ("/sheet-rows/many-rows", test_many_rows);
   ADD ("/sheet-rows/slot-changes", test_slot_changes);
+  ADD ("/sheet-rows/random-changes", test_random_changes);
 #undef ADD
 
   return g_test_run ();

@@ -854,29 +854,38 @@ prefetch (const void *address)
 
 /**
  * mix_record_prefetch:
- * @text: %FALSE to fetch the record's list of values, %TRUE for the values' text,
- *   once the list has been fetched
+ * @what: which of the record's data to bring in; each needs the one before
+ *   it brought in a little earlier, as it reads it to find its own
  *
- * Brings the record's values into the processor's caches ahead of use. A walk over
- * many rows, such as an export, calls this a few rows ahead: once there are many rows,
- * one row and the next lie far apart in memory, and so does each of their values.
+ * Brings the record's data into the processor's caches ahead of use. A walk
+ * over many rows, such as an export, calls this a few rows ahead, one step
+ * further for each @what: once there are many rows, one row and the next
+ * lie far apart in memory, and so does each of their values. It checks
+ * nothing, as that would read the record at once.
  */
 void
-mix_record_prefetch (MixRecord *self,
-                     gboolean   text)
+mix_record_prefetch (MixRecord         *self,
+                     MixRecordPrefetch  what)
 {
-  guint n_columns;
-
-  if (!text)
+  switch (what)
     {
+    case MIX_RECORD_PREFETCH_RECORD:
+      prefetch (self);
+      break;
+    case MIX_RECORD_PREFETCH_VALUES:
       prefetch (self->values);
-      return;
-    }
+      break;
+    case MIX_RECORD_PREFETCH_TEXT:
+    default:
+      {
+        guint n_columns = mix_tab_get_info (self->tab)->n_columns;
 
-  n_columns = mix_tab_get_info (self->tab)->n_columns;
-  for (guint c = 0; c < n_columns; c++)
-    if (self->values[c] != NULL)
-      prefetch (self->values[c]);
+        for (guint c = 0; c < n_columns; c++)
+          if (self->values[c] != NULL)
+            prefetch (self->values[c]);
+      }
+      break;
+    }
 }
 
 /**

@@ -61,8 +61,21 @@ void        mix_record_set_extra      (MixRecord   *self,
                                        const char  *name,
                                        const char  *value);
 GList      *mix_record_list_extra     (MixRecord   *self);
-void        mix_record_prefetch       (MixRecord   *self,
-                                       gboolean     text);
+/**
+ * MixRecordPrefetch:
+ * @MIX_RECORD_PREFETCH_RECORD: the record itself
+ * @MIX_RECORD_PREFETCH_VALUES: its list of values
+ * @MIX_RECORD_PREFETCH_TEXT: the values' text
+ */
+typedef enum
+{
+  MIX_RECORD_PREFETCH_RECORD,
+  MIX_RECORD_PREFETCH_VALUES,
+  MIX_RECORD_PREFETCH_TEXT,
+} MixRecordPrefetch;
+
+void        mix_record_prefetch       (MixRecord         *self,
+                                       MixRecordPrefetch  what);
 
 char       *mix_record_get_display_value (MixRecord *self,
                                           guint      column);

@@ -508,14 +508,23 @@ integer_too_big (const char *digits,
   return memcmp (digits, limit, 19) > 0;
 }
 
-static gsize
-skip_digits (const char *data,
-             gsize       pos,
-             gsize       length)
+/* Moves *@pos past the one or more digits there, or fails @reader. */
+static gboolean
+read_digits (MixJsonReader *reader,
+             gsize         *pos)
 {
-  while (pos < length && g_ascii_isdigit (data[pos]))
-    pos++;
-  return pos;
+  gsize p = *pos;
+
+  if (p >= reader->length || !g_ascii_isdigit (reader->data[p]))
+    {
+      reader->pos = p;
+      fail_syntax (reader);
+      return FALSE;
+    }
+  while (p < reader->length && g_ascii_isdigit (reader->data[p]))
+    p++;
+  *pos = p;
+  return TRUE;
 }
 
 /* A number as RFC 8259 writes it: an integer that fits in 64 bits becomes
@@ -542,28 +551,18 @@ read_number (MixJsonReader *reader)
       pos++;
     }
   digits_start = pos;
-  if (pos >= length || !g_ascii_isdigit (data[pos]))
-    {
-      reader->pos = pos;
-      fail_syntax (reader);
-      return NULL;
-    }
-  if (data[pos] == '0')
+  /* No leading zeros: "01" is the number 0, then text that fails. */
+  if (pos < length && data[pos] == '0')
     pos++;
-  else
-    pos = skip_digits (data, pos, length);
+  else if (!read_digits (reader, &pos))
+    return NULL;
 
   if (pos < length && data[pos] == '.')
     {
       integer = FALSE;
       pos++;
-      if (pos >= length || !g_ascii_isdigit (data[pos]))
-        {
-          reader->pos = pos;
-          fail_syntax (reader);
-          return NULL;
-        }
-      pos = skip_digits (data, pos, length);
+      if (!read_digits (reader, &pos))
+        return NULL;
     }
   if (pos < length && (data[pos] == 'e' || data[pos] == 'E'))
     {
@@ -571,13 +570,8 @@ read_number (MixJsonReader *reader)
       pos++;
       if (pos < length && (data[pos] == '+' || data[pos] == '-'))
         pos++;
-      if (pos >= length || !g_ascii_isdigit (data[pos]))
-        {
-          reader->pos = pos;
-          fail_syntax (reader);
-          return NULL;
-        }
-      pos = skip_digits (data, pos, length);
+      if (!read_digits (reader, &pos))
+        return NULL;
     }
 
   if (integer && integer_too_big (data + digits_start, pos - digits_start, negative))

@@ -263,21 +263,14 @@ mix_json_append_string (GString    *out,
       return;
     }
 
-  p = text;
+  /* The plain text before the first stop, then an escape and the plain
+   * text after it, until the end. */
   g_string_append_c (out, '"');
-  for (;;)
+  g_string_append_len (out, text, p - text);
+  while (*p != '\0')
     {
-      const char *run = p;
-      guchar c;
-
-      while (!stops[(guchar) *p])
-        p++;
-      g_string_append_len (out, run, p - run);
-
-      c = (guchar) *p;
-      if (c == '\0')
-        break;
-      p++;
+      const char *run;
+      guchar c = (guchar) *p++;
 
       switch (c)
         {
@@ -296,6 +289,10 @@ mix_json_append_string (GString    *out,
           }
           break;
         }
+
+      for (run = p; !stops[(guchar) *p]; p++)
+        ;
+      g_string_append_len (out, run, p - run);
     }
   g_string_append_c (out, '"');
 }

@@ -21,7 +21,6 @@ struct _MixCellText
   char        *text;
   PangoLayout *layout;       /* nullable: made when first drawn */
   int          line_height;  /* in pixels; 0 until set */
-  gboolean     label_stale;  /* the accessible label waits for the map */
 };
 
 G_DEFINE_FINAL_TYPE (MixCellText, mix_cell_text, GTK_TYPE_WIDGET)
@@ -106,25 +105,6 @@ mix_cell_text_snapshot (GtkWidget   *widget,
   gtk_snapshot_restore (snapshot);
 }
 
-static void
-update_label (MixCellText *self)
-{
-  self->label_stale = FALSE;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
-                                  -1);
-}
-
-static void
-mix_cell_text_map (GtkWidget *widget)
-{
-  MixCellText *self = MIX_CELL_TEXT (widget);
-
-  GTK_WIDGET_CLASS (mix_cell_text_parent_class)->map (widget);
-  if (self->label_stale)
-    update_label (self);
-}
-
 /* A style class (a date overdue) or the font changed. */
 static void
 mix_cell_text_css_changed (GtkWidget         *widget,
@@ -147,7 +127,6 @@ mix_cell_text_class_init (MixCellTextClass *klass)
   object_class->finalize = mix_cell_text_finalize;
   widget_class->measure = mix_cell_text_measure;
   widget_class->snapshot = mix_cell_text_snapshot;
-  widget_class->map = mix_cell_text_map;
   widget_class->css_changed = mix_cell_text_css_changed;
 
   /* Styled as the labels it stands for. */
@@ -199,12 +178,9 @@ mix_cell_text_set_text (MixCellText *self,
   self->text = g_strdup (text);
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, self->text, -1);
-  /* A table keeps about 200 rows bound, most of them out of sight and
-   * unmapped: their label is set when they come into view. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    update_label (self);
-  else
-    self->label_stale = TRUE;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
+                                  -1);
   /* Only what is drawn changes: the size does not depend on the text. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

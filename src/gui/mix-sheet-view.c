@@ -984,13 +984,18 @@ sync_cell (GtkWidget  *cell,
   g_object_set_data (G_OBJECT (cell), "mix-syncing", GINT_TO_POINTER (FALSE));
 }
 
-/* Edits a cell as soon as it is on screen: a new row's cell can be bound
- * before its table is shown (see on_cell_map_cb()). */
+/* Starts editing a new row's first cell once it is on screen: the row can
+ * be bound before its table is shown, perhaps more than once, and is
+ * edited from the first of these that finds it mapped. */
 static void
-begin_editing_when_mapped (GtkWidget  *cell,
-                           ColumnData *data)
+edit_if_pending (GtkWidget  *cell,
+                 ColumnData *data)
 {
-  if (gtk_widget_get_mapped (cell))
+  MixSheetView *self = data->view;
+
+  if (self->pending_edit != NULL && cell_record (cell) == self->pending_edit &&
+      data->column == 0 && cell_value_label (cell) != NULL && !self->read_only &&
+      gtk_widget_get_mapped (cell))
     begin_editing (cell, data, NULL);
 }
 
@@ -1027,8 +1032,7 @@ clear_cell (GtkWidget  *cell,
 
 /* A table keeps about 200 rows bound, most of them out of sight and
  * unmapped: their cells show their values when they come into view, which
- * makes a search or a sort cost the rows on screen only. A new row's first
- * cell is edited once it is on screen. */
+ * makes a search or a sort cost the rows on screen only. */
 static void
 on_cell_map_cb (GtkWidget  *cell,
                 ColumnData *data)
@@ -1042,9 +1046,7 @@ on_cell_map_cb (GtkWidget  *cell,
       g_object_set_data (G_OBJECT (cell), "mix-stale", NULL);
       sync_cell (cell, record, data);
     }
-  if (record == data->view->pending_edit && data->column == 0 &&
-      cell_value_label (cell) != NULL && !data->view->read_only)
-    begin_editing (cell, data, NULL);
+  edit_if_pending (cell, data);
 }
 
 static void
@@ -1063,13 +1065,9 @@ show_record (GtkWidget  *cell,
              ColumnData *data,
              MixRecord  *record)
 {
-  MixSheetView *self = data->view;
-
   g_object_set_data_full (G_OBJECT (cell), "mix-record", g_object_ref (record), g_object_unref);
   refresh_cell (cell, data, record);
-
-  if (data->column == 0 && record == self->pending_edit && cell_value_label (cell) != NULL)
-    begin_editing_when_mapped (cell, data);
+  edit_if_pending (cell, data);
 }
 
 static void
@@ -1462,14 +1460,13 @@ mix_sheet_view_select_record (MixSheetView *self,
                               "list.scroll-to-item", "u", position);
   if (edit_first_cell)
     {
-      /* The row may be on screen already, or be bound later, perhaps
-       * more than once before it is shown: it stays pending until its
-       * cell is edited. */
+      /* The row may be on screen already, or be bound later: it stays
+       * pending until its cell is edited (edit_if_pending()). */
       GtkWidget *cell = find_bound_cell (GTK_WIDGET (self->column_view), record, 0);
 
       self->pending_edit = record;
       if (cell != NULL)
-        begin_editing_when_mapped (cell, &self->columns[0]);
+        edit_if_pending (cell, &self->columns[0]);
     }
 }
 

@@ -1000,19 +1000,37 @@ on_show_all_activated_cb (AdwActionRow   *row,
   on_log_changed_cb (NULL, self);
 }
 
-static GtkWidget *
-show_all_row (MixSessionPage *self,
-              const char     *title,
-              gboolean        goals)
+/* A long list shows its first few rows, then a "Show All" row, unless the
+ * user asked for all of it. Returns %TRUE when the list stops after the
+ * row at @shown. */
+static gboolean
+cut_history_list (MixSessionPage      *self,
+                  AdwPreferencesGroup *group,
+                  guint                shown,
+                  guint                n,
+                  gboolean             goals)
 {
-  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  GtkWidget *row;
 
+  if (shown + 1 != HISTORY_FIRST_SHOWN || shown + 1 >= n ||
+      (goals ? self->goals_expanded : self->history_expanded))
+    return FALSE;
+
+  if (goals)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Goals",
+                                          "Show All %u Goals", n), n);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Past Sessions",
+                                          "Show All %u Past Sessions", n), n);
+  row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-down-symbolic"));
   g_object_set_data (G_OBJECT (row), "mix-goals", GINT_TO_POINTER (goals));
   g_signal_connect (row, "activated", G_CALLBACK (on_show_all_activated_cb), self);
-  return row;
+  adw_preferences_group_add (group, row);
+  return TRUE;
 }
 
 static void
@@ -1065,16 +1083,8 @@ rebuild_history (MixSessionPage *self)
           adw_preferences_group_add (group, row);
           if (shown == HISTORY_FIRST_SHOWN && focus == FOCUS_GOALS)
             focus_row = row;
-          if (shown + 1 == HISTORY_FIRST_SHOWN && shown + 1 < n_goals && !self->goals_expanded)
-            {
-              g_autofree char *show_all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                        "Show All %u Goals",
-                                                                        "Show All %u Goals", n_goals),
-                                                           n_goals);
-
-              adw_preferences_group_add (group, show_all_row (self, show_all, TRUE));
-              break;
-            }
+          if (cut_history_list (self, group, shown, n_goals, TRUE))
+            break;
         }
       progress_dates_clear (&dates);
       self->goals_group = GTK_WIDGET (group);
@@ -1103,16 +1113,8 @@ rebuild_history (MixSessionPage *self)
           adw_preferences_group_add (group, row);
           if (i == HISTORY_FIRST_SHOWN && focus == FOCUS_SESSIONS)
             focus_row = row;
-          if (i + 1 == HISTORY_FIRST_SHOWN && i + 1 < n && !self->history_expanded)
-            {
-              g_autofree char *show_all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                        "Show All %u Past Sessions",
-                                                                        "Show All %u Past Sessions", n),
-                                                           n);
-
-              adw_preferences_group_add (group, show_all_row (self, show_all, FALSE));
-              break;
-            }
+          if (cut_history_list (self, group, i, n, FALSE))
+            break;
         }
       self->history_group = GTK_WIDGET (group);
       gtk_box_insert_child_after (GTK_BOX (box), self->history_group,

@@ -23,6 +23,7 @@ struct _MixWindow
   MixSessionPage       *session_page;
   AdwBin               *tracker_bin;        /* empty until the page is first shown */
   AdwBin               *messages_bin;
+  GtkWindow            *shortcuts;          /* weak, nullable: the keyboard shortcuts window */
 
   GSettings            *settings;
   MixStore             *store;
@@ -227,13 +228,19 @@ show_shortcuts_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource (RESOURCE_BASE "/mix-shortcuts-window.ui");
-  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  MixWindow *self = MIX_WINDOW (widget);
+  g_autoptr(GtkBuilder) builder = NULL;
 
-  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
-  gtk_window_set_application (shortcuts, gtk_window_get_application (GTK_WINDOW (widget)));
-  gtk_window_present (shortcuts);
+  /* Asked for again while it is open, the same window comes forward. */
+  if (self->shortcuts == NULL)
+    {
+      builder = gtk_builder_new_from_resource (RESOURCE_BASE "/mix-shortcuts-window.ui");
+      self->shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *) &self->shortcuts);
+      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (widget));
+      gtk_window_set_application (self->shortcuts, gtk_window_get_application (GTK_WINDOW (widget)));
+    }
+  gtk_window_present (self->shortcuts);
 }
 
 static void
@@ -340,6 +347,14 @@ mix_window_dispose (GObject *object)
 {
   MixWindow *self = MIX_WINDOW (object);
 
+  if (self->shortcuts != NULL)
+    {
+      GtkWindow *shortcuts = self->shortcuts;
+
+      g_object_remove_weak_pointer (G_OBJECT (shortcuts), (gpointer *) &self->shortcuts);
+      self->shortcuts = NULL;
+      gtk_window_destroy (shortcuts);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);

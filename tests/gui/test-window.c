@@ -110,6 +110,22 @@ test_window_shortcuts (void)
 
     g_assert_true (g_strv_contains ((const char * const *) actions, "win.show-help-overlay"));
   }
+
+  /* Asked for again, the same window comes forward: there is one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  mix_test_spin ();
+  {
+    guint n_shortcuts = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+          n_shortcuts++;
+      }
+    g_assert_cmpuint (n_shortcuts, ==, 1);
+  }
   gtk_window_destroy (shortcuts);
   gtk_window_destroy (GTK_WINDOW (window));
   mix_test_spin ();

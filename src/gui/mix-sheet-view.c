@@ -66,8 +66,10 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void bind_models (MixSheetView *self);
-static void on_cell_map_cb (GtkWidget  *cell,
-                            ColumnData *data);
+static void on_cell_map_cb   (GtkWidget  *cell,
+                              ColumnData *data);
+static void on_cell_unmap_cb (GtkWidget  *cell,
+                              ColumnData *data);
 
 static const MixColumn *
 column_info (ColumnData *data)
@@ -916,6 +918,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_controller (cell, keys);
     }
   g_signal_connect (cell, "map", G_CALLBACK (on_cell_map_cb), data);
+  g_signal_connect (cell, "unmap", G_CALLBACK (on_cell_unmap_cb), data);
   gtk_list_item_set_child (item, cell);
 }
 
@@ -1030,25 +1033,6 @@ clear_cell (GtkWidget  *cell,
   g_object_set_data (G_OBJECT (cell), "mix-record", NULL);
 }
 
-/* A table keeps about 200 rows bound, most of them out of sight and
- * unmapped: their cells show their values when they come into view, which
- * makes a search or a sort cost the rows on screen only. */
-static void
-on_cell_map_cb (GtkWidget  *cell,
-                ColumnData *data)
-{
-  MixRecord *record = cell_record (cell);
-
-  if (record == NULL)
-    return;
-  if (g_object_get_data (G_OBJECT (cell), "mix-stale") != NULL)
-    {
-      g_object_set_data (G_OBJECT (cell), "mix-stale", NULL);
-      sync_cell (cell, record, data);
-    }
-  edit_if_pending (cell, data);
-}
-
 static void
 refresh_cell (GtkWidget  *cell,
               ColumnData *data,
@@ -1070,6 +1054,20 @@ show_record (GtkWidget  *cell,
   edit_if_pending (cell, data);
 }
 
+/* The cell's slot has another row in it. */
+static void
+take_record (GtkWidget  *cell,
+             ColumnData *data,
+             MixRecord  *record)
+{
+  /* GTK 4.8 binds a row again when only its selection changes: a choice
+   * list stays open through that, not when the row goes. */
+  if (data->view->open_popovers > 0)
+    close_cell_popovers (cell, 1);
+  clear_cell (cell, data);
+  show_record (cell, data, record);
+}
+
 static void
 on_slot_changed_cb (MixSheetSlot *slot,
                     int           column,
@@ -1078,16 +1076,70 @@ on_slot_changed_cb (MixSheetSlot *slot,
   ColumnData *data = g_object_get_data (G_OBJECT (cell), "mix-column");
 
   if (column < 0)
-    {
-      /* GTK 4.8 binds a row again when only its selection changes: a
-       * choice list stays open through that, not when the row goes. */
-      if (data->view->open_popovers > 0)
-        close_cell_popovers (cell, 1);
-      clear_cell (cell, data);
-      show_record (cell, data, mix_sheet_slot_get_record (slot));
-    }
+    take_record (cell, data, mix_sheet_slot_get_record (slot));
   else if (column == (int) data->column)
     refresh_cell (cell, data, mix_sheet_slot_get_record (slot));
+}
+
+static MixSheetSlot *
+cell_slot (GtkWidget *cell)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "mix-list-item");
+
+  return item != NULL ? gtk_list_item_get_item (item) : NULL;
+}
+
+/* A table keeps about 200 rows bound, most of them out of sight and
+ * unmapped. A cell follows its slot only while it is on screen or being
+ * edited, and one that comes into view catches up then, so that a search
+ * or a sort costs the rows on screen only. */
+static void
+follow_slot (GtkWidget *cell,
+             gboolean   follow)
+{
+  MixSheetSlot *slot = cell_slot (cell);
+
+  if (slot == NULL || follow == (g_object_get_data (G_OBJECT (cell), "mix-following") != NULL))
+    return;
+  if (follow)
+    g_signal_connect (slot, "changed", G_CALLBACK (on_slot_changed_cb), cell);
+  else
+    g_signal_handlers_disconnect_by_func (slot, on_slot_changed_cb, cell);
+  g_object_set_data (G_OBJECT (cell), "mix-following", GINT_TO_POINTER (follow));
+}
+
+static void
+on_cell_map_cb (GtkWidget  *cell,
+                ColumnData *data)
+{
+  MixSheetSlot *slot = cell_slot (cell);
+  gboolean followed = g_object_get_data (G_OBJECT (cell), "mix-following") != NULL;
+  MixRecord *record;
+
+  if (slot == NULL)
+    return;
+  follow_slot (cell, TRUE);
+  record = mix_sheet_slot_get_record (slot);
+  if (record != cell_record (cell))
+    {
+      take_record (cell, data, record);
+      return;
+    }
+  /* Unfollowed, the cell missed any change to its row's values. */
+  if (!followed || g_object_get_data (G_OBJECT (cell), "mix-stale") != NULL)
+    {
+      g_object_set_data (G_OBJECT (cell), "mix-stale", NULL);
+      sync_cell (cell, record, data);
+    }
+  edit_if_pending (cell, data);
+}
+
+static void
+on_cell_unmap_cb (GtkWidget  *cell,
+                  ColumnData *data)
+{
+  if (cell_entry (cell) == NULL)
+    follow_slot (cell, FALSE);
 }
 
 static void
@@ -1101,7 +1153,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (cell), "mix-column", data);
   g_object_set_data (G_OBJECT (cell), "mix-list-item", item);
   mix_sheet_slot_hold (slot);
-  g_signal_connect (slot, "changed", G_CALLBACK (on_slot_changed_cb), cell);
+  if (gtk_widget_get_mapped (cell))
+    follow_slot (cell, TRUE);
   show_record (cell, data, mix_sheet_slot_get_record (slot));
 }
 
@@ -1114,7 +1167,7 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
   MixSheetSlot *slot = gtk_list_item_get_item (item);
 
   clear_cell (cell, data);
-  g_signal_handlers_disconnect_by_func (slot, on_slot_changed_cb, cell);
+  follow_slot (cell, FALSE);
   mix_sheet_slot_release (slot);
   g_object_set_data (G_OBJECT (cell), "mix-list-item", NULL);
 }

@@ -12,12 +12,15 @@
 
 static MixApplication *app;
 
-/* The cell showing @column of @record. */
+/* The cell on screen showing @column of @record. Cells out of sight catch
+ * up with their rows only when they come into view. */
 static GtkWidget *
 find_cell (GtkWidget *widget,
            MixRecord *record,
            guint      column)
 {
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
   if (g_object_get_data (G_OBJECT (widget), "mix-record") == (gpointer) record &&
       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "mix-column-index")) == column)
     return widget;
@@ -570,6 +573,57 @@ test_cell_names_follow_rows (Fixture       *f,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, "Row 000");
 }
 
+/* A table keeps more rows bound than it shows. One out of sight shows,
+ * once scrolled into view, the row a sort put in its place, and values
+ * changed while it was out of sight. */
+static void
+test_rows_catch_up_in_view (Fixture       *f,
+                            gconstpointer  data)
+{
+  MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_NEW_CONTACTS);
+  GtkColumnView *view = mix_sheet_view_get_column_view (sheet);
+  g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  MixRecord *records[60];
+  GtkWidget *cell;
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Row %03u", i);
+
+      records[i] = add_named (f, name);
+    }
+  mix_test_spin ();
+  g_assert_nonnull (find_cell (GTK_WIDGET (sheet), records[0], 0));
+  g_assert_null (find_cell (GTK_WIDGET (sheet), records[59], 0));
+
+  /* A value changed out of sight. */
+  g_assert_true (mix_record_set_value_by_id (records[59], "company", "Acme", NULL));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  mix_test_spin ();
+  cell = find_cell (GTK_WIDGET (sheet), records[59], 1);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell_text (cell), ==, "Acme");
+
+  /* Rows a sort moved into places out of sight. */
+  gtk_adjustment_set_value (adjustment, 0);
+  mix_test_spin ();
+  gtk_column_view_sort_by_column (view, name_column, GTK_SORT_DESCENDING);
+  mix_test_spin ();
+  g_assert_nonnull (find_cell (GTK_WIDGET (sheet), records[59], 0));
+  g_assert_null (find_cell (GTK_WIDGET (sheet), records[0], 0));
+  g_assert_true (mix_record_set_value_by_id (records[0], "company", "Globex", NULL));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  mix_test_spin ();
+  cell = find_cell (GTK_WIDGET (sheet), records[0], 0);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell_text (cell), ==, "Row 000");
+  cell = find_cell (GTK_WIDGET (sheet), records[0], 1);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell_text (cell), ==, "Globex");
+}
+
 /* Every tab is searched, a hidden one as soon as it is shown. */
 static void
 test_search_hidden_tab (Fixture       *f,
@@ -755,6 +809,7 @@ main (int   argc,
   ADD ("/tracker/search-and-sort-keep-selection", test_search_and_sort_keep_selection);
   ADD ("/tracker/search-hidden-tab", test_search_hidden_tab);
   ADD ("/tracker/cell-names-follow-rows", test_cell_names_follow_rows);
+  ADD ("/tracker/rows-catch-up-in-view", test_rows_catch_up_in_view);
   ADD ("/tracker/focus-selects-row", test_focus_selects_row);
   ADD ("/tracker/delete-undo", test_delete_undo);
   ADD ("/tracker/sort-by-type", test_sort_by_type);

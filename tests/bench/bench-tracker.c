@@ -108,6 +108,16 @@ main (int   argc,
   adw_init ();
   g_assert_no_error (error);
 
+  /* The table as the app shows it: with the app's stylesheet, which
+   * AdwApplication loads there. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
   if (!mix_bench_write_data_dir (dir, ROWS, &error))
     g_error ("%s", error->message);
 

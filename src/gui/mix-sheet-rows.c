@@ -87,8 +87,8 @@ mix_sheet_slot_get_record (MixSheetSlot *self)
 /**
  * mix_sheet_slot_hold:
  *
- * Says that a cell shows the slot: while one does, the slot passes on
- * the changes of its record's values.
+ * Says that a cell on screen shows the slot: while one does, the slot
+ * passes on the changes of its record's values.
  */
 void
 mix_sheet_slot_hold (MixSheetSlot *self)

@@ -1102,9 +1102,15 @@ follow_slot (GtkWidget *cell,
   if (slot == NULL || follow == (g_object_get_data (G_OBJECT (cell), "mix-following") != NULL))
     return;
   if (follow)
-    g_signal_connect (slot, "changed", G_CALLBACK (on_slot_changed_cb), cell);
+    {
+      mix_sheet_slot_hold (slot);
+      g_signal_connect (slot, "changed", G_CALLBACK (on_slot_changed_cb), cell);
+    }
   else
-    g_signal_handlers_disconnect_by_func (slot, on_slot_changed_cb, cell);
+    {
+      g_signal_handlers_disconnect_by_func (slot, on_slot_changed_cb, cell);
+      mix_sheet_slot_release (slot);
+    }
   g_object_set_data (G_OBJECT (cell), "mix-following", GINT_TO_POINTER (follow));
 }
 
@@ -1152,7 +1158,6 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (cell), "mix-column", data);
   g_object_set_data (G_OBJECT (cell), "mix-list-item", item);
-  mix_sheet_slot_hold (slot);
   if (gtk_widget_get_mapped (cell))
     follow_slot (cell, TRUE);
   show_record (cell, data, mix_sheet_slot_get_record (slot));
@@ -1164,11 +1169,9 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
                 ColumnData               *data)
 {
   GtkWidget *cell = gtk_list_item_get_child (item);
-  MixSheetSlot *slot = gtk_list_item_get_item (item);
 
   clear_cell (cell, data);
   follow_slot (cell, FALSE);
-  mix_sheet_slot_release (slot);
   g_object_set_data (G_OBJECT (cell), "mix-list-item", NULL);
 }
 

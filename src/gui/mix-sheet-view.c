@@ -922,6 +922,21 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, cell);
 }
 
+/* An empty link or address cell has nothing to open. Its button keeps its
+ * place, out of sight and out of reach, rather than being hidden: a cell
+ * is synced as it comes into view, while GTK 4.8 lays out the table, and
+ * anything that asks for a new size then (hiding, showing, and even making
+ * a widget focusable or not) leaves its row without one when drawn. */
+static void
+show_open_button (GtkWidget *button,
+                  gboolean   shown)
+{
+  gtk_widget_set_opacity (button, shown ? 1.0 : 0.0);
+  gtk_widget_set_can_target (button, shown);
+  gtk_widget_set_sensitive (button, shown);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+}
+
 /* Shows the record's value in the cell. */
 static void
 sync_cell (GtkWidget  *cell,
@@ -972,7 +987,7 @@ sync_cell (GtkWidget  *cell,
         mix_cell_text_set_text (MIX_CELL_TEXT (label), display);
 
         if (open != NULL)
-          gtk_widget_set_visible (open, value != NULL);
+          show_open_button (open, value != NULL);
 
         overdue = is_follow_up_column (column) && value != NULL &&
                   strcmp (value, self->today) < 0;

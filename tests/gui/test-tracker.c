@@ -43,6 +43,18 @@ cell_text (GtkWidget *cell)
   return mix_cell_text_get_text (MIX_CELL_TEXT (g_object_get_data (G_OBJECT (cell), "mix-label")));
 }
 
+/* The button of a link, address or date cell, if it has one yet. */
+static GtkWidget *
+cell_button (GtkWidget *cell)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (cell);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      return child;
+  return NULL;
+}
+
 static GtkWidget *
 cell_entry (GtkWidget *cell)
 {
@@ -600,11 +612,36 @@ test_rows_catch_up_in_view (Fixture       *f,
 
   /* A value changed out of sight. */
   g_assert_true (mix_record_set_value_by_id (records[59], "company", "Acme", NULL));
+  g_assert_true (mix_record_set_value_by_id (records[59], "linkedin", "https://www.linkedin.com/in/acme", NULL));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   mix_test_spin ();
   cell = find_cell (GTK_WIDGET (sheet), records[59], 1);
   g_assert_nonnull (cell);
   g_assert_cmpstr (cell_text (cell), ==, "Acme");
+
+  /* Rows come into view with their buttons: the link's shown as there is
+   * one to open, the date's always. */
+  cell = find_cell (GTK_WIDGET (sheet), records[59], 3);
+  g_assert_nonnull (cell);
+  g_assert_nonnull (cell_button (cell));
+  g_assert_true (gtk_widget_get_mapped (cell_button (cell)));
+  g_assert_cmpfloat (gtk_widget_get_opacity (cell_button (cell)), ==, 1.0);
+  g_assert_true (gtk_widget_is_sensitive (cell_button (cell)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell_button (cell)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Open LinkedIn");
+  cell = find_cell (GTK_WIDGET (sheet), records[58], 3);
+  g_assert_nonnull (cell);
+  if (cell_button (cell) != NULL)
+    {
+      /* Nothing to open: out of sight, out of reach and out of the tab order. */
+      g_assert_cmpfloat (gtk_widget_get_opacity (cell_button (cell)), ==, 0.0);
+      g_assert_false (gtk_widget_get_can_target (cell_button (cell)));
+      g_assert_false (gtk_widget_is_sensitive (cell_button (cell)));
+    }
+  cell = find_cell (GTK_WIDGET (sheet), records[58], 8);
+  g_assert_nonnull (cell);
+  g_assert_nonnull (cell_button (cell));
+  g_assert_true (gtk_widget_get_mapped (cell_button (cell)));
 
   /* Rows a sort moved into places out of sight. */
   gtk_adjustment_set_value (adjustment, 0);

@@ -13,7 +13,12 @@
  * AdwApplicationWindow built the same way (an application registered,
  * a window presented), the app with no data, and the app with 10,000 rows
  * per tab. Also the peak memory (VmHWM) of each at its first frame.
- * Medians of RUNS starts; the ratios compare figures of the same run. */
+ * Medians of RUNS starts; the ratios compare figures of the same run.
+ *
+ * Two more windows are measured for reference, with no target: one with
+ * only an empty header bar, the least a window with a title and window
+ * buttons draws, and the app's frame without its pages (a header bar with
+ * a view switcher, three empty pages, the narrow-width switcher bar). */
 
 #define ROWS 10000
 #define DRAFTS 200
@@ -54,16 +59,57 @@ on_map_cb (GtkWidget    *window,
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), app);
 }
 
+static GtkWidget *
+reference_content (gboolean with_switcher)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+
+  gtk_box_append (GTK_BOX (box), header);
+  if (with_switcher)
+    {
+      static const char * const names[] = { "session", "tracker", "messages" };
+      static const char * const titles[] = { "Session", "Tracker", "Messages" };
+      static const char * const icons[] = { "alarm-symbolic", "x-office-spreadsheet-symbolic",
+                                            "mail-send-symbolic" };
+      GtkWidget *stack = adw_view_stack_new ();
+      GtkWidget *title = adw_view_switcher_title_new ();
+      GtkWidget *bar = adw_view_switcher_bar_new ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        adw_view_stack_add_titled_with_icon (ADW_VIEW_STACK (stack),
+                                             gtk_box_new (GTK_ORIENTATION_VERTICAL, 0),
+                                             names[i], titles[i], icons[i]);
+      gtk_widget_set_vexpand (stack, TRUE);
+      adw_view_switcher_title_set_stack (ADW_VIEW_SWITCHER_TITLE (title), ADW_VIEW_STACK (stack));
+      adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (bar), ADW_VIEW_STACK (stack));
+      g_object_bind_property (title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
+      adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+      gtk_box_append (GTK_BOX (box), stack);
+      gtk_box_append (GTK_BOX (box), bar);
+    }
+  return box;
+}
+
+static gboolean
+is_reference (const char *mode)
+{
+  return g_str_equal (mode, "bare") || g_str_equal (mode, "header") || g_str_equal (mode, "switcher");
+}
+
 static void
 on_activate_cb (GApplication *app,
                 const char   *mode)
 {
   GtkWindow *window;
 
-  if (g_str_equal (mode, "bare"))
+  if (is_reference (mode))
     {
       window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
       gtk_window_set_default_size (window, 960, 720);
+      if (!g_str_equal (mode, "bare"))
+        adw_application_window_set_content (ADW_APPLICATION_WINDOW (window),
+                                            reference_content (g_str_equal (mode, "switcher")));
     }
   else
     window = GTK_WINDOW (mix_window_new (MIX_APPLICATION (app)));
@@ -78,7 +124,7 @@ child (const char *mode)
 {
   g_autoptr(GApplication) app = NULL;
 
-  if (g_str_equal (mode, "bare"))
+  if (is_reference (mode))
     app = G_APPLICATION (adw_application_new ("io.github.mixitup.MixItUp.Bench",
                                               G_APPLICATION_NON_UNIQUE));
   else
@@ -88,7 +134,7 @@ child (const char *mode)
     }
   g_signal_connect (app, "activate", G_CALLBACK (on_activate_cb), (gpointer) mode);
 
-  if (!g_str_equal (mode, "bare"))
+  if (!is_reference (mode))
     {
       g_autoptr(GSettings) settings = g_settings_new ("io.github.mixitup.MixItUp");
 
@@ -132,6 +178,9 @@ main (int   argc,
   g_autofree char *full_dir = NULL;
   g_autofree char *self_path = NULL;
   g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) header = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) switcher = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) reference_mb = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare_mb = g_array_new (FALSE, FALSE, sizeof (double));
@@ -153,10 +202,12 @@ main (int   argc,
   self_path = g_file_read_link ("/proc/self/exe", &error);
   g_assert_no_error (error);
 
-  /* Interleaved, so that a busy moment of the machine falls on all three. */
+  /* Interleaved, so that a busy moment of the machine falls on all of them. */
   for (guint run = 0; run < RUNS; run++)
     {
       start_once (self_path, "bare", empty_home, bare, bare_mb);
+      start_once (self_path, "header", empty_home, header, reference_mb);
+      start_once (self_path, "switcher", empty_home, switcher, reference_mb);
       start_once (self_path, "app", empty_home, empty, empty_mb);
       start_once (self_path, "app", full_home, full, full_mb);
     }
@@ -169,6 +220,11 @@ main (int   argc,
   printf ("1..1\n");
   printf ("# start-up to the first frame, median of %u starts each\n", RUNS);
   printf ("# bare AdwApplicationWindow: %.1f ms, peak %.1f MB\n", t_bare, mix_bench_median (bare_mb));
+  printf ("# for reference, a window with only a header bar: %.1f ms, %.2f× the bare window\n",
+          mix_bench_median (header), mix_bench_median (header) / t_bare);
+  printf ("# for reference, the app's frame without its pages (header bar, view switcher, "
+          "switcher bar): %.1f ms, %.2f× the bare window\n",
+          mix_bench_median (switcher), mix_bench_median (switcher) / t_bare);
   printf ("# Mix It Up, no data: %.1f ms, peak %.1f MB; %.2f× the bare window (target ≤ 1.15)\n",
            t_empty, m_empty, t_empty / t_bare);
   printf ("# Mix It Up, %u rows per tab, %u drafts, %u sessions: %.1f ms, peak %.1f MB; "

@@ -54,6 +54,8 @@ struct _MixSheetView
   guint                select_idle;
   guint                open_popovers;  /* choice lists and calendars open on cells */
   GtkRoot             *focus_root;    /* nullable: the window whose focus is watched */
+  GdkFrameClock       *clock;         /* nullable: while realized */
+  GPtrArray           *button_cells;  /* mapped cells to give a button: see on_clock_layout_cb() */
 };
 
 G_DEFINE_FINAL_TYPE (MixSheetView, mix_sheet_view, GTK_TYPE_WIDGET)
@@ -69,6 +71,9 @@ static void bind_models (MixSheetView *self);
 static void on_cell_map_cb   (GtkWidget  *cell,
                               ColumnData *data);
 static void on_cell_unmap_cb (GtkWidget  *cell,
+                              ColumnData *data);
+static void sync_cell        (GtkWidget  *cell,
+                              MixRecord  *record,
                               ColumnData *data);
 
 static const MixColumn *
@@ -819,13 +824,103 @@ on_focus_widget_notify_cb (GtkRoot      *root,
     self->select_idle = g_idle_add (select_focused_row_cb, self);
 }
 
+/* The button of a link, address or date cell: to open the link, write
+ * to the address, or choose the date. */
+static void
+add_cell_button (GtkWidget  *cell,
+                 ColumnData *data)
+{
+  const MixColumn *column = column_info (data);
+  MixRecord *record = cell_record (cell);
+  g_autofree char *what = NULL;
+  GtkWidget *button;
+
+  switch (column->type)
+    {
+    case MIX_COLUMN_URL:
+    case MIX_COLUMN_EMAIL:
+      button = gtk_button_new_from_icon_name (column->type == MIX_COLUMN_URL
+                                              ? "adw-external-link-symbolic"
+                                              : "adw-mail-send-symbolic");
+      /* Translators: %s is a column title, such as LinkedIn or Email. */
+      what = g_strdup_printf (column->type == MIX_COLUMN_URL ? _("Open %s") : _("Write to %s"),
+                              _(column->title));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_open_clicked_cb), data);
+      g_object_set_data (G_OBJECT (cell), "mix-open-button", button);
+      break;
+
+    case MIX_COLUMN_DATE:
+      button = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
+      /* Translators: %s is a column title, such as Follow-Up Date. */
+      what = g_strdup_printf (_("Choose %s"), _(column->title));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_calendar_clicked_cb), data);
+      break;
+
+    default:
+      return;
+    }
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  add_static_tooltip (button, what);
+  set_accessible_label (button, what);
+  g_object_set_data (G_OBJECT (button), "mix-cell", cell);
+  g_object_set_data (G_OBJECT (cell), "mix-button", button);
+  gtk_box_append (GTK_BOX (cell), button);
+  if (record != NULL)
+    sync_cell (cell, record, data);
+}
+
+/* A table keeps about 200 rows bound, most of them out of sight, and the
+ * buttons of their cells were a quarter of the time it took to show a
+ * table: a cell gets its button when it is first on screen. GTK 4.8 maps
+ * every row of a table being shown, and hides those out of sight as it
+ * lays them out, so the cells are given their buttons after the layout,
+ * which then runs again before the frame is painted. Rows are as high
+ * with the buttons as without, since every tab has a choice column, whose
+ * cells are buttons as high. */
+static void
+on_clock_layout_cb (GdkFrameClock *clock,
+                    MixSheetView  *self)
+{
+  g_autoptr(GPtrArray) cells = NULL;
+
+  if (self->button_cells->len == 0)
+    return;
+  cells = g_steal_pointer (&self->button_cells);
+  self->button_cells = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      ColumnData *data = g_object_get_data (G_OBJECT (cell), "mix-column");
+
+      g_object_set_data (G_OBJECT (cell), "mix-button-queued", NULL);
+      if (gtk_widget_get_mapped (cell) && data != NULL &&
+          g_object_get_data (G_OBJECT (cell), "mix-button") == NULL)
+        add_cell_button (cell, data);
+    }
+}
+
+static void
+queue_cell_button (GtkWidget  *cell,
+                   ColumnData *data)
+{
+  MixColumnType type = column_info (data)->type;
+
+  if ((type != MIX_COLUMN_URL && type != MIX_COLUMN_EMAIL && type != MIX_COLUMN_DATE) ||
+      g_object_get_data (G_OBJECT (cell), "mix-button") != NULL ||
+      g_object_get_data (G_OBJECT (cell), "mix-button-queued") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (cell), "mix-button-queued", GINT_TO_POINTER (TRUE));
+  g_ptr_array_add (data->view->button_cells, g_object_ref (cell));
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                ColumnData               *data)
 {
   const MixColumn *column = column_info (data);
-  g_autofree char *what = NULL;
   GtkWidget *cell = NULL;
 
   switch (column->type)
@@ -837,43 +932,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 
     case MIX_COLUMN_URL:
     case MIX_COLUMN_EMAIL:
-      {
-        GtkWidget *button;
-
-        cell = make_text_cell (data);
-        button = gtk_button_new_from_icon_name (column->type == MIX_COLUMN_URL
-                                                ? "adw-external-link-symbolic"
-                                                : "adw-mail-send-symbolic");
-        gtk_widget_add_css_class (button, "flat");
-        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-        /* Translators: %s is a column title, such as LinkedIn or Email. */
-        what = g_strdup_printf (column->type == MIX_COLUMN_URL ? _("Open %s") : _("Write to %s"),
-                                _(column->title));
-        add_static_tooltip (button, what);
-        set_accessible_label (button, what);
-        g_object_set_data (G_OBJECT (button), "mix-cell", cell);
-        g_signal_connect (button, "clicked", G_CALLBACK (on_open_clicked_cb), data);
-        gtk_box_append (GTK_BOX (cell), button);
-        g_object_set_data (G_OBJECT (cell), "mix-open-button", button);
-      }
-      break;
-
     case MIX_COLUMN_DATE:
-      {
-        GtkWidget *button = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
-
-        cell = make_text_cell (data);
-
-        gtk_widget_add_css_class (button, "flat");
-        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-        /* Translators: %s is a column title, such as Follow-Up Date. */
-        what = g_strdup_printf (_("Choose %s"), _(column->title));
-        add_static_tooltip (button, what);
-        set_accessible_label (button, what);
-        g_object_set_data (G_OBJECT (button), "mix-cell", cell);
-        g_signal_connect (button, "clicked", G_CALLBACK (on_calendar_clicked_cb), data);
-        gtk_box_append (GTK_BOX (cell), button);
-      }
+      /* Their button is added when the cell first comes into view. */
+      cell = make_text_cell (data);
       break;
 
     case MIX_COLUMN_BOOLEAN:
@@ -1139,6 +1200,7 @@ on_cell_map_cb (GtkWidget  *cell,
 
   if (slot == NULL)
     return;
+  queue_cell_button (cell, data);
   follow_slot (cell, TRUE);
   record = mix_sheet_slot_get_record (slot);
   if (record != cell_record (cell))
@@ -1174,7 +1236,10 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (cell), "mix-column", data);
   g_object_set_data (G_OBJECT (cell), "mix-list-item", item);
   if (gtk_widget_get_mapped (cell))
-    follow_slot (cell, TRUE);
+    {
+      queue_cell_button (cell, data);
+      follow_slot (cell, TRUE);
+    }
   show_record (cell, data, mix_sheet_slot_get_record (slot));
 }
 
@@ -1775,6 +1840,33 @@ mix_sheet_view_map (GtkWidget *widget)
 }
 
 static void
+mix_sheet_view_realize (GtkWidget *widget)
+{
+  MixSheetView *self = MIX_SHEET_VIEW (widget);
+
+  GTK_WIDGET_CLASS (mix_sheet_view_parent_class)->realize (widget);
+
+  /* After the window's own handler, which lays it out. */
+  self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  g_signal_connect (self->clock, "layout", G_CALLBACK (on_clock_layout_cb), self);
+}
+
+static void
+mix_sheet_view_unrealize (GtkWidget *widget)
+{
+  MixSheetView *self = MIX_SHEET_VIEW (widget);
+
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->clock, on_clock_layout_cb, self);
+  g_clear_object (&self->clock);
+  for (guint i = 0; i < self->button_cells->len; i++)
+    g_object_set_data (g_ptr_array_index (self->button_cells, i), "mix-button-queued", NULL);
+  g_ptr_array_set_size (self->button_cells, 0);
+
+  GTK_WIDGET_CLASS (mix_sheet_view_parent_class)->unrealize (widget);
+}
+
+static void
 mix_sheet_view_root (GtkWidget *widget)
 {
   MixSheetView *self = MIX_SHEET_VIEW (widget);
@@ -1821,6 +1913,7 @@ mix_sheet_view_finalize (GObject *object)
 {
   MixSheetView *self = MIX_SHEET_VIEW (object);
 
+  g_ptr_array_unref (self->button_cells);
   g_free (self->columns);
   g_free (self->needle);
   g_free (self->pending_needle);
@@ -1838,6 +1931,8 @@ mix_sheet_view_class_init (MixSheetViewClass *klass)
   object_class->dispose = mix_sheet_view_dispose;
   object_class->finalize = mix_sheet_view_finalize;
   widget_class->map = mix_sheet_view_map;
+  widget_class->realize = mix_sheet_view_realize;
+  widget_class->unrealize = mix_sheet_view_unrealize;
   widget_class->root = mix_sheet_view_root;
   widget_class->unroot = mix_sheet_view_unroot;
 
@@ -1866,4 +1961,5 @@ mix_sheet_view_init (MixSheetView *self)
 
   self->needle = g_strdup ("");
   self->today = mix_date_today_iso ();
+  self->button_cells = g_ptr_array_new_with_free_func (g_object_unref);
 }

@@ -169,6 +169,40 @@ test_add_row_edits_name (Fixture       *f,
   g_assert_true (gtk_root_get_focus (gtk_widget_get_root (cell)) == cell);
 }
 
+/* In a long table, scrolled to its top, Add Row scrolls to the new row at
+ * the end and edits its first cell, which is drawn with its row. */
+static void
+test_add_row_long_table (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *cell = NULL;
+  MixRecord *record;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Row %03u", i);
+
+      add_named (f, name);
+    }
+  mix_test_spin ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "tracker.add-row", NULL));
+  mix_test_spin ();
+  record = g_list_model_get_item (mix_tracker_get_rows (f->tracker, MIX_TAB_NEW_CONTACTS), 300);
+  g_object_unref (record);
+  for (guint i = 0; i < 500; i++)
+    {
+      cell = find_cell (GTK_WIDGET (f->page), record, 0);
+      if (cell != NULL && cell_entry (cell) != NULL)
+        break;
+      mix_test_spin ();
+    }
+  g_assert_nonnull (cell);
+  g_assert_nonnull (cell_entry (cell));
+  type_and_enter (cell_entry (cell), "Grace Hopper");
+  g_assert_cmpstr (cell_text (cell), ==, "Grace Hopper");
+}
+
 /* Escape puts back what was in the cell. */
 static void
 test_escape_cancels (Fixture       *f,
@@ -840,6 +874,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/tracker/add-row-edits-name", test_add_row_edits_name);
+  ADD ("/tracker/add-row-long-table", test_add_row_long_table);
   ADD ("/tracker/escape-cancels", test_escape_cancels);
   ADD ("/tracker/bad-date-refused", test_bad_date_refused);
   ADD ("/tracker/choice-and-calendar", test_choice_and_calendar);

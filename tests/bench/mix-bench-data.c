@@ -276,3 +276,10 @@ mix_bench_median (GArray *samples)
   g_array_sort (samples, compare_doubles);
   return g_array_index (samples, double, samples->len / 2);
 }
+
+double
+mix_bench_max (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, samples->len - 1);
+}

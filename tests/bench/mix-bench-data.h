@@ -24,5 +24,6 @@ gboolean mix_bench_write_data_dir (const char  *directory,
                                    guint        rows_per_tab,
                                    GError     **error);
 double   mix_bench_median         (GArray      *samples);
+double   mix_bench_max            (GArray      *samples);
 
 G_END_DECLS

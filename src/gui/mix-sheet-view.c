@@ -846,7 +846,6 @@ add_cell_button (GtkWidget  *cell,
       what = g_strdup_printf (column->type == MIX_COLUMN_URL ? _("Open %s") : _("Write to %s"),
                               _(column->title));
       g_signal_connect (button, "clicked", G_CALLBACK (on_open_clicked_cb), data);
-      g_object_set_data (G_OBJECT (cell), "mix-open-button", button);
       break;
 
     case MIX_COLUMN_DATE:
@@ -1041,14 +1040,14 @@ sync_cell (GtkWidget  *cell,
     default:
       {
         GtkWidget *label = cell_value_label (cell);
-        GtkWidget *open = g_object_get_data (G_OBJECT (cell), "mix-open-button");
+        GtkWidget *button = g_object_get_data (G_OBJECT (cell), "mix-button");
         g_autofree char *display = mix_record_get_display_value (record, data->column);
         gboolean overdue;
 
         mix_cell_text_set_text (MIX_CELL_TEXT (label), display);
 
-        if (open != NULL)
-          show_open_button (open, value != NULL);
+        if (button != NULL && (column->type == MIX_COLUMN_URL || column->type == MIX_COLUMN_EMAIL))
+          show_open_button (button, value != NULL);
 
         overdue = is_follow_up_column (column) && value != NULL &&
                   strcmp (value, self->today) < 0;
@@ -1167,8 +1166,8 @@ cell_slot (GtkWidget *cell)
 
 /* A table keeps about 200 rows bound, most of them out of sight and
  * unmapped. A cell follows its slot only while it is on screen or being
- * edited, and one that comes into view catches up then, so that a search
- * or a sort costs the rows on screen only. */
+ * edited, and one that comes into view takes its slot's row then, so that
+ * a search or a sort costs the rows on screen only. */
 static void
 follow_slot (GtkWidget *cell,
              gboolean   follow)
@@ -1195,7 +1194,6 @@ on_cell_map_cb (GtkWidget  *cell,
                 ColumnData *data)
 {
   MixSheetSlot *slot = cell_slot (cell);
-  gboolean followed = g_object_get_data (G_OBJECT (cell), "mix-following") != NULL;
   MixRecord *record;
 
   if (slot == NULL)
@@ -1208,8 +1206,8 @@ on_cell_map_cb (GtkWidget  *cell,
       take_record (cell, data, record);
       return;
     }
-  /* Unfollowed, the cell missed any change to its row's values. */
-  if (!followed || g_object_get_data (G_OBJECT (cell), "mix-stale") != NULL)
+  /* Still following out of sight, as it was being edited. */
+  if (g_object_get_data (G_OBJECT (cell), "mix-stale") != NULL)
     {
       g_object_set_data (G_OBJECT (cell), "mix-stale", NULL);
       sync_cell (cell, record, data);
@@ -1217,12 +1215,16 @@ on_cell_map_cb (GtkWidget  *cell,
   edit_if_pending (cell, data);
 }
 
+/* Out of sight, a cell shows no row, so that none is found in it: it takes
+ * its slot's again when it comes into view. One being edited goes on. */
 static void
 on_cell_unmap_cb (GtkWidget  *cell,
                   ColumnData *data)
 {
-  if (cell_entry (cell) == NULL)
-    follow_slot (cell, FALSE);
+  if (cell_entry (cell) != NULL)
+    return;
+  follow_slot (cell, FALSE);
+  g_object_set_data (G_OBJECT (cell), "mix-record", NULL);
 }
 
 static void
@@ -1235,12 +1237,14 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (cell), "mix-column", data);
   g_object_set_data (G_OBJECT (cell), "mix-list-item", item);
+  /* GTK 4.8 binds a row on screen again when only its selection changes:
+   * its cells show the same row without closing a choice list. */
   if (gtk_widget_get_mapped (cell))
     {
       queue_cell_button (cell, data);
       follow_slot (cell, TRUE);
+      show_record (cell, data, mix_sheet_slot_get_record (slot));
     }
-  show_record (cell, data, mix_sheet_slot_get_record (slot));
 }
 
 static void
@@ -1513,7 +1517,7 @@ mix_sheet_view_get_visible_row (MixSheetView *self,
   return mix_sheet_rows_get_record (self->visible, position);
 }
 
-/* The cell showing @column of @record, if its row is bound. */
+/* The cell showing @column of @record: one on screen, or being edited. */
 static GtkWidget *
 find_bound_cell (GtkWidget *widget,
                  MixRecord *record,

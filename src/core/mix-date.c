@@ -225,27 +225,156 @@ mix_date_today_iso (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/* The time stamps of records: ISO 8601 in UTC, to the millisecond, so that
+ * two edits of one row on two computers are ordered by when they were made
+ * (see mix_timestamp_compare()). Older files have them to the second. */
+static char *
+format_timestamp (gint64 usec)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  g_autofree char *seconds = NULL;
+
+  if (dt == NULL)
+    return NULL;
+  seconds = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+  return g_strdup_printf ("%s.%03dZ", seconds, (int) ((usec % G_USEC_PER_SEC) / 1000));
+}
+
 /**
  * mix_timestamp_now:
  *
  * Returns: (transfer full): the current time as ISO 8601 in UTC, to the
- *   second, such as `2026-11-28T17:20:00Z`
+ *   millisecond, such as `2026-11-28T17:20:00.125Z`
  */
 char *
 mix_timestamp_now (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return format_timestamp (g_get_real_time ());
+}
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+/**
+ * mix_timestamp_after:
+ * @previous: (nullable): the time stamp of the version being replaced
+ *
+ * Returns: (transfer full): the time stamp for a change of something last
+ *   changed at @previous: now, or a millisecond after @previous when the
+ *   clock says otherwise (set back, or another computer's ahead), so that
+ *   a change always comes after the version it changes
+ */
+char *
+mix_timestamp_after (const char *previous)
+{
+  gint64 now = g_get_real_time ();
+  gint64 before;
+
+  now -= now % 1000;
+  if (mix_timestamp_to_usec (previous, &before) && before + 1000 > now)
+    now = before - before % 1000 + 1000;
+  return format_timestamp (now);
+}
+
+/* Reads exactly @n digits. */
+static gboolean
+read_digits (const char **p,
+             guint        n,
+             int         *value)
+{
+  int v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      v = v * 10 + ((*p)[i] - '0');
+    }
+  *p += n;
+  *value = v;
+  return TRUE;
+}
+
+/**
+ * mix_timestamp_to_usec:
+ * @text: (nullable): a time stamp
+ * @usec: (out): microseconds since 1970 in UTC
+ *
+ * Reads a time stamp: the app's own form quickly, any other ISO 8601 date
+ * and time with a time zone through #GDateTime.
+ *
+ * Returns: %FALSE if @text is not a date and time
+ */
+gboolean
+mix_timestamp_to_usec (const char *text,
+                       gint64     *usec)
+{
+  const char *p = text;
+  int year, month, day, hour, minute, second, fraction = 0;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  /* YYYY-MM-DDTHH:MM:SS[.fff]Z */
+  if (read_digits (&p, 4, &year) && *p++ == '-' && read_digits (&p, 2, &month) && *p++ == '-' &&
+      read_digits (&p, 2, &day) && *p++ == 'T' && read_digits (&p, 2, &hour) && *p++ == ':' &&
+      read_digits (&p, 2, &minute) && *p++ == ':' && read_digits (&p, 2, &second))
+    {
+      gboolean ok = TRUE;
+
+      if (*p == '.')
+        {
+          p++;
+          ok = read_digits (&p, 3, &fraction);
+        }
+      if (ok && p[0] == 'Z' && p[1] == '\0' && month >= 1 && month <= 12 && day >= 1 &&
+          day <= g_date_get_days_in_month ((GDateMonth) month, (GDateYear) MAX (year, 1)) &&
+          hour < 24 && minute < 60 && second < 60 && year >= 1)
+        {
+          GDate date;
+
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+          /* Days from 0001-01-01 to 1970-01-01: 719162. */
+          *usec = ((((gint64) g_date_get_julian (&date) - 1 - 719162) * 24 + hour) * 60 + minute) *
+                    60 * G_USEC_PER_SEC +
+                  (gint64) second * G_USEC_PER_SEC + (gint64) fraction * 1000;
+          return TRUE;
+        }
+    }
+
+  dt = g_date_time_new_from_iso8601 (text, NULL);
+  if (dt == NULL)
+    return FALSE;
+  *usec = g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+  return TRUE;
+}
+
+/**
+ * mix_timestamp_compare:
+ *
+ * Compares two time stamps by the time they say, whatever their form
+ * (`…:00Z` and `…:00.000Z` are the same time). A missing or unreadable
+ * one comes before any other.
+ *
+ * Returns: < 0, 0 or > 0 as @a is before, the same as or after @b
+ */
+int
+mix_timestamp_compare (const char *a,
+                       const char *b)
+{
+  gint64 ua = 0;
+  gint64 ub = 0;
+  gboolean va = mix_timestamp_to_usec (a, &ua);
+  gboolean vb = mix_timestamp_to_usec (b, &ub);
+
+  if (va != vb)
+    return va ? 1 : -1;
+  return (ua > ub) - (ua < ub);
 }
 
 gboolean
 mix_timestamp_is_valid (const char *text)
 {
-  g_autoptr(GDateTime) dt = NULL;
+  gint64 usec;
 
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  dt = g_date_time_new_from_iso8601 (text, NULL);
-  return dt != NULL;
+  return mix_timestamp_to_usec (text, &usec);
 }

@@ -282,9 +282,11 @@ static void
 touch (MixDraft *self,
        guint     prop)
 {
+  char *modified = mix_timestamp_after (self->modified);
+
   g_clear_pointer (&self->as_read, json_node_unref);
   g_free (self->modified);
-  self->modified = mix_timestamp_now ();
+  self->modified = modified;
 
   if (prop != PROP_0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
@@ -505,6 +507,62 @@ mix_draft_to_json (MixDraft *self)
 }
 
 /* Getters and setters */
+
+/**
+ * mix_draft_bump:
+ *
+ * Makes the draft newer than any copy of it elsewhere, as when its
+ * deletion is undone.
+ */
+void
+mix_draft_bump (MixDraft *self)
+{
+  g_return_if_fail (MIX_IS_DRAFT (self));
+  touch (self, PROP_0);
+}
+
+#define SWAP(a, b) G_STMT_START { __typeof__ (a) swap_tmp = (a); (a) = (b); (b) = swap_tmp; } G_STMT_END
+
+/**
+ * mix_draft_take:
+ * @other: a version of the same draft read from elsewhere; it is left with
+ *   the old contents
+ *
+ * Makes @self hold what @other holds, as when the draft was changed on
+ * another computer, and tells whoever shows it.
+ */
+void
+mix_draft_take (MixDraft *self,
+                MixDraft *other)
+{
+  g_return_if_fail (MIX_IS_DRAFT (self) && MIX_IS_DRAFT (other));
+
+  SWAP (self->created, other->created);
+  SWAP (self->modified, other->modified);
+  SWAP (self->contact_id, other->contact_id);
+  SWAP (self->recipient, other->recipient);
+  SWAP (self->channel, other->channel);
+  SWAP (self->subject, other->subject);
+  SWAP (self->body, other->body);
+  SWAP (self->status, other->status);
+  SWAP (self->sent_on, other->sent_on);
+  for (guint i = 0; i < MIX_N_CHECKS; i++)
+    {
+      SWAP (self->answered[i], other->answered[i]);
+      SWAP (self->checked[i], other->checked[i]);
+    }
+  SWAP (self->checks_unknown, other->checks_unknown);
+  SWAP (self->unknown, other->unknown);
+  SWAP (self->as_read, other->as_read);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint prop = PROP_MODIFIED; prop < N_PROPS; prop++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  g_object_thaw_notify (G_OBJECT (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+#undef SWAP
 
 const char *
 mix_draft_get_id (MixDraft *self)

@@ -28,6 +28,9 @@ MixDraft       *mix_draft_new             (void);
 MixDraft       *mix_draft_new_from_json   (JsonNode        *node,
                                            GError         **error);
 JsonNode       *mix_draft_to_json         (MixDraft        *self);
+void            mix_draft_bump            (MixDraft        *self);
+void            mix_draft_take            (MixDraft        *self,
+                                           MixDraft        *other);
 
 const char     *mix_draft_get_id          (MixDraft        *self);
 const char     *mix_draft_get_created     (MixDraft        *self);

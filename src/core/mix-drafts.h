@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mix-draft.h"
+#include "mix-merge.h"
 #include "mix-prep.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,13 @@ MixPrep   *mix_drafts_find_prep   (MixDrafts   *self,
                                    const char  *contact_id);
 MixPrep   *mix_drafts_ensure_prep (MixDrafts   *self,
                                    const char  *contact_id);
+
+MixTombstones *mix_drafts_get_tombstones (MixDrafts  *self);
+GHashTable *mix_drafts_collect_saved (MixDrafts   *self);
+void       mix_drafts_set_on_disk   (MixDrafts   *self,
+                                     GHashTable  *saved);
+void       mix_drafts_merge_json    (MixDrafts   *self,
+                                     JsonObject  *theirs,
+                                     MixMerge    *merge);
 
 G_END_DECLS

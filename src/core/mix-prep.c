@@ -228,9 +228,11 @@ replace_string (char       **field,
 static void
 touch (MixPrep *self)
 {
+  char *modified = mix_timestamp_after (self->modified);
+
   g_clear_pointer (&self->as_read, json_node_unref);
   g_free (self->modified);
-  self->modified = mix_timestamp_now ();
+  self->modified = modified;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -391,6 +393,35 @@ mix_prep_get_contact_id (MixPrep *self)
   g_return_val_if_fail (MIX_IS_PREP (self), NULL);
   return self->contact_id;
 }
+
+#define SWAP(a, b) G_STMT_START { __typeof__ (a) swap_tmp = (a); (a) = (b); (b) = swap_tmp; } G_STMT_END
+
+/**
+ * mix_prep_take:
+ * @other: a version of the same prep read from elsewhere; it is left with
+ *   the old contents
+ *
+ * Makes @self hold what @other holds, as when the prep was changed on
+ * another computer, and tells whoever shows it.
+ */
+void
+mix_prep_take (MixPrep *self,
+               MixPrep *other)
+{
+  g_return_if_fail (MIX_IS_PREP (self) && MIX_IS_PREP (other));
+
+  SWAP (self->created, other->created);
+  SWAP (self->modified, other->modified);
+  SWAP (self->contact_id, other->contact_id);
+  SWAP (self->questions, other->questions);
+  SWAP (self->format, other->format);
+  SWAP (self->notes, other->notes);
+  SWAP (self->unknown, other->unknown);
+  SWAP (self->as_read, other->as_read);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+#undef SWAP
 
 const char *
 mix_prep_get_modified (MixPrep *self)

@@ -25,6 +25,8 @@ MixPrep     *mix_prep_new               (const char  *contact_id);
 MixPrep     *mix_prep_new_from_json     (JsonNode    *node,
                                          GError     **error);
 JsonNode    *mix_prep_to_json           (MixPrep     *self);
+void         mix_prep_take              (MixPrep     *self,
+                                         MixPrep     *other);
 
 const char  *mix_prep_get_id            (MixPrep     *self);
 const char  *mix_prep_get_contact_id    (MixPrep     *self);

@@ -35,6 +35,8 @@ struct _MixRecord
   JsonObject *unknown_keys;    /* nullable; members of the row not known here */
   MixRecordOwnerFunc owner_func;  /* nullable; the tracker holding the row */
   gpointer    owner_data;
+  guint       serial;          /* counts the changes */
+  guint       disk_serial;     /* the serial of the version in the file; 0: not there */
 };
 
 G_DEFINE_FINAL_TYPE (MixRecord, mix_record, G_TYPE_OBJECT)
@@ -113,6 +115,7 @@ record_alloc (MixTab tab)
 
   self->tab = tab;
   self->values = g_new0 (char *, mix_tab_get_info (tab)->n_columns);
+  self->serial = 1;
   return self;
 }
 
@@ -671,11 +674,149 @@ static void
 touch (MixRecord *self,
        int        column)
 {
+  char *modified = mix_timestamp_after (self->modified);
+
   g_free (self->modified);
-  self->modified = mix_timestamp_now ();
+  self->modified = modified;
+  self->serial++;
   g_signal_emit (self, signals[CHANGED], 0, column);
   if (self->owner_func != NULL)
     self->owner_func (self, self->owner_data);
+}
+
+/**
+ * mix_record_bump:
+ *
+ * Makes the row newer than any copy of it elsewhere, as when a deletion
+ * is undone: a copy of the file that learnt of the deletion keeps the row
+ * again rather than delete it.
+ */
+void
+mix_record_bump (MixRecord *self)
+{
+  g_return_if_fail (MIX_IS_RECORD (self));
+  touch (self, -1);
+}
+
+/**
+ * mix_record_get_serial:
+ *
+ * Returns: a number that changes with each change of the row
+ */
+guint
+mix_record_get_serial (MixRecord *self)
+{
+  g_return_val_if_fail (MIX_IS_RECORD (self), 0);
+  return self->serial;
+}
+
+/**
+ * mix_record_set_on_disk:
+ * @serial: mix_record_get_serial() when the row was written or read
+ *
+ * Says that the row, as it was at @serial, is in the file.
+ */
+void
+mix_record_set_on_disk (MixRecord *self,
+                        guint      serial)
+{
+  g_return_if_fail (MIX_IS_RECORD (self));
+  self->disk_serial = serial;
+}
+
+/**
+ * mix_record_is_on_disk:
+ *
+ * Returns: %TRUE if the row is in the file as it is now, unchanged since
+ *   it was last read or written
+ */
+gboolean
+mix_record_is_on_disk (MixRecord *self)
+{
+  g_return_val_if_fail (MIX_IS_RECORD (self), FALSE);
+  return self->disk_serial != 0 && self->disk_serial == self->serial;
+}
+
+#define SWAP(a, b) G_STMT_START { __typeof__ (a) swap_tmp = (a); (a) = (b); (b) = swap_tmp; } G_STMT_END
+
+/**
+ * mix_record_take:
+ * @other: a version of the same row (the same id and tab) read from
+ *   elsewhere; it is left with the old values
+ *
+ * Makes @self hold what @other holds, values, time stamps and all, as when
+ * the row was changed on another computer, and tells whoever shows it.
+ */
+void
+mix_record_take (MixRecord *self,
+                 MixRecord *other)
+{
+  g_return_if_fail (MIX_IS_RECORD (self) && MIX_IS_RECORD (other));
+  g_return_if_fail (self->tab == other->tab);
+
+  SWAP (self->created, other->created);
+  SWAP (self->modified, other->modified);
+  SWAP (self->values, other->values);
+  SWAP (self->sort_keys, other->sort_keys);
+  SWAP (self->search_text, other->search_text);
+  SWAP (self->extra, other->extra);
+  SWAP (self->unknown_fields, other->unknown_fields);
+  SWAP (self->unknown_keys, other->unknown_keys);
+  self->serial++;
+  g_signal_emit (self, signals[CHANGED], 0, -1);
+  if (self->owner_func != NULL)
+    self->owner_func (self, self->owner_data);
+}
+
+#undef SWAP
+
+static gboolean
+objects_equal (JsonObject *a,
+               JsonObject *b)
+{
+  guint na = a != NULL ? json_object_get_size (a) : 0;
+  guint nb = b != NULL ? json_object_get_size (b) : 0;
+  g_autoptr(GString) ta = NULL;
+  g_autoptr(GString) tb = NULL;
+  g_autoptr(JsonNode) node_a = NULL;
+  g_autoptr(JsonNode) node_b = NULL;
+
+  if (na != nb)
+    return FALSE;
+  if (na == 0)
+    return TRUE;
+  ta = g_string_new (NULL);
+  tb = g_string_new (NULL);
+  node_a = json_node_init_object (json_node_alloc (), a);
+  node_b = json_node_init_object (json_node_alloc (), b);
+  mix_json_append_node (ta, node_a);
+  mix_json_append_node (tb, node_b);
+  return g_string_equal (ta, tb);
+}
+
+/**
+ * mix_record_same_content:
+ *
+ * Returns: %TRUE if @a and @b hold the same values, extra fields and
+ *   unknown members (their time stamps aside)
+ */
+gboolean
+mix_record_same_content (MixRecord *a,
+                         MixRecord *b)
+{
+  guint n_columns;
+
+  g_return_val_if_fail (MIX_IS_RECORD (a) && MIX_IS_RECORD (b), FALSE);
+
+  if (a->tab != b->tab)
+    return FALSE;
+  n_columns = mix_tab_get_info (a->tab)->n_columns;
+  for (guint i = 0; i < n_columns; i++)
+    if (g_strcmp0 (a->values[i], b->values[i]) != 0)
+      return FALSE;
+  return objects_equal (a->extra, b->extra) &&
+         objects_equal (a->unknown_fields, b->unknown_fields) &&
+         objects_equal (a->unknown_keys, b->unknown_keys);
 }
 
 /**

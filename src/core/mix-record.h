@@ -26,6 +26,16 @@ JsonNode   *mix_record_to_json        (MixRecord   *self);
 void        mix_record_append_json    (MixRecord   *self,
                                        GString     *out);
 
+void        mix_record_bump           (MixRecord   *self);
+guint       mix_record_get_serial     (MixRecord   *self);
+void        mix_record_set_on_disk    (MixRecord   *self,
+                                       guint        serial);
+gboolean    mix_record_is_on_disk     (MixRecord   *self);
+void        mix_record_take           (MixRecord   *self,
+                                       MixRecord   *other);
+gboolean    mix_record_same_content   (MixRecord   *a,
+                                       MixRecord   *b);
+
 void        mix_record_set_owner      (MixRecord          *self,
                                        MixRecordOwnerFunc  func,
                                        gpointer            data);

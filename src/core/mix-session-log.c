@@ -25,6 +25,7 @@
 typedef struct
 {
   MixGoal     goal;              /* first: handed out as a MixGoal */
+  char       *modified;          /* nullable: never changed, or by an older version */
   JsonObject *unknown;           /* nullable */
 } GoalEntry;
 
@@ -95,6 +96,7 @@ static void
 goal_entry_free (GoalEntry *entry)
 {
   goal_clear (&entry->goal);
+  g_free (entry->modified);
   g_clear_pointer (&entry->unknown, json_object_unref);
   g_free (entry);
 }
@@ -344,6 +346,16 @@ goal_entry_new_from_json (JsonNode *node)
     {
       gboolean known;
 
+      if (g_str_equal (member, "modified"))
+        {
+          if (!read_text (value, &entry->modified) ||
+              (entry->modified != NULL && !mix_timestamp_is_valid (entry->modified)))
+            {
+              goal_entry_free (entry);
+              return NULL;
+            }
+          continue;
+        }
       if (!read_goal_member (&entry->goal, member, value, &known))
         {
           goal_entry_free (entry);
@@ -367,6 +379,13 @@ goal_entry_new_from_json (JsonNode *node)
   if (entry->goal.buddy == NULL)
     entry->goal.buddy = g_strdup ("");
   return entry;
+}
+
+/* When the goal last changed: when it was set if it never did. */
+static const char *
+goal_modified (GoalEntry *entry)
+{
+  return entry->modified != NULL ? entry->modified : entry->goal.created;
 }
 
 static void
@@ -395,6 +414,8 @@ goal_entry_to_json (GoalEntry *entry)
   set_string_or_null (object, "created", entry->goal.created);
   json_object_set_boolean_member (object, "done", entry->goal.done);
   set_string_or_null (object, "session_id", entry->goal.session_id);
+  if (entry->modified != NULL)
+    json_object_set_string_member (object, "modified", entry->modified);
 
   if (entry->unknown != NULL)
     {
@@ -768,6 +789,192 @@ mix_session_log_set_goal_done (MixSessionLog *self,
   if (!!entry->goal.done == !!done)
     return TRUE;
   entry->goal.done = !!done;
+  {
+    char *modified = mix_timestamp_after (goal_modified (entry));
+
+    g_free (entry->modified);
+    entry->modified = modified;
+  }
   g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* Merging */
+
+static char *
+node_text (JsonNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  mix_json_append_node (out, node);
+  return g_string_free (out, FALSE);
+}
+
+/* Adds the entries of @theirs that could not be read and @ours lacks. */
+static gboolean
+merge_unreadable (GPtrArray *ours,
+                  GPtrArray *theirs,
+                  MixMerge  *merge)
+{
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < ours->len; i++)
+    g_hash_table_add (known, node_text (ours->pdata[i]));
+  for (guint i = 0; i < theirs->len; i++)
+    {
+      g_autofree char *text = node_text (theirs->pdata[i]);
+
+      if (g_hash_table_contains (known, text))
+        continue;
+      g_ptr_array_add (ours, json_node_ref (theirs->pdata[i]));
+      g_hash_table_add (known, g_steal_pointer (&text));
+      merge->n_taken++;
+      changed = TRUE;
+    }
+  return changed;
+}
+
+static char *
+session_text (MixSessionRecord *record)
+{
+  g_autoptr(JsonNode) node = mix_session_record_to_json (record);
+  return node_text (node);
+}
+
+static char *
+goal_text (GoalEntry *entry)
+{
+  g_autoptr(JsonNode) node = goal_entry_to_json (entry);
+  return node_text (node);
+}
+
+/* Decides between two versions with time stamps @ours and @theirs, the same
+ * when their texts say so; returns whether theirs is taken. */
+static gboolean
+take_theirs (MixMerge   *merge,
+             const char *id,
+             const char *ours,
+             const char *theirs,
+             char     *(*text) (gpointer),
+             gpointer    our_item,
+             gpointer    their_item)
+{
+  MixMergeVerdict verdict = mix_merge_decide (merge, id, ours, NULL, theirs);
+
+  if (verdict == MIX_MERGE_KEEP && our_item != NULL && mix_timestamp_compare (ours, theirs) == 0)
+    {
+      g_autofree char *our_text = text (our_item);
+      g_autofree char *their_text = text (their_item);
+      int order = mix_merge_tie_break (our_text, their_text);
+
+      if (order > 0)
+        {
+          merge->n_taken++;
+          return TRUE;
+        }
+      if (order < 0)
+        merge->n_kept++;
+      return FALSE;
+    }
+  return verdict == MIX_MERGE_TAKE;
+}
+
+/**
+ * mix_session_log_merge_json:
+ * @theirs: another copy of `sessions.json`, as read
+ * @merge: how to merge
+ *
+ * Merges the past sessions and goals of another copy of the file, each by
+ * its id (see #MixMerge): of two versions of one, the later wins; those
+ * added on either side are kept. Nothing here is ever deleted.
+ *
+ * Returns: %FALSE if @theirs is not a sessions document
+ */
+gboolean
+mix_session_log_merge_json (MixSessionLog *self,
+                            JsonObject    *theirs,
+                            MixMerge      *merge)
+{
+  g_autoptr(MixSessionLog) other = mix_session_log_new ();
+  guint n_skipped = 0;
+  guint n_old;
+  gboolean changed = FALSE;
+  gboolean list_changed = FALSE;
+
+  g_return_val_if_fail (MIX_IS_SESSION_LOG (self), FALSE);
+  g_return_val_if_fail (theirs != NULL && merge != NULL, FALSE);
+
+  if (!mix_session_log_load_json (other, theirs, &n_skipped, NULL))
+    return FALSE;
+
+  n_old = self->sessions->len;
+  for (guint i = 0; i < other->sessions->len; i++)
+    {
+      MixSessionRecord *their = other->sessions->pdata[i];
+      const char *id = mix_session_record_get_id (their);
+      guint index;
+      gboolean have = find_session_index (self, id, &index);
+      MixSessionRecord *ours = have ? self->sessions->pdata[index] : NULL;
+
+      if (!take_theirs (merge, id, ours ? mix_session_record_get_modified (ours) : NULL,
+                        mix_session_record_get_modified (their),
+                        (char *(*) (gpointer)) session_text, ours, their))
+        continue;
+      if (have)
+        {
+          g_signal_handlers_disconnect_by_func (ours, on_record_changed_cb, self);
+          g_ptr_array_remove_index (self->sessions, index);
+        }
+      g_ptr_array_add (self->sessions, g_object_ref (their));
+      g_signal_connect (their, "changed", G_CALLBACK (on_record_changed_cb), self);
+      list_changed = TRUE;
+    }
+  /* Ours the other copy lacks are kept: counted for the write. */
+  for (guint i = 0; i < self->sessions->len; i++)
+    {
+      const char *id = mix_session_record_get_id (self->sessions->pdata[i]);
+      guint index;
+
+      if (!find_session_index (other, id, &index))
+        mix_merge_decide (merge, id, mix_session_record_get_modified (self->sessions->pdata[i]),
+                          NULL, NULL);
+    }
+
+  for (guint i = 0; i < self->goals->len; i++)
+    {
+      GoalEntry *ours = self->goals->pdata[i];
+
+      if (find_goal (other, ours->goal.id) == NULL)
+        mix_merge_decide (merge, ours->goal.id, goal_modified (ours), NULL, NULL);
+    }
+  for (guint i = 0; i < other->goals->len; i++)
+    {
+      GoalEntry *their = other->goals->pdata[i];
+      GoalEntry *ours = find_goal (self, their->goal.id);
+
+      if (!take_theirs (merge, their->goal.id, ours ? goal_modified (ours) : NULL,
+                        goal_modified (their), (char *(*) (gpointer)) goal_text, ours, their))
+        continue;
+      if (ours != NULL)
+        g_ptr_array_remove (self->goals, ours);
+      g_ptr_array_add (self->goals, g_ptr_array_steal_index (other->goals, i));
+      i--;
+      changed = TRUE;
+    }
+
+  changed |= merge_unreadable (self->unreadable_sessions, other->unreadable_sessions, merge);
+  changed |= merge_unreadable (self->unreadable_goals, other->unreadable_goals, merge);
+  mix_merge_finish (merge);
+
+  if (list_changed)
+    {
+      g_ptr_array_sort (self->sessions, compare_sessions);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->sessions->len);
+    }
+  if (changed)
+    g_ptr_array_sort (self->goals, compare_goals);
+  if (changed || list_changed)
+    g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "mix-merge.h"
 #include "mix-session-record.h"
 
 G_BEGIN_DECLS
@@ -65,5 +66,9 @@ const MixGoal    *mix_session_log_find_goal     (MixSessionLog     *self,
 gboolean          mix_session_log_set_goal_done (MixSessionLog     *self,
                                                  const char        *goal_id,
                                                  gboolean           done);
+
+gboolean          mix_session_log_merge_json    (MixSessionLog     *self,
+                                                 JsonObject        *theirs,
+                                                 MixMerge          *merge);
 
 G_END_DECLS

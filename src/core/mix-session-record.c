@@ -35,6 +35,7 @@ struct _MixSessionRecord
   char       *id;
   char       *started;
   char       *finished;          /* nullable: in progress */
+  char       *modified;          /* nullable: never changed since made, or by an older version */
   guint       leader_questions;  /* bit i: question i picked */
   char       *topic;             /* nullable */
   guint64     activities;        /* bit i: activity i of the topic done */
@@ -154,6 +155,7 @@ mix_session_record_finalize (GObject *object)
   g_free (self->id);
   g_free (self->started);
   g_free (self->finished);
+  g_free (self->modified);
   g_free (self->topic);
   for (guint p = 0; p < MIX_N_PHASES; p++)
     g_free (self->notes[p]);
@@ -202,6 +204,10 @@ mix_session_record_new (void)
 static void
 changed (MixSessionRecord *self)
 {
+  char *modified = mix_timestamp_after (self->modified != NULL ? self->modified : self->started);
+
+  g_free (self->modified);
+  self->modified = modified;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -615,7 +621,16 @@ mix_session_record_new_from_json (JsonNode  *node,
       gboolean is_string = JSON_NODE_HOLDS_VALUE (value) &&
                            json_node_get_value_type (value) == G_TYPE_STRING;
 
-      if (g_str_equal (member, "id") || g_str_equal (member, "started") ||
+      if (g_str_equal (member, "modified"))
+        {
+          if (!is_string || !mix_timestamp_is_valid (json_node_get_string (value)))
+            {
+              refuse (error, _("A session’s time of change is not a time."));
+              return NULL;
+            }
+          self->modified = g_strdup (json_node_get_string (value));
+        }
+      else if (g_str_equal (member, "id") || g_str_equal (member, "started") ||
           g_str_equal (member, "topic") || g_str_equal (member, "finished"))
         {
           if (JSON_NODE_HOLDS_NULL (value) &&
@@ -752,6 +767,11 @@ mix_session_record_to_json (MixSessionRecord *self)
       json_builder_set_member_name (builder, "finished");
       json_builder_add_string_value (builder, self->finished);
     }
+  if (self->modified != NULL)
+    {
+      json_builder_set_member_name (builder, "modified");
+      json_builder_add_string_value (builder, self->modified);
+    }
   add_indices (builder, "leader_questions", self->leader_questions);
   json_builder_set_member_name (builder, "topic");
   if (self->topic != NULL)
@@ -797,6 +817,38 @@ mix_session_record_to_json (MixSessionRecord *self)
   add_unknown (builder, self->unknown);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/**
+ * mix_session_record_get_modified:
+ *
+ * Returns: when the session last changed: its start if it never did
+ */
+const char *
+mix_session_record_get_modified (MixSessionRecord *self)
+{
+  g_return_val_if_fail (MIX_IS_SESSION_RECORD (self), NULL);
+  return self->modified != NULL ? self->modified : self->started;
+}
+
+/**
+ * mix_session_record_is_blank:
+ *
+ * Returns: %TRUE if nothing was entered in the session and its timer was
+ *   never started or planned
+ */
+gboolean
+mix_session_record_is_blank (MixSessionRecord *self)
+{
+  g_return_val_if_fail (MIX_IS_SESSION_RECORD (self), FALSE);
+
+  for (guint p = 0; p < MIX_N_PHASES; p++)
+    if (self->notes[p] != NULL && *self->notes[p] != '\0')
+      return FALSE;
+  return self->finished == NULL && self->leader_questions == 0 && self->topic == NULL &&
+         self->activities == 0 && self->roster->len == 0 &&
+         (self->goal_text == NULL || *self->goal_text == '\0') && self->goal_due == NULL &&
+         (self->buddy == NULL || *self->buddy == '\0') && self->timer == NULL;
 }
 
 const char *

@@ -60,6 +60,8 @@ MixSessionRecord *mix_session_record_new_from_json       (JsonNode         *node
 JsonNode         *mix_session_record_to_json             (MixSessionRecord *self);
 
 const char       *mix_session_record_get_id              (MixSessionRecord *self);
+const char       *mix_session_record_get_modified        (MixSessionRecord *self);
+gboolean          mix_session_record_is_blank            (MixSessionRecord *self);
 const char       *mix_session_record_get_started         (MixSessionRecord *self);
 const char       *mix_session_record_get_finished        (MixSessionRecord *self);
 void              mix_session_record_finish              (MixSessionRecord *self);

@@ -1,14 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* For F_OFD_SETLK, open file description locks. */
+#define _GNU_SOURCE 1
+
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "mix-date.h"
 #include "mix-error.h"
 #include "mix-json.h"
+#include "mix-merge.h"
 #include "mix-store.h"
 
 /**
@@ -19,14 +26,30 @@
  * Saving is atomic and durable (a crash leaves either the old or the new
  * file), with mode 0600 in a 0700 directory; the file being replaced is
  * first kept as `<name>.bak`. Changes are saved one autosave delay after
- * the last of them, per file, and by mix_store_flush().
+ * the last of them, per file, and by mix_store_flush(). A data file that
+ * is a symbolic link is written through: its target is replaced, in the
+ * target's folder, and the link stays.
+ *
+ * Other programs may change the files: a second window, the CSV command
+ * from a script, a text editor, a sync tool bringing another computer's
+ * changes. So one writer at a time holds a lock on #MIX_STORE_LOCK_NAME,
+ * around reading, merging and writing; and before each save the file is
+ * checked to be the one last read or written (device, inode, size, time
+ * and a hash of its text). If it is not, it is read and merged into the
+ * data here, item by item (see #MixMerge), before anything is written.
+ * Watched (mix_store_set_watching()), the store merges such changes as
+ * they come, and #MixStore::merged says how many there were. The
+ * conflicting copies sync tools make are merged in the same way and then
+ * moved aside as `<name>.merged`, never deleted.
  *
  * A file that cannot be read, is empty, is not JSON, is too large or too
  * deep, or has the wrong shape is damaged: it is moved aside as
  * `<name>.damaged-<YYYYMMDD-HHMMSS>` (never overwritten, never deleted), the
  * backup is used instead if it is good, and a #MixStoreProblem tells the
  * user what happened. A file written by a newer version is left untouched
- * and its domain becomes read-only.
+ * and its domain becomes read-only; so does a file this user may not read.
+ * Nothing else in the folder is ever removed: the only files the store
+ * cleans up are its own temporary ones, `.<name>.tmp-XXXXXX`.
  */
 
 /* Loads the document into the domain's model; @streamed is what the
@@ -52,6 +75,7 @@ typedef struct
   const char         *file_name;
   const char         *format;
   const char * const *array_members;  /* members that must be arrays when present */
+  const char * const *own_members;    /* members the domain's model reads and writes */
   DomainParseFunc     parse;           /* NULL for mix_json_parse_object() */
   GDestroyNotify      free_streamed;
   DomainLoadFunc      load;
@@ -60,30 +84,61 @@ typedef struct
   DomainWriteFunc     write;
 } DomainInfo;
 
+/* What a file on disk is: enough to tell that another program replaced
+ * or changed it. */
+typedef struct
+{
+  gboolean  exists;
+  guint64   dev;
+  guint64   ino;
+  gint64    size;
+  gint64    mtime_ns;
+  char     *hash;    /* nullable: of the whole text, when known */
+} FileIdentity;
+
+typedef enum
+{
+  WRITE_DONE,
+  WRITE_FAILED,
+  WRITE_CHANGED,  /* the file is not the one last read or written: nothing was written */
+} WriteOutcome;
+
 /* A save written by a thread of its own (see autosave_cb()). */
 typedef struct
 {
-  GWeakRef   *tell;        /* the store, told from the main loop when the write is done */
-  char       *directory;
-  char       *path;
-  char       *data;
-  gsize       length;
-  gboolean    keep_backup;
-  GError     *error;
-  gint        done;        /* atomic: the file is written */
+  GWeakRef     *tell;        /* the store, told from the main loop when the write is done */
+  MixDomain     domain;
+  char         *directory;
+  char         *path;
+  char         *data;
+  gsize         length;
+  gboolean      keep_backup;
+  FileIdentity  expected;    /* the file as last read or written */
+  FileIdentity  written;     /* the file as this job wrote it */
+  char         *revision;
+  gpointer      saved;       /* what the domain's model learns once written */
+  WriteOutcome  outcome;
+  GError       *error;
+  gint          done;        /* atomic: the file is written */
 } WriteJob;
 
 typedef struct
 {
-  JsonObject *root;        /* the document as read, with members we do not know */
-  gboolean    on_disk_ok;  /* the file on disk is good, so it may become the backup */
-  gboolean    read_only;
-  gboolean    dirty;
-  gboolean    save_failed; /* reported once until a save works again */
-  guint       autosave_id;
-  GThread    *writer;      /* nullable: writing @job */
-  WriteJob   *job;
-  gboolean    save_again;  /* the autosave came while @writer was writing */
+  JsonObject   *root;        /* the document as read, with members we do not know */
+  gboolean      on_disk_ok;  /* the file on disk is good, so it may become the backup */
+  gboolean      read_only;
+  gboolean      stopped;     /* read-only because of what another program left in the file */
+  gboolean      dirty;
+  gboolean      save_failed; /* reported once until a save works again */
+  guint         autosave_id;
+  GThread      *writer;      /* nullable: writing @job */
+  WriteJob     *job;
+  gboolean      save_again;  /* the autosave came while @writer was writing */
+  FileIdentity  identity;    /* the file as this store last read or wrote it */
+  char         *revision;    /* nullable: the save that wrote that file */
+  guint         check_id;    /* a look at the file, after it changed */
+  gboolean      check_after_write;
+  guint         n_retries;   /* of a file that could not be read while changing */
 } DomainState;
 
 typedef enum
@@ -92,16 +147,18 @@ typedef enum
   READ_MISSING,
   READ_DAMAGED,
   READ_NEWER,
+  READ_DENIED,
 } ReadResult;
 
 /* A file read ahead by mix_store_begin_load(). */
 typedef struct
 {
-  gboolean    done;
-  ReadResult  result;
-  JsonObject *root;
-  gpointer    streamed;
-  GError     *error;
+  gboolean      done;
+  ReadResult    result;
+  JsonObject   *root;
+  gpointer      streamed;
+  FileIdentity  identity;
+  GError       *error;
 } Prepared;
 
 struct _MixStore
@@ -117,8 +174,11 @@ struct _MixStore
   MixSessionRecord *current_session;   /* nullable until asked for */
   MixSessionLog *session_log;          /* finished sessions and goals */
   MixDrafts   *drafts;                 /* the drafts of messages.json */
+  MixTombstones *session_tombstones;   /* always empty: sessions are never deleted */
   DomainState  domains[MIX_N_DOMAINS];
   GPtrArray   *problems;
+  GPtrArray   *monitors;               /* nullable: GFileMonitor, while watching */
+  gboolean     merging;                /* changes come from a merge, not the user */
 };
 
 G_DEFINE_FINAL_TYPE (MixStore, mix_store, G_TYPE_OBJECT)
@@ -132,12 +192,28 @@ enum {
 
 enum {
   PROBLEM_ADDED,
+  PROBLEM_REMOVED,
   SAVED,
+  MERGED,
+  READ_ONLY_CHANGED,
+  CURRENT_SESSION_CHANGED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* How long a writer waits for another one to finish. */
+#define LOCK_TIMEOUT_US (10 * G_USEC_PER_SEC)
+/* How long after a change elsewhere the file is looked at: a burst of
+ * events is one change. */
+#define CHECK_DELAY_MS 250
+/* How often a file changed into one that cannot be read is read again,
+ * a second apart, before it is taken to be damaged: another program may
+ * be writing it in place. */
+#define MAX_RETRIES 5
+/* Deletions older than this are forgotten. */
+#define TOMBSTONE_DAYS 400
 
 static JsonNode *parse_tracker (const char *data, gsize length, gpointer *streamed, GError **error);
 static gboolean load_tracker  (MixStore *self, JsonObject *root, gpointer streamed, guint *n_skipped, GError **error);
@@ -149,18 +225,449 @@ static void     save_tracker  (MixStore *self, JsonObject *root);
 static void     write_tracker (MixStore *self, GString *out);
 static void     clear_prepared (MixStore *self);
 static void     write_job_free (WriteJob *job);
+static void     schedule_check (MixStore *self, MixDomain domain, guint delay_ms);
 
 static const char * const messages_arrays[] = { "drafts", "preps", NULL };
 static const char * const sessions_arrays[] = { "sessions", "goals", NULL };
+static const char * const tracker_own[] = { "tabs", MIX_MERGE_DELETED_MEMBER, NULL };
+static const char * const messages_own[] = { "drafts", "preps", MIX_MERGE_DELETED_MEMBER, NULL };
+static const char * const sessions_own[] = { "sessions", "goals", "current", "unreadable_current", NULL };
 
 static const DomainInfo domain_info[MIX_N_DOMAINS] = {
-  { "tracker.json", "mix-it-up/tracker", NULL, parse_tracker, (GDestroyNotify) mix_tracker_rows_free,
-    load_tracker, save_tracker, "tabs", write_tracker },
-  { "messages.json", "mix-it-up/messages", messages_arrays, NULL, NULL,
+  { "tracker.json", "mix-it-up/tracker", NULL, tracker_own, parse_tracker,
+    (GDestroyNotify) mix_tracker_rows_free, load_tracker, save_tracker, "tabs", write_tracker },
+  { "messages.json", "mix-it-up/messages", messages_arrays, messages_own, NULL, NULL,
     load_messages, save_messages, NULL, NULL },
-  { "sessions.json", "mix-it-up/sessions", sessions_arrays, NULL, NULL,
+  { "sessions.json", "mix-it-up/sessions", sessions_arrays, sessions_own, NULL, NULL,
     load_sessions, save_sessions, NULL, NULL },
 };
+
+/* File identities */
+
+static void
+identity_clear (FileIdentity *identity)
+{
+  g_clear_pointer (&identity->hash, g_free);
+  memset (identity, 0, sizeof *identity);
+}
+
+static void
+identity_copy (FileIdentity       *to,
+               const FileIdentity *from)
+{
+  identity_clear (to);
+  *to = *from;
+  to->hash = g_strdup (from->hash);
+}
+
+static void
+identity_from_stat (FileIdentity    *identity,
+                    const struct stat *st)
+{
+  identity_clear (identity);
+  identity->exists = TRUE;
+  identity->dev = (guint64) st->st_dev;
+  identity->ino = (guint64) st->st_ino;
+  identity->size = (gint64) st->st_size;
+  identity->mtime_ns = (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
+                       st->st_mtim.tv_nsec;
+}
+
+static gboolean
+identity_same_stat (const FileIdentity *a,
+                    const FileIdentity *b)
+{
+  if (a->exists != b->exists)
+    return FALSE;
+  if (!a->exists)
+    return TRUE;
+  return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->mtime_ns == b->mtime_ns;
+}
+
+static char *
+hash_text (const char *data,
+           gsize       length)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+/* Where a save of @path goes: @path, or the file its symbolic links lead
+ * to, so that the links stay (a sync tool may follow them). */
+static char *
+resolve_links (const char *path)
+{
+  char *current = g_strdup (path);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *target = g_file_read_link (current, NULL);
+      char *next;
+
+      if (target == NULL)
+        break;
+      if (g_path_is_absolute (target))
+        next = g_steal_pointer (&target);
+      else
+        {
+          g_autofree char *dir = g_path_get_dirname (current);
+          next = g_build_filename (dir, target, NULL);
+        }
+      g_free (current);
+      current = next;
+    }
+  return current;
+}
+
+/* Reads the whole file, with what it is. Permission denied is not damage:
+ * the file is fine, the user may not read it. */
+static ReadResult
+read_file (const char    *path,
+           char         **data_out,
+           gsize         *length_out,
+           FileIdentity  *identity,
+           GError       **error)
+{
+  struct stat st;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  int fd;
+
+  *data_out = NULL;
+  *length_out = 0;
+
+  /* Not blocking: a FIFO put in the file's place must not stop the app. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return READ_MISSING;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("It could not be read: %s."), g_strerror (saved_errno));
+      return saved_errno == EACCES || saved_errno == EPERM ? READ_DENIED : READ_DAMAGED;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error_literal (error, MIX_ERROR, MIX_ERROR_DAMAGED, _("It is not a regular file."));
+      return READ_DAMAGED;
+    }
+
+  if (st.st_size > MIX_STORE_MAX_BYTES)
+    {
+      close (fd);
+      g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_TOO_LARGE,
+                   _("The file is larger than %u MiB."), MIX_STORE_MAX_BYTES / (1024 * 1024));
+      return READ_DAMAGED;
+    }
+
+  data = g_malloc ((gsize) st.st_size + 1);
+  while (length < (gsize) st.st_size)
+    {
+      gssize n = read (fd, data + length, (gsize) st.st_size - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("It could not be read: %s."), g_strerror (saved_errno));
+          return READ_DAMAGED;
+        }
+      if (n == 0)
+        break;
+      length += (gsize) n;
+    }
+  close (fd);
+  data[length] = '\0';
+
+  identity_from_stat (identity, &st);
+  identity->size = (gint64) length;
+  identity->hash = hash_text (data, length);
+  *data_out = g_steal_pointer (&data);
+  *length_out = length;
+  return READ_OK;
+}
+
+/* Whether @path is still the file @expected says, which its hash tells
+ * when nothing else does. */
+static gboolean
+file_unchanged (const char         *path,
+                const FileIdentity *expected)
+{
+  FileIdentity now = { 0 };
+  struct stat st;
+  gboolean same;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    /* Nothing there, or no file (a directory, say), which a save cannot
+     * replace and which holds nothing to merge. */
+    return !expected->exists;
+  identity_from_stat (&now, &st);
+  same = identity_same_stat (&now, expected);
+  identity_clear (&now);
+  if (!same)
+    return FALSE;
+
+  if (expected->hash != NULL)
+    {
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      if (read_file (path, &data, &length, &now, NULL) != READ_OK)
+        return FALSE;
+      same = g_strcmp0 (now.hash, expected->hash) == 0;
+      identity_clear (&now);
+    }
+  return same;
+}
+
+/* The lock */
+
+#define NO_LOCK (-2)
+
+/* Takes the lock every writer of the folder takes, waiting for another
+ * writer for up to @timeout_us. Each call opens the lock file anew, so
+ * that two threads, or two stores, exclude each other as two processes
+ * do. Where there can be no lock (a folder that cannot be written, a file
+ * system without locks) it returns NO_LOCK, and the writer goes on alone.
+ *
+ * Returns: the lock, for release_lock(), or -1 with @error set */
+static int
+take_lock (const char  *directory,
+           gint64       timeout_us,
+           GError     **error)
+{
+  g_autofree char *path = g_build_filename (directory, MIX_STORE_LOCK_NAME, NULL);
+  gint64 deadline = g_get_monotonic_time () + timeout_us;
+  int fd;
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
+  if (fd < 0)
+    return NO_LOCK;
+
+  for (;;)
+    {
+      struct flock lock = { 0 };
+
+      lock.l_type = F_WRLCK;
+      lock.l_whence = SEEK_SET;
+      if (fcntl (fd, F_OFD_SETLK, &lock) == 0)
+        return fd;
+      if (errno != EAGAIN && errno != EACCES && errno != EINTR)
+        {
+          /* No locks here. */
+          close (fd);
+          return NO_LOCK;
+        }
+      if (g_get_monotonic_time () >= deadline)
+        break;
+      g_usleep (10 * 1000);
+    }
+
+  close (fd);
+  g_set_error_literal (error, MIX_ERROR, MIX_ERROR_FAILED,
+                       _("Another program kept the data folder busy for too long"));
+  return -1;
+}
+
+static void
+release_lock (int lock)
+{
+  /* Closing the file releases its lock. */
+  if (lock >= 0)
+    close (lock);
+}
+
+/* Writing files */
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+static void
+sync_directory (const char *directory)
+{
+  int fd = g_open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* A name beside @target that only the store makes: `.<name>.<what>-XXXXXX`. */
+static char *
+temporary_name (const char *target,
+                const char *what)
+{
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *base = g_path_get_basename (target);
+  g_autofree char *name = g_strdup_printf (".%s.%s-XXXXXX", base, what);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno)
+{
+  g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Replaces @target with @data in one step, durably: a temporary file of the
+ * store's own in the same folder, written and synced, then renamed over
+ * @target. @written says what the new file is. */
+static gboolean
+replace_file (const char    *target,
+              const char    *data,
+              gsize          length,
+              FileIdentity  *written,
+              GError       **error)
+{
+  g_autofree char *tmp = temporary_name (target, "tmp");
+  g_autofree char *dir = g_path_get_dirname (target);
+  struct stat st;
+  int fd;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return set_errno_error (error, errno);
+
+  if (!write_all (fd, data, length) || fsync (fd) != 0 || fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (tmp);
+      return set_errno_error (error, saved_errno ? saved_errno : EIO);
+    }
+  if (close (fd) != 0 || g_rename (tmp, target) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp);
+      return set_errno_error (error, saved_errno);
+    }
+  sync_directory (dir);
+
+  if (written != NULL)
+    {
+      identity_from_stat (written, &st);
+      written->hash = hash_text (data, length);
+    }
+  return TRUE;
+}
+
+static gboolean
+copy_file_contents (const char  *from,
+                    const char  *to,
+                    GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (from, &data, &length, error))
+    return FALSE;
+  return replace_file (to, data, length, NULL, error);
+}
+
+/* Keeps the good file that is about to be replaced, @target (which @path
+ * may link to), as `<path>.bak`, a file of its own: a hard link costs no
+ * copying, and the rename makes the swap atomic. */
+static void
+keep_backup (const char *path,
+             const char *target)
+{
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+  g_autofree char *tmp = temporary_name (bak, "tmp");
+  int fd;
+
+  /* A free name of the store's own, then the link in its place. */
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return;
+  close (fd);
+  g_unlink (tmp);
+  if (link (target, tmp) != 0 && !copy_file_contents (target, tmp, NULL))
+    {
+      g_unlink (tmp);
+      return;
+    }
+  if (g_rename (tmp, bak) != 0)
+    g_unlink (tmp);
+}
+
+/* Writes @data as the file at @path, if that file is still @expected
+ * (unless @expected is %NULL), keeping the old one as the backup when
+ * @backup. Holds the lock throughout. Touches nothing but the files, so it
+ * may run on another thread. */
+static WriteOutcome
+write_file (const char          *directory,
+            const char          *path,
+            const char          *data,
+            gsize                length,
+            gboolean             backup,
+            const FileIdentity  *expected,
+            FileIdentity        *written,
+            GError             **error)
+{
+  g_autofree char *target = NULL;
+  int lock;
+
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      set_errno_error (error, errno);
+      return WRITE_FAILED;
+    }
+
+  lock = take_lock (directory, LOCK_TIMEOUT_US, error);
+  if (lock == -1)
+    return WRITE_FAILED;
+
+  target = resolve_links (path);
+  if (expected != NULL && !file_unchanged (target, expected))
+    {
+      release_lock (lock);
+      return WRITE_CHANGED;
+    }
+
+  if (backup && g_file_test (target, G_FILE_TEST_IS_REGULAR))
+    keep_backup (path, target);
+
+  if (!replace_file (target, data, length, written, error))
+    {
+      release_lock (lock);
+      return WRITE_FAILED;
+    }
+  release_lock (lock);
+  return WRITE_DONE;
+}
+
+/* GObject */
 
 static void
 problem_free (MixStoreProblem *problem)
@@ -178,6 +685,7 @@ mix_store_dispose (GObject *object)
   MixStore *self = (MixStore *) object;
 
   clear_prepared (self);
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
   for (guint d = 0; d < MIX_N_DOMAINS; d++)
     {
       DomainState *state = &self->domains[d];
@@ -188,8 +696,11 @@ mix_store_dispose (GObject *object)
           g_thread_join (g_steal_pointer (&state->writer));
           g_clear_pointer (&state->job, write_job_free);
         }
-      g_clear_handle_id (&self->domains[d].autosave_id, g_source_remove);
-      g_clear_pointer (&self->domains[d].root, json_object_unref);
+      g_clear_handle_id (&state->autosave_id, g_source_remove);
+      g_clear_handle_id (&state->check_id, g_source_remove);
+      g_clear_pointer (&state->root, json_object_unref);
+      identity_clear (&state->identity);
+      g_clear_pointer (&state->revision, g_free);
     }
   if (self->tracker != NULL)
     g_signal_handlers_disconnect_by_data (self->tracker, self);
@@ -203,6 +714,7 @@ mix_store_dispose (GObject *object)
   if (self->drafts != NULL)
     g_signal_handlers_disconnect_by_data (self->drafts, self);
   g_clear_object (&self->drafts);
+  g_clear_pointer (&self->session_tombstones, mix_tombstones_free);
 
   G_OBJECT_CLASS (mix_store_parent_class)->dispose (object);
 }
@@ -292,6 +804,18 @@ mix_store_class_init (MixStoreClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_POINTER);
 
   /**
+   * MixStore::problem-removed:
+   * @problem: (type gpointer): the #MixStoreProblem, whose cause is gone;
+   *   freed after the signal
+   */
+  signals[PROBLEM_REMOVED] =
+    g_signal_new ("problem-removed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  /**
    * MixStore::saved:
    * @domain: the #MixDomain whose file was written
    */
@@ -301,6 +825,44 @@ mix_store_class_init (MixStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT);
+
+  /**
+   * MixStore::merged:
+   * @domain: the #MixDomain whose file another program changed
+   * @n_changes: how many items (rows, drafts, sessions…) came from there
+   *
+   * Changes made elsewhere were merged into the data here.
+   */
+  signals[MERGED] =
+    g_signal_new ("merged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_UINT);
+
+  /**
+   * MixStore::read-only-changed:
+   * @domain: the #MixDomain that became read-only, or writable again
+   */
+  signals[READ_ONLY_CHANGED] =
+    g_signal_new ("read-only-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+
+  /**
+   * MixStore::current-session-changed:
+   *
+   * The session in progress is another one: one continued elsewhere was
+   * merged in.
+   */
+  signals[CURRENT_SESSION_CHANGED] =
+    g_signal_new ("current-session-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -345,6 +907,7 @@ mix_store_init (MixStore *self)
   g_signal_connect (self->session_log, "changed", G_CALLBACK (on_session_log_changed_cb), self);
   self->drafts = mix_drafts_new ();
   g_signal_connect (self->drafts, "changed", G_CALLBACK (on_drafts_changed_cb), self);
+  self->session_tombstones = mix_tombstones_new ();
 
   for (guint d = 0; d < MIX_N_DOMAINS; d++)
     self->domains[d].root = new_document (d);
@@ -454,7 +1017,7 @@ mix_store_set_autosave_delay (MixStore *self,
  * mix_store_get_problems:
  *
  * Returns: (transfer none) (element-type MixStoreProblem): what went wrong
- *   while loading and saving, oldest first
+ *   while loading and saving and still holds, oldest first
  */
 GPtrArray *
 mix_store_get_problems (MixStore *self)
@@ -489,6 +1052,52 @@ add_problem (MixStore        *self,
   g_signal_emit (self, signals[PROBLEM_ADDED], 0, problem);
 }
 
+static MixStoreProblem *
+problem_new (MixStore       *self,
+             MixDomain       domain,
+             MixProblemKind  kind)
+{
+  MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);
+
+  problem->domain = domain;
+  problem->kind = kind;
+  problem->path = mix_store_get_path (self, domain);
+  return problem;
+}
+
+/* The problems of @kind with @domain are over. */
+static void
+remove_problems (MixStore       *self,
+                 MixDomain       domain,
+                 MixProblemKind  kind)
+{
+  for (guint i = self->problems->len; i > 0; i--)
+    {
+      MixStoreProblem *problem = self->problems->pdata[i - 1];
+
+      if (problem->domain != domain || problem->kind != kind)
+        continue;
+      g_ptr_array_steal_index (self->problems, i - 1);
+      g_signal_emit (self, signals[PROBLEM_REMOVED], 0, problem);
+      problem_free (problem);
+    }
+}
+
+static void
+set_read_only (MixStore  *self,
+               MixDomain  domain,
+               gboolean   read_only)
+{
+  DomainState *state = &self->domains[domain];
+
+  if (state->read_only == read_only)
+    return;
+  state->read_only = read_only;
+  if (read_only)
+    g_clear_handle_id (&state->autosave_id, g_source_remove);
+  g_signal_emit (self, signals[READ_ONLY_CHANGED], 0, (int) domain);
+}
+
 /* Domain handlers */
 
 /* The rows are read straight into records: a tree of the whole tracker
@@ -502,6 +1111,14 @@ parse_tracker (const char  *data,
   return mix_tracker_read_document (data, length, (MixTrackerRows **) streamed, error);
 }
 
+static void
+load_tombstones (MixTombstones *tombstones,
+                 JsonObject    *root)
+{
+  mix_tombstones_clear (tombstones);
+  mix_tombstones_load_json (tombstones, json_object_get_member (root, MIX_MERGE_DELETED_MEMBER));
+}
+
 static gboolean
 load_tracker (MixStore    *self,
               JsonObject  *root,
@@ -510,6 +1127,7 @@ load_tracker (MixStore    *self,
               GError     **error)
 {
   mix_tracker_load_rows (self->tracker, streamed, n_skipped);
+  load_tombstones (mix_tracker_get_tombstones (self->tracker), root);
   return TRUE;
 }
 
@@ -517,7 +1135,11 @@ static void
 save_tracker (MixStore   *self,
               JsonObject *root)
 {
+  MixTombstones *tombstones = mix_tracker_get_tombstones (self->tracker);
+
   mix_tracker_save_json (self->tracker, root);
+  if (mix_tombstones_get_size (tombstones) > 0)
+    json_object_set_member (root, MIX_MERGE_DELETED_MEMBER, mix_tombstones_to_json (tombstones));
 }
 
 static void
@@ -691,52 +1313,228 @@ static void
 write_tracker (MixStore *self,
                GString  *out)
 {
+  MixTombstones *tombstones = mix_tracker_get_tombstones (self->tracker);
+
   mix_tracker_append_json (self->tracker, out);
+  if (mix_tombstones_get_size (tombstones) == 0)
+    return;
+  g_string_append (out, ",\n\"" MIX_MERGE_DELETED_MEMBER "\":");
+  mix_tombstones_append_json (tombstones, out);
+}
+
+/* Merging */
+
+/* Adds the members of @theirs this version does not know and @root lacks. */
+static guint
+merge_unknown_members (JsonObject       *root,
+                       JsonObject       *theirs,
+                       const DomainInfo *info)
+{
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+  guint n_added = 0;
+
+  json_object_iter_init (&iter, theirs);
+  while (json_object_iter_next (&iter, &member, &value))
+    {
+      if (g_str_equal (member, "format") || g_str_equal (member, "version") ||
+          g_str_equal (member, MIX_MERGE_REVISION_MEMBER) ||
+          g_strv_contains ((const char * const *) info->own_members, member) ||
+          json_object_has_member (root, member))
+        continue;
+      json_object_set_member (root, member, json_node_ref (value));
+      n_added++;
+    }
+  return n_added;
+}
+
+static char *
+session_text (MixSessionRecord *record)
+{
+  g_autoptr(JsonNode) node = mix_session_record_to_json (record);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  mix_json_append_node (out, node);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The session in progress: each computer may have its own. The one
+ * entered into and changed last stays in progress; another with anything
+ * in it is kept as a past session, so that nothing is lost. */
+static void
+merge_current (MixStore   *self,
+               JsonObject *theirs,
+               MixMerge   *merge)
+{
+  JsonNode *node = json_object_get_member (theirs, "current");
+  g_autoptr(MixSessionRecord) their = NULL;
+  MixSessionRecord *ours = self->current_session;
+  MixSessionRecord *loser = NULL;
+  gboolean take;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (ours != NULL && !mix_session_record_is_blank (ours))
+        merge->n_kept++;
+      return;
+    }
+
+  their = mix_session_record_new_from_json (node, NULL);
+  if (their == NULL)
+    {
+      JsonObject *root = self->domains[MIX_DOMAIN_SESSIONS].root;
+
+      if (!json_object_has_member (root, "unreadable_current"))
+        {
+          json_object_set_member (root, "unreadable_current", json_node_copy (node));
+          merge->n_taken++;
+        }
+      return;
+    }
+  if (mix_session_log_find_session (self->session_log, mix_session_record_get_id (their)) != NULL)
+    return;  /* finished here or in the other copy's log */
+
+  if (ours == NULL || mix_session_record_is_blank (ours))
+    take = !mix_session_record_is_blank (their);
+  else if (mix_session_record_is_blank (their))
+    take = FALSE;
+  else
+    {
+      int order = mix_timestamp_compare (mix_session_record_get_modified (their),
+                                         mix_session_record_get_modified (ours));
+
+      if (order == 0)
+        {
+          g_autofree char *our_text = session_text (ours);
+          g_autofree char *their_text = session_text (their);
+
+          order = mix_merge_tie_break (our_text, their_text);
+        }
+      take = order > 0;
+      if (!g_str_equal (mix_session_record_get_id (ours), mix_session_record_get_id (their)))
+        loser = take ? ours : their;
+    }
+
+  if (loser != NULL)
+    {
+      /* Both were entered into: the other is kept, as a past session. */
+      mix_session_record_finish (loser);
+      mix_session_log_add_finished (self->session_log, loser);
+      merge->n_kept++;
+    }
+
+  if (take)
+    {
+      set_current_session (self, their);
+      merge->n_taken++;
+      g_signal_emit (self, signals[CURRENT_SESSION_CHANGED], 0);
+    }
+  else if (ours != NULL && !mix_session_record_is_blank (ours) &&
+           !g_str_equal (mix_session_record_get_id (ours), mix_session_record_get_id (their)))
+    merge->n_kept++;
+  else if (ours != NULL && !mix_session_record_is_blank (ours) &&
+           mix_timestamp_compare (mix_session_record_get_modified (ours),
+                                  mix_session_record_get_modified (their)) != 0)
+    merge->n_kept++;
+}
+
+/* Merges another copy of @domain's file, as read, into the data here.
+ * @infer_deletions: the copy was made from the file as last read or
+ * written here (see #MixMerge). */
+static void
+merge_document (MixStore   *self,
+                MixDomain   domain,
+                JsonObject *theirs,
+                gpointer    streamed,
+                gboolean    infer_deletions,
+                guint      *n_taken,
+                guint      *n_kept)
+{
+  DomainState *state = &self->domains[domain];
+  g_autoptr(MixTombstones) their_tombstones = mix_tombstones_new ();
+  MixMerge merge = { 0 };
+
+  mix_tombstones_load_json (their_tombstones,
+                            json_object_get_member (theirs, MIX_MERGE_DELETED_MEMBER));
+  merge.theirs = their_tombstones;
+  merge.infer_deletions = infer_deletions;
+
+  self->merging = TRUE;
+  switch (domain)
+    {
+    case MIX_DOMAIN_TRACKER:
+      {
+        g_autoptr(MixTrackerRows) rows = streamed;
+
+        merge.ours = mix_tracker_get_tombstones (self->tracker);
+        /* A file without tabs has no rows to merge. */
+        if (rows != NULL)
+          mix_tracker_merge_rows (self->tracker, rows, &merge);
+        else
+          mix_merge_finish (&merge);
+      }
+      break;
+    case MIX_DOMAIN_MESSAGES:
+      merge.ours = mix_drafts_get_tombstones (self->drafts);
+      mix_drafts_merge_json (self->drafts, theirs, &merge);
+      break;
+    case MIX_DOMAIN_SESSIONS:
+    default:
+      merge.ours = self->session_tombstones;
+      mix_session_log_merge_json (self->session_log, theirs, &merge);
+      merge_current (self, theirs, &merge);
+      break;
+    }
+  merge.n_taken += merge_unknown_members (state->root, theirs, &domain_info[domain]);
+  self->merging = FALSE;
+
+  *n_taken = merge.n_taken;
+  *n_kept = merge.n_kept;
 }
 
 /* Loading */
 
-/* Removes what an interrupted save can leave behind: the temporary files
- * of g_file_set_contents_full() (`<name>.XXXXXX`) and of the backup step. */
+/* Removes what an interrupted save can leave behind: the store's own
+ * temporary files, `.<name>.tmp-XXXXXX` and `.<name>.bak.tmp-XXXXXX`, and
+ * nothing else. Under the lock, so that no other writer is using them. */
 static void
 remove_litter (MixStore *self)
 {
-  g_autoptr(GDir) dir = g_dir_open (self->directory, 0, NULL);
+  g_autoptr(GDir) dir = NULL;
   const char *entry;
+  int lock;
 
-  if (dir == NULL)
+  lock = take_lock (self->directory, G_USEC_PER_SEC, NULL);
+  if (lock == -1)
     return;
 
-  while ((entry = g_dir_read_name (dir)) != NULL)
+  dir = g_dir_open (self->directory, 0, NULL);
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
     {
+      if (entry[0] != '.')
+        continue;
       for (guint d = 0; d < MIX_N_DOMAINS; d++)
         {
           const char *name = domain_info[d].file_name;
           gsize len = strlen (name);
           const char *suffix;
-          gboolean litter = FALSE;
 
-          if (strncmp (entry, name, len) != 0 || entry[len] != '.')
+          if (strncmp (entry + 1, name, len) != 0)
             continue;
-          suffix = entry + len + 1;
+          suffix = entry + 1 + len;
+          if (!g_str_has_prefix (suffix, ".tmp-") && !g_str_has_prefix (suffix, ".bak.tmp-"))
+            continue;
+          if (strlen (strrchr (suffix, '-') + 1) != 6)
+            continue;
 
-          if (g_str_equal (suffix, "bak.tmp"))
-            litter = TRUE;
-          else if (strlen (suffix) == 6)
-            {
-              litter = TRUE;
-              for (guint i = 0; i < 6; i++)
-                if (!g_ascii_isalnum (suffix[i]))
-                  litter = FALSE;
-            }
-
-          if (litter)
-            {
-              g_autofree char *path = g_build_filename (self->directory, entry, NULL);
-              g_unlink (path);
-            }
+          {
+            g_autofree char *path = g_build_filename (self->directory, entry, NULL);
+            g_unlink (path);
+          }
         }
     }
+  release_lock (lock);
 }
 
 static ReadResult
@@ -749,59 +1547,32 @@ drop_streamed (MixDomain domain,
 }
 
 /* Reads and checks one file. On READ_OK and READ_NEWER, @root_out is the
- * document; on READ_DAMAGED, @error says what is wrong with it. */
+ * document; on READ_DAMAGED and READ_DENIED, @error says what is wrong. */
 static ReadResult
-read_document (MixDomain    domain,
-               const char  *path,
-               JsonObject **root_out,
-               gpointer    *streamed_out,
-               GError     **error)
+read_document (MixDomain      domain,
+               const char    *path,
+               JsonObject   **root_out,
+               gpointer      *streamed_out,
+               FileIdentity  *identity,
+               GError       **error)
 {
   const DomainInfo *info = &domain_info[domain];
   gpointer streamed = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *data = NULL;
-  GStatBuf st;
   gsize length = 0;
   JsonObject *root;
   JsonNode *version;
   const char *format;
   gboolean wrong_type;
+  ReadResult result;
 
   *root_out = NULL;
   *streamed_out = NULL;
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      if (saved_errno == ENOENT)
-        return READ_MISSING;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("It could not be read: %s."), g_strerror (saved_errno));
-      return READ_DAMAGED;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error_literal (error, MIX_ERROR, MIX_ERROR_DAMAGED, _("It is not a regular file."));
-      return READ_DAMAGED;
-    }
-
-  if (st.st_size > MIX_JSON_MAX_BYTES)
-    {
-      g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_TOO_LARGE,
-                   _("The file is larger than %u MiB."), MIX_JSON_MAX_BYTES / (1024 * 1024));
-      return READ_DAMAGED;
-    }
-
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, MIX_ERROR, MIX_ERROR_DAMAGED,
-                   _("It could not be read: %s."), local_error->message);
-      return READ_DAMAGED;
-    }
+  result = read_file (path, &data, &length, identity, error);
+  if (result != READ_OK)
+    return result;
 
   if (info->parse != NULL)
     node = info->parse (data, length, &streamed, error);
@@ -851,14 +1622,28 @@ read_document (MixDomain    domain,
   return READ_OK;
 }
 
+/* The revision member of a document read, taken out of it. */
+static char *
+take_revision (JsonObject *root)
+{
+  gboolean wrong = FALSE;
+  char *revision;
+
+  revision = g_strdup (mix_json_object_get_string_member_or_null (root, MIX_MERGE_REVISION_MEMBER,
+                                                                   &wrong));
+  json_object_remove_member (root, MIX_MERGE_REVISION_MEMBER);
+  return revision;
+}
+
 /* Reads a document and gives it to the domain's model. */
 static ReadResult
-read_domain (MixStore   *self,
-             MixDomain   domain,
-             const char *path,
-             JsonObject **root_out,
-             guint      *n_skipped,
-             GError    **error)
+read_domain (MixStore      *self,
+             MixDomain      domain,
+             const char    *path,
+             JsonObject   **root_out,
+             guint         *n_skipped,
+             FileIdentity  *identity,
+             GError       **error)
 {
   Prepared *prepared = &self->prepared[domain];
   gpointer streamed = NULL;
@@ -871,11 +1656,12 @@ read_domain (MixStore   *self,
       result = prepared->result;
       *root_out = g_steal_pointer (&prepared->root);
       streamed = g_steal_pointer (&prepared->streamed);
+      identity_copy (identity, &prepared->identity);
       if (prepared->error != NULL)
         g_propagate_error (error, g_steal_pointer (&prepared->error));
     }
   else
-    result = read_document (domain, path, root_out, &streamed, error);
+    result = read_document (domain, path, root_out, &streamed, identity, error);
 
   *n_skipped = 0;
   if (result == READ_NEWER)
@@ -904,6 +1690,7 @@ read_domain (MixStore   *self,
  * are no hard links (some file systems, directories) @path is renamed. */
 static char *
 set_aside (const char  *path,
+           const char  *kind,
            gboolean    *still_there,
            GError     **error)
 {
@@ -918,9 +1705,9 @@ set_aside (const char  *path,
       int saved_errno;
 
       if (attempt == 1)
-        target = g_strdup_printf ("%s.damaged-%s", path, stamp);
+        target = g_strdup_printf ("%s.%s-%s", path, kind, stamp);
       else
-        target = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, attempt);
+        target = g_strdup_printf ("%s.%s-%s-%u", path, kind, stamp, attempt);
 
       if (link (path, target) == 0)
         {
@@ -948,21 +1735,6 @@ set_aside (const char  *path,
   return NULL;
 }
 
-static gboolean
-copy_file_contents (const char  *from,
-                    const char  *to,
-                    GError     **error)
-{
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (from, &data, &length, error))
-    return FALSE;
-  return g_file_set_contents_full (to, data, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
-}
-
 static void
 report_damage (MixStore   *self,
                MixDomain   domain,
@@ -971,12 +1743,9 @@ report_damage (MixStore   *self,
                gboolean    restored,
                const char *reason)
 {
-  MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);
+  MixStoreProblem *problem = problem_new (self, domain, MIX_PROBLEM_DAMAGED);
   const char *name = domain_info[domain].file_name;
 
-  problem->domain = domain;
-  problem->kind = MIX_PROBLEM_DAMAGED;
-  problem->path = g_strdup (path);
   problem->moved_to = g_strdup (moved_to);
   problem->restored_from_backup = restored;
   problem->reason = g_strdup (reason);
@@ -1001,6 +1770,73 @@ report_damage (MixStore   *self,
   add_problem (self, problem);
 }
 
+/* Adds @problem, with @note (nullable) after its message. */
+static void
+add_with_note (MixStore        *self,
+               MixStoreProblem *problem,
+               const char      *note)
+{
+  if (note != NULL)
+    {
+      char *message = g_strconcat (problem->message, " ", note, NULL);
+
+      g_free (problem->message);
+      problem->message = message;
+    }
+  add_problem (self, problem);
+}
+
+static void
+report_denied (MixStore   *self,
+               MixDomain   domain,
+               const char *reason,
+               const char *note)
+{
+  MixStoreProblem *problem = problem_new (self, domain, MIX_PROBLEM_DENIED);
+  g_autofree char *target = resolve_links (problem->path);
+
+  remove_problems (self, domain, MIX_PROBLEM_DENIED);
+  problem->reason = g_strdup (reason);
+  problem->message =
+    /* Translators: %s are a file name, what went wrong, the user's login name and the file's
+     * path, for a command to type in a terminal. */
+    g_strdup_printf (_("Mix It Up is not allowed to read “%s”. %s It was left where it is, and "
+                       "nothing will be written to it until it can be read. This happens when "
+                       "Mix It Up was run as another user, for example with sudo. To fix it, "
+                       "run this in a terminal: sudo chown %s: “%s”"),
+                     domain_info[domain].file_name, reason, g_get_user_name (), target);
+  add_with_note (self, problem, note);
+}
+
+static void
+report_newer (MixStore   *self,
+              MixDomain   domain,
+              const char *note)
+{
+  MixStoreProblem *problem = problem_new (self, domain, MIX_PROBLEM_NEWER_VERSION);
+
+  remove_problems (self, domain, MIX_PROBLEM_NEWER_VERSION);
+  problem->message =
+    g_strdup_printf (_("“%s” was saved by a newer version of Mix It Up. It is shown "
+                       "read-only and nothing will be written to it, so that no data is "
+                       "lost. Update Mix It Up to make changes."),
+                     domain_info[domain].file_name);
+  add_with_note (self, problem, note);
+}
+
+/* Takes what a document read from the file says of itself. */
+static void
+take_identity (DomainState  *state,
+               FileIdentity *identity,
+               JsonObject   *root)
+{
+  identity_clear (&state->identity);
+  state->identity = *identity;
+  memset (identity, 0, sizeof *identity);
+  g_free (state->revision);
+  state->revision = root != NULL ? take_revision (root) : NULL;
+}
+
 static void
 load_domain (MixStore  *self,
              MixDomain  domain)
@@ -1011,6 +1847,8 @@ load_domain (MixStore  *self,
   g_autofree char *moved_to = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) move_error = NULL;
+  FileIdentity identity = { 0 };
+  FileIdentity ignored = { 0 };
   JsonObject *root = NULL;
   guint n_skipped = 0;
   gboolean still_there = FALSE;
@@ -1021,7 +1859,7 @@ load_domain (MixStore  *self,
   state->read_only = FALSE;
   state->dirty = FALSE;
 
-  result = read_domain (self, domain, path, &root, &n_skipped, &error);
+  result = read_domain (self, domain, path, &root, &n_skipped, &identity, &error);
 
   switch (result)
     {
@@ -1030,16 +1868,18 @@ load_domain (MixStore  *self,
        * never made (a save never leaves the file missing). Starting
        * empty would make the backup the file before the next save, and
        * the save after that would overwrite it: it is restored. */
-      if (read_domain (self, domain, bak, &root, &n_skipped, NULL) == READ_OK &&
+      if (read_domain (self, domain, bak, &root, &n_skipped, &ignored, NULL) == READ_OK &&
           copy_file_contents (bak, path, NULL))
         {
-          MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);
+          MixStoreProblem *problem = problem_new (self, domain, MIX_PROBLEM_MISSING);
+          FileIdentity restored = { 0 };
+          g_autofree char *data = NULL;
+          gsize length;
 
+          if (read_file (path, &data, &length, &restored, NULL) == READ_OK)
+            take_identity (state, &restored, root);
           state->root = root;
           state->on_disk_ok = TRUE;
-          problem->domain = domain;
-          problem->kind = MIX_PROBLEM_MISSING;
-          problem->path = g_strdup (path);
           problem->restored_from_backup = TRUE;
           problem->message =
             /* Translators: the first %s is a file name, the second the backup's path. */
@@ -1051,36 +1891,35 @@ load_domain (MixStore  *self,
       g_clear_pointer (&root, json_object_unref);
       n_skipped = 0;
       state->root = new_document (domain);
+      identity_clear (&state->identity);
       return;
 
     case READ_OK:
+      take_identity (state, &identity, root);
       state->root = root;
       state->on_disk_ok = TRUE;
       break;
 
     case READ_NEWER:
-      {
-        MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);
+      /* Show what can be shown, but never write to it. */
+      take_identity (state, &identity, root);
+      state->root = root;
+      state->read_only = TRUE;
+      report_newer (self, domain, NULL);
+      return;
 
-        /* Show what can be shown, but never write to it. */
-        state->root = root;
-        state->read_only = TRUE;
-
-        problem->domain = domain;
-        problem->kind = MIX_PROBLEM_NEWER_VERSION;
-        problem->path = g_strdup (path);
-        problem->message =
-          g_strdup_printf (_("“%s” was saved by a newer version of Mix It Up. It is shown "
-                             "read-only and nothing will be written to it, so that no data is "
-                             "lost. Update Mix It Up to make changes."),
-                           domain_info[domain].file_name);
-        add_problem (self, problem);
-        return;
-      }
+    case READ_DENIED:
+      /* Not damaged: left where it is, and not written to, until it can
+       * be read. */
+      state->root = new_document (domain);
+      state->read_only = TRUE;
+      state->stopped = TRUE;
+      report_denied (self, domain, error->message, NULL);
+      return;
 
     case READ_DAMAGED:
     default:
-      moved_to = set_aside (path, &still_there, &move_error);
+      moved_to = set_aside (path, "damaged", &still_there, &move_error);
       if (moved_to == NULL)
         {
           /* What cannot be moved must not be overwritten. */
@@ -1096,9 +1935,15 @@ load_domain (MixStore  *self,
        * removed only when there is no backup: stopped at any moment, this
        * leaves the damaged file or the backup in place, never no file, which
        * the next start would take for a first start. */
-      if (read_domain (self, domain, bak, &root, &n_skipped, NULL) == READ_OK &&
+      if (read_domain (self, domain, bak, &root, &n_skipped, &ignored, NULL) == READ_OK &&
           copy_file_contents (bak, path, NULL))
         {
+          FileIdentity restored = { 0 };
+          g_autofree char *data = NULL;
+          gsize length;
+
+          if (read_file (path, &data, &length, &restored, NULL) == READ_OK)
+            take_identity (state, &restored, root);
           state->root = root;
           state->on_disk_ok = TRUE;
           report_damage (self, domain, path, moved_to, TRUE, error->message);
@@ -1117,24 +1962,26 @@ load_domain (MixStore  *self,
               report_damage (self, domain, path, NULL, FALSE, error->message);
               return;
             }
+          identity_clear (&state->identity);
           report_damage (self, domain, path, moved_to, FALSE, error->message);
         }
       break;
     }
+  identity_clear (&identity);
+  identity_clear (&ignored);
 
   /* The domain holds what it read; the document keeps only the members
    * it does not know. For the tracker, this frees the parsed rows, most of
    * the memory a big tracker takes. */
   if (domain_info[domain].written_member != NULL && state->root != NULL)
     json_object_remove_member (state->root, domain_info[domain].written_member);
+  if (state->root != NULL)
+    g_free (take_revision (state->root));
 
   if (n_skipped > 0)
     {
-      MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);
+      MixStoreProblem *problem = problem_new (self, domain, MIX_PROBLEM_SKIPPED_ROWS);
 
-      problem->domain = domain;
-      problem->kind = MIX_PROBLEM_SKIPPED_ROWS;
-      problem->path = g_strdup (path);
       problem->n_rows = n_skipped;
       problem->message =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -1148,13 +1995,6 @@ load_domain (MixStore  *self,
     }
 }
 
-/**
- * mix_store_load:
- *
- * Creates the data directory if needed, cleans up what an interrupted save
- * left, and loads every domain. It does not fail: whatever went wrong is
- * in mix_store_get_problems().
- */
 static gpointer
 read_ahead_thread (gpointer data)
 {
@@ -1168,7 +2008,7 @@ read_ahead_thread (gpointer data)
       g_autofree char *path = g_build_filename (self->directory, domain_info[d].file_name, NULL);
 
       prepared->result = read_document (d, path, &prepared->root, &prepared->streamed,
-                                        &prepared->error);
+                                        &prepared->identity, &prepared->error);
       prepared->done = TRUE;
     }
   return NULL;
@@ -1186,6 +2026,7 @@ clear_prepared (MixStore *self)
       g_clear_pointer (&prepared->root, json_object_unref);
       if (prepared->streamed != NULL)
         domain_info[d].free_streamed (g_steal_pointer (&prepared->streamed));
+      identity_clear (&prepared->identity);
       g_clear_error (&prepared->error);
       prepared->done = FALSE;
     }
@@ -1209,6 +2050,17 @@ mix_store_begin_load (MixStore *self)
   self->reader = g_thread_new ("mix-store-read", read_ahead_thread, self);
 }
 
+static void merge_conflict_copies (MixStore  *self,
+                                   MixDomain  domain);
+
+/**
+ * mix_store_load:
+ *
+ * Creates the data directory if needed, cleans up what an interrupted save
+ * left, loads every domain, and merges the conflicting copies sync tools
+ * left. It does not fail: whatever went wrong is in
+ * mix_store_get_problems().
+ */
 void
 mix_store_load (MixStore *self)
 {
@@ -1236,6 +2088,9 @@ mix_store_load (MixStore *self)
   for (guint d = 0; d < MIX_N_DOMAINS; d++)
     load_domain (self, d);
   clear_prepared (self);
+
+  for (guint d = 0; d < MIX_N_DOMAINS; d++)
+    merge_conflict_copies (self, d);
 }
 
 /* Saving */
@@ -1263,6 +2118,16 @@ autosave_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+schedule_autosave (MixStore  *self,
+                   MixDomain  domain)
+{
+  DomainState *state = &self->domains[domain];
+
+  g_clear_handle_id (&state->autosave_id, g_source_remove);
+  state->autosave_id = g_timeout_add (self->autosave_delay, autosave_cb, self);
+}
+
 /**
  * mix_store_changed:
  *
@@ -1279,32 +2144,17 @@ mix_store_changed (MixStore  *self,
   g_return_if_fail (domain < MIX_N_DOMAINS);
 
   state = &self->domains[domain];
-  if (state->read_only)
+  if (state->read_only || self->merging)
     return;
 
   state->dirty = TRUE;
-  g_clear_handle_id (&state->autosave_id, g_source_remove);
-  state->autosave_id = g_timeout_add (self->autosave_delay, autosave_cb, self);
-}
-
-/* Keeps the good file that is about to be replaced as `<name>.bak`: a hard
- * link costs no copying, and the rename makes the swap atomic. */
-static void
-keep_backup (const char *path)
-{
-  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
-  g_autofree char *tmp = g_strconcat (path, ".bak.tmp", NULL);
-
-  g_unlink (tmp);
-  if (link (path, tmp) != 0 && !copy_file_contents (path, tmp, NULL))
-    return;
-  if (g_rename (tmp, bak) != 0)
-    g_unlink (tmp);
+  schedule_autosave (self, domain);
 }
 
 static JsonNode *
-build_document (MixStore  *self,
-                MixDomain  domain)
+build_document (MixStore   *self,
+                MixDomain   domain,
+                const char *revision)
 {
   JsonObject *old = self->domains[domain].root;
   JsonObject *root = json_object_new ();
@@ -1315,10 +2165,12 @@ build_document (MixStore  *self,
 
   json_object_set_string_member (root, "format", domain_info[domain].format);
   json_object_set_int_member (root, "version", MIX_STORE_FORMAT_VERSION);
+  json_object_set_string_member (root, MIX_MERGE_REVISION_MEMBER, revision);
 
   json_object_iter_init (&iter, old);
   while (json_object_iter_next (&iter, &member, &value))
-    if (!g_str_equal (member, "format") && !g_str_equal (member, "version"))
+    if (!g_str_equal (member, "format") && !g_str_equal (member, "version") &&
+        !g_str_equal (member, MIX_MERGE_REVISION_MEMBER))
       json_object_set_member (root, member, json_node_ref (value));
 
   if (domain_info[domain].save != NULL)
@@ -1329,18 +2181,29 @@ build_document (MixStore  *self,
 }
 
 /* The document as text, for a domain that writes its own member: the
- * format and version, the members this version does not know as they
- * were, then the domain's own. */
+ * format, version and revision, the members this version does not know
+ * as they were, then the domain's own. */
 static char *
-write_document (MixStore  *self,
-                MixDomain  domain,
-                gsize     *length)
+write_document (MixStore   *self,
+                MixDomain   domain,
+                const char *revision,
+                gsize      *length)
 {
   GString *out = g_string_sized_new (64 * 1024);
+  g_autoptr(JsonObject) kept = json_object_new ();
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  json_object_set_string_member (kept, MIX_MERGE_REVISION_MEMBER, revision);
+  json_object_iter_init (&iter, self->domains[domain].root);
+  while (json_object_iter_next (&iter, &member, &value))
+    if (!g_strv_contains ((const char * const *) domain_info[domain].own_members, member) &&
+        !g_str_equal (member, MIX_MERGE_REVISION_MEMBER))
+      json_object_set_member (kept, member, json_node_ref (value));
 
   mix_json_append_document_start (out, domain_info[domain].format, MIX_STORE_FORMAT_VERSION,
-                                  self->domains[domain].root,
-                                  domain_info[domain].written_member);
+                                  kept, domain_info[domain].written_member);
   domain_info[domain].write (self, out);
   g_string_append (out, "}\n");
 
@@ -1348,46 +2211,89 @@ write_document (MixStore  *self,
   return g_string_free (out, FALSE);
 }
 
-/* The text of @domain's file as it is now. */
+/* The text of @domain's file as it is now, with what its model learns
+ * once it is written in *@saved. */
 static char *
-snapshot (MixStore  *self,
-          MixDomain  domain,
-          gsize     *length)
+snapshot (MixStore   *self,
+          MixDomain   domain,
+          const char *revision,
+          gsize      *length,
+          gpointer   *saved)
 {
   g_autoptr(JsonNode) document = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -TOMBSTONE_DAYS);
+
+  before = g_date_time_format_iso8601 (then);
+  switch (domain)
+    {
+    case MIX_DOMAIN_TRACKER:
+      mix_tombstones_forget_older (mix_tracker_get_tombstones (self->tracker), before);
+      *saved = mix_tracker_saved_new (self->tracker);
+      break;
+    case MIX_DOMAIN_MESSAGES:
+      mix_tombstones_forget_older (mix_drafts_get_tombstones (self->drafts), before);
+      *saved = mix_drafts_collect_saved (self->drafts);
+      break;
+    case MIX_DOMAIN_SESSIONS:
+    default:
+      *saved = NULL;
+      break;
+    }
 
   if (domain_info[domain].write != NULL)
-    return write_document (self, domain, length);
-  document = build_document (self, domain);
+    return write_document (self, domain, revision, length);
+  document = build_document (self, domain, revision);
   return mix_json_to_data (document, length);
 }
 
-/* Replaces the file at @path with @data, keeping the old one as the
- * backup when @backup. Touches nothing but the files, so it may run on
- * another thread. */
-static gboolean
-write_file (const char  *directory,
-            const char  *path,
-            const char  *data,
-            gsize        length,
-            gboolean     backup,
-            GError     **error)
+static void
+saved_free (MixDomain domain,
+            gpointer  saved)
 {
-  if (g_mkdir_with_parents (directory, 0700) != 0)
+  if (saved == NULL)
+    return;
+  if (domain == MIX_DOMAIN_TRACKER)
+    mix_tracker_saved_free (saved);
+  else
+    g_hash_table_unref (saved);
+}
+
+/* The model learns that what it held at the snapshot is in the file. */
+static void
+saved_mark (MixStore  *self,
+            MixDomain  domain,
+            gpointer   saved)
+{
+  if (saved == NULL)
+    return;
+  if (domain == MIX_DOMAIN_TRACKER)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s", g_strerror (saved_errno));
-      return FALSE;
+      mix_tracker_saved_mark (saved);
+      mix_tracker_saved_free (saved);
     }
+  else
+    mix_drafts_set_on_disk (self->drafts, saved);
+}
 
-  if (backup && g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    keep_backup (path);
+static void
+report_too_large (MixStore  *self,
+                  MixDomain  domain,
+                  gsize      length)
+{
+  MixStoreProblem *problem = problem_new (self, domain, MIX_PROBLEM_TOO_LARGE);
+  g_autofree char *size = g_format_size (length);
+  g_autofree char *limit = g_format_size (MIX_STORE_MAX_BYTES);
 
-  return g_file_set_contents_full (path, data, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  remove_problems (self, domain, MIX_PROBLEM_TOO_LARGE);
+  problem->message =
+    /* Translators: %s are a file name and two sizes, such as “70.1 MB”. */
+    g_strdup_printf (_("Your changes could not be saved to “%s”: it would be %s, and Mix It Up "
+                       "reads files of up to %s. They are kept while Mix It Up is open; delete "
+                       "some rows to save them."),
+                     domain_info[domain].file_name, size, limit);
+  add_problem (self, problem);
 }
 
 /* What follows a write, done or failed. @error is taken. */
@@ -1407,17 +2313,27 @@ finish_save (MixStore   *self,
       state->dirty = TRUE;
       if (!state->save_failed)
         {
-          MixStoreProblem *problem = g_new0 (MixStoreProblem, 1);
+          MixStoreProblem *problem = problem_new (self, domain, MIX_PROBLEM_SAVE_FAILED);
 
-          problem->domain = domain;
-          problem->kind = MIX_PROBLEM_SAVE_FAILED;
-          problem->path = g_strdup (path);
           problem->reason = g_strdup (local_error->message);
-          problem->message =
-            g_strdup_printf (_("Your changes could not be saved to “%s”: %s. They are kept "
-                               "while Mix It Up is open, and saving is tried again with your "
-                               "next change."),
-                             domain_info[domain].file_name, local_error->message);
+          if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+              g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_PERM))
+            problem->message =
+              /* Translators: %s are a file name, the error, the user's login name and the
+               * data folder, for a command to type in a terminal. */
+              g_strdup_printf (_("Your changes could not be saved to “%s”: %s. They are kept "
+                                 "while Mix It Up is open, and saving is tried again with your "
+                                 "next change. The data folder may belong to another user, as "
+                                 "after running Mix It Up with sudo. To fix it, run this in a "
+                                 "terminal: sudo chown -R %s: “%s”"),
+                               domain_info[domain].file_name, local_error->message,
+                               g_get_user_name (), self->directory);
+          else
+            problem->message =
+              g_strdup_printf (_("Your changes could not be saved to “%s”: %s. They are kept "
+                                 "while Mix It Up is open, and saving is tried again with your "
+                                 "next change."),
+                               domain_info[domain].file_name, local_error->message);
           state->save_failed = TRUE;
           add_problem (self, problem);
         }
@@ -1426,7 +2342,12 @@ finish_save (MixStore   *self,
     }
 
   state->on_disk_ok = TRUE;
-  state->save_failed = FALSE;
+  if (state->save_failed)
+    {
+      state->save_failed = FALSE;
+      remove_problems (self, domain, MIX_PROBLEM_SAVE_FAILED);
+    }
+  remove_problems (self, domain, MIX_PROBLEM_TOO_LARGE);
   g_signal_emit (self, signals[SAVED], 0, (int) domain);
   return TRUE;
 }
@@ -1440,8 +2361,227 @@ write_job_free (WriteJob *job)
   g_free (job->directory);
   g_free (job->path);
   g_free (job->data);
+  g_free (job->revision);
+  identity_clear (&job->expected);
+  identity_clear (&job->written);
   g_clear_error (&job->error);
+  saved_free (job->domain, g_steal_pointer (&job->saved));
   g_free (job);
+}
+
+/* A copy of what could not be saved because the file was changed into one
+ * that cannot be merged, beside it: `<name>.unsaved-<YYYYMMDD-HHMMSS>`. */
+static char *
+keep_unsaved (MixStore  *self,
+              MixDomain  domain)
+{
+  g_autofree char *path = mix_store_get_path (self, domain);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *revision = g_uuid_string_random ();
+  g_autofree char *data = NULL;
+  gpointer saved = NULL;
+  gsize length = 0;
+
+  data = snapshot (self, domain, revision, &length, &saved);
+  saved_free (domain, saved);
+  for (guint attempt = 1; attempt < 100; attempt++)
+    {
+      g_autofree char *target = attempt == 1 ?
+        g_strdup_printf ("%s.unsaved-%s", path, stamp) :
+        g_strdup_printf ("%s.unsaved-%s-%u", path, stamp, attempt);
+
+      if (g_file_test (target, G_FILE_TEST_EXISTS))
+        continue;
+      if (replace_file (target, data, length, NULL, NULL))
+        return g_steal_pointer (&target);
+      break;
+    }
+  return NULL;
+}
+
+/* Stops saving @domain: another program left its file in a state that
+ * cannot be merged. What was not saved yet is kept in a file beside it. */
+static void
+stop_saving (MixStore       *self,
+             MixDomain       domain,
+             MixProblemKind  kind,
+             const char     *reason)
+{
+  DomainState *state = &self->domains[domain];
+  g_autofree char *unsaved = NULL;
+  g_autofree char *kept = NULL;
+  const char *name = domain_info[domain].file_name;
+
+  if (state->dirty)
+    unsaved = keep_unsaved (self, domain);
+  if (unsaved != NULL)
+    /* Translators: said after a problem with a file; %s is the path of a copy of the changes. */
+    kept = g_strdup_printf (_("The changes made here that were not saved yet are in %s."),
+                            unsaved);
+  state->dirty = FALSE;
+  state->stopped = TRUE;
+  set_read_only (self, domain, TRUE);
+
+  if (kind == MIX_PROBLEM_NEWER_VERSION)
+    report_newer (self, domain, kept);
+  else if (kind == MIX_PROBLEM_DENIED)
+    report_denied (self, domain, reason, kept);
+  else
+    {
+      MixStoreProblem *problem = problem_new (self, domain, MIX_PROBLEM_CHANGED_UNREADABLE);
+
+      remove_problems (self, domain, MIX_PROBLEM_CHANGED_UNREADABLE);
+      problem->reason = g_strdup (reason);
+      problem->message =
+        /* Translators: the first %s is a file name, the second what is wrong with it. */
+        g_strdup_printf (_("“%s” was changed by another program and can no longer be read. %s "
+                           "It is left as it is, and nothing will be written to it until it "
+                           "can be read again."),
+                         name, reason);
+      add_with_note (self, problem, kept);
+    }
+}
+
+/* Saving goes on: the file can be read, and was merged. */
+static void
+resume_saving (MixStore  *self,
+               MixDomain  domain)
+{
+  DomainState *state = &self->domains[domain];
+
+  if (!state->stopped)
+    return;
+  state->stopped = FALSE;
+  remove_problems (self, domain, MIX_PROBLEM_CHANGED_UNREADABLE);
+  remove_problems (self, domain, MIX_PROBLEM_DENIED);
+  remove_problems (self, domain, MIX_PROBLEM_NEWER_VERSION);
+  set_read_only (self, domain, FALSE);
+}
+
+typedef enum
+{
+  RECONCILED,   /* the file here holds everything: merged, or nothing to merge */
+  NOT_YET,      /* the file cannot be read now: try again soon */
+  STOPPED,      /* the file cannot be merged: saving stopped */
+} Reconciled;
+
+/* Reads @domain's file, changed by another program, and merges it in.
+ * @source: a conflicting copy to merge instead of the file itself. */
+static Reconciled
+reconcile (MixStore   *self,
+           MixDomain   domain,
+           const char *source)
+{
+  DomainState *state = &self->domains[domain];
+  g_autofree char *path = mix_store_get_path (self, domain);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autofree char *their_revision = NULL;
+  FileIdentity identity = { 0 };
+  gpointer streamed = NULL;
+  guint n_taken = 0, n_kept = 0;
+  gboolean was_dirty = state->dirty;
+  ReadResult result;
+
+  result = read_document (domain, source != NULL ? source : path, &root, &streamed, &identity,
+                          &error);
+  switch (result)
+    {
+    case READ_MISSING:
+      identity_clear (&identity);
+      if (source != NULL)
+        return RECONCILED;
+      /* Deleted by another program: the next save makes it again. */
+      identity_clear (&state->identity);
+      if (!state->stopped && !mix_store_is_read_only (self, domain))
+        {
+          state->dirty = TRUE;
+          schedule_autosave (self, domain);
+        }
+      return RECONCILED;
+
+    case READ_NEWER:
+      if (streamed != NULL)
+        domain_info[domain].free_streamed (streamed);
+      identity_clear (&identity);
+      if (source != NULL)
+        return STOPPED;
+      stop_saving (self, domain, MIX_PROBLEM_NEWER_VERSION, NULL);
+      return STOPPED;
+
+    case READ_DENIED:
+      identity_clear (&identity);
+      if (source != NULL)
+        return STOPPED;
+      stop_saving (self, domain, MIX_PROBLEM_DENIED, error->message);
+      return STOPPED;
+
+    case READ_DAMAGED:
+      identity_clear (&identity);
+      if (source != NULL)
+        return STOPPED;
+      if (state->n_retries < MAX_RETRIES)
+        {
+          state->n_retries++;
+          return NOT_YET;
+        }
+      state->n_retries = 0;
+      stop_saving (self, domain, MIX_PROBLEM_CHANGED_UNREADABLE, error->message);
+      return STOPPED;
+
+    case READ_OK:
+    default:
+      break;
+    }
+
+  state->n_retries = 0;
+  their_revision = take_revision (root);
+  merge_document (self, domain, root, streamed, source == NULL &&
+                  (their_revision == NULL || g_strcmp0 (their_revision, state->revision) == 0),
+                  &n_taken, &n_kept);
+
+  if (source == NULL)
+    {
+      /* The file is now what the data here was merged with. */
+      identity_clear (&state->identity);
+      state->identity = identity;
+      memset (&identity, 0, sizeof identity);
+      g_free (state->revision);
+      state->revision = g_steal_pointer (&their_revision);
+      state->on_disk_ok = TRUE;
+      state->dirty = was_dirty || n_kept > 0;
+    }
+  else
+    state->dirty = was_dirty || n_taken > 0;
+  identity_clear (&identity);
+
+  resume_saving (self, domain);
+  if (state->dirty)
+    schedule_autosave (self, domain);
+  if (n_taken > 0)
+    g_signal_emit (self, signals[MERGED], 0, (int) domain, n_taken);
+  return RECONCILED;
+}
+
+static gboolean
+write_done_cb (gpointer data);
+
+/* Only the job is touched here, never the store itself (taking a
+ * reference could make this thread the one to free it). The store is told
+ * through the main loop, if it is still there; it joins the thread before
+ * it takes the result. */
+static gpointer
+write_thread (gpointer data)
+{
+  WriteJob *job = data;
+
+  job->outcome = write_file (job->directory, job->path, job->data, job->length, job->keep_backup,
+                             &job->expected, &job->written, &job->error);
+  g_atomic_int_set (&job->done, TRUE);
+  g_idle_add_full (G_PRIORITY_DEFAULT, write_done_cb, g_steal_pointer (&job->tell),
+                   weak_ref_free);
+  return NULL;
 }
 
 /* Waits for @domain's background write, if any, and finishes it. */
@@ -1451,14 +2591,55 @@ join_writer (MixStore  *self,
 {
   DomainState *state = &self->domains[domain];
   WriteJob *job = state->job;
+  gpointer saved;
 
   if (state->writer == NULL)
     return;
 
   g_thread_join (g_steal_pointer (&state->writer));
   state->job = NULL;
-  finish_save (self, domain, job->path, g_steal_pointer (&job->error), NULL);
+  saved = g_steal_pointer (&job->saved);
+
+  switch (job->outcome)
+    {
+    case WRITE_DONE:
+      identity_clear (&state->identity);
+      state->identity = job->written;
+      memset (&job->written, 0, sizeof job->written);
+      g_free (state->revision);
+      state->revision = g_steal_pointer (&job->revision);
+      saved_mark (self, domain, saved);
+      finish_save (self, domain, job->path, NULL, NULL);
+      break;
+    case WRITE_CHANGED:
+      /* Another program changed the file: it is merged, then saved. */
+      saved_free (domain, saved);
+      state->dirty = TRUE;
+      if (reconcile (self, domain, NULL) == NOT_YET)
+        schedule_check (self, domain, 1000);
+      else if (state->dirty && !state->read_only)
+        state->save_again = TRUE;
+      break;
+    case WRITE_FAILED:
+    default:
+      saved_free (domain, saved);
+      finish_save (self, domain, job->path, g_steal_pointer (&job->error), NULL);
+      break;
+    }
   write_job_free (job);
+
+  if (state->check_after_write)
+    {
+      state->check_after_write = FALSE;
+      schedule_check (self, domain, 0);
+    }
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
 }
 
 static gboolean
@@ -1486,29 +2667,6 @@ write_done_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-/* Only the job is touched here, never the store itself (taking a
- * reference could make this thread the one to free it). The store is told
- * through the main loop, if it is still there; it joins the thread before
- * it takes the result. */
-static gpointer
-write_thread (gpointer data)
-{
-  WriteJob *job = data;
-
-  write_file (job->directory, job->path, job->data, job->length, job->keep_backup, &job->error);
-  g_atomic_int_set (&job->done, TRUE);
-  g_idle_add_full (G_PRIORITY_DEFAULT, write_done_cb, g_steal_pointer (&job->tell),
-                   weak_ref_free);
-  return NULL;
-}
-
 /* Saves @domain as mix_store_save() does, but writes on a thread of its
  * own: at 10,000 rows a tab the text takes 20 ms to make, and writing it
  * durably (fsync) can take much longer on a slow disk, which would stop
@@ -1530,12 +2688,23 @@ save_in_background (MixStore  *self,
     return;
 
   job = g_new0 (WriteJob, 1);
+  job->domain = domain;
+  job->revision = g_uuid_string_random ();
+  job->data = snapshot (self, domain, job->revision, &job->length, &job->saved);
+  if (job->length > MIX_STORE_MAX_BYTES)
+    {
+      /* Never write what could not be read back. */
+      report_too_large (self, domain, job->length);
+      saved_free (domain, g_steal_pointer (&job->saved));
+      write_job_free (job);
+      return;
+    }
   job->tell = g_new0 (GWeakRef, 1);
   g_weak_ref_init (job->tell, self);
   job->directory = g_strdup (self->directory);
   job->path = mix_store_get_path (self, domain);
-  job->data = snapshot (self, domain, &job->length);
   job->keep_backup = state->on_disk_ok;
+  identity_copy (&job->expected, &state->identity);
   state->dirty = FALSE;
   state->job = job;
   state->writer = g_thread_new ("mix-store-write", write_thread, job);
@@ -1546,7 +2715,8 @@ save_in_background (MixStore  *self,
  *
  * Saves @domain now, if it has changed: the file is replaced in one step
  * and the previous one is kept as the backup. A save being written in the
- * background is finished first.
+ * background is finished first. If another program changed the file, it
+ * is merged in first.
  *
  * Returns: %TRUE if the file holds the changes
  */
@@ -1556,10 +2726,7 @@ mix_store_save (MixStore   *self,
                 GError    **error)
 {
   DomainState *state;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (MIX_IS_STORE (self), FALSE);
   g_return_val_if_fail (domain < MIX_N_DOMAINS, FALSE);
@@ -1568,15 +2735,78 @@ mix_store_save (MixStore   *self,
   g_clear_handle_id (&state->autosave_id, g_source_remove);
   join_writer (self, domain);
   state->save_again = FALSE;
-
-  if (!state->dirty || state->read_only)
-    return TRUE;
-
-  data = snapshot (self, domain, &length);
   path = mix_store_get_path (self, domain);
-  state->dirty = FALSE;
-  write_file (self->directory, path, data, length, state->on_disk_ok, &local_error);
-  return finish_save (self, domain, path, g_steal_pointer (&local_error), error);
+
+  /* A file changed elsewhere is merged first; a few rounds, should other
+   * writers keep changing it. */
+  for (guint round = 0; round < 10; round++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *data = NULL;
+      g_autofree char *revision = NULL;
+      FileIdentity written = { 0 };
+      gpointer saved = NULL;
+      gsize length = 0;
+      WriteOutcome outcome;
+
+      if (state->stopped && round > 0)
+        {
+          /* The file was changed into one that cannot be merged. */
+          g_set_error_literal (error, MIX_ERROR, MIX_ERROR_READ_ONLY,
+                               _("The file was changed by another program into one that cannot "
+                                 "be read, so nothing was written to it"));
+          return FALSE;
+        }
+      if (!state->dirty || state->read_only)
+        {
+          g_clear_handle_id (&state->autosave_id, g_source_remove);
+          return TRUE;
+        }
+
+      revision = g_uuid_string_random ();
+      data = snapshot (self, domain, revision, &length, &saved);
+      if (length > MIX_STORE_MAX_BYTES)
+        {
+          saved_free (domain, saved);
+          report_too_large (self, domain, length);
+          g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_TOO_LARGE,
+                       _("The file would be larger than %u MiB."),
+                       MIX_STORE_MAX_BYTES / (1024 * 1024));
+          return FALSE;
+        }
+      state->dirty = FALSE;
+      outcome = write_file (self->directory, path, data, length, state->on_disk_ok,
+                            &state->identity, &written, &local_error);
+      switch (outcome)
+        {
+        case WRITE_DONE:
+          identity_clear (&state->identity);
+          state->identity = written;
+          g_free (state->revision);
+          state->revision = g_steal_pointer (&revision);
+          saved_mark (self, domain, saved);
+          g_clear_handle_id (&state->autosave_id, g_source_remove);
+          return finish_save (self, domain, path, NULL, error);
+        case WRITE_CHANGED:
+          saved_free (domain, saved);
+          state->dirty = TRUE;
+          if (reconcile (self, domain, NULL) == NOT_YET)
+            {
+              /* Being written by another program: a moment later. */
+              g_usleep (200 * 1000);
+            }
+          continue;
+        case WRITE_FAILED:
+        default:
+          saved_free (domain, saved);
+          return finish_save (self, domain, path, g_steal_pointer (&local_error), error);
+        }
+    }
+
+  return finish_save (self, domain, path,
+                      g_error_new_literal (MIX_ERROR, MIX_ERROR_FAILED,
+                                           _("Other programs kept changing the file")),
+                      error);
 }
 
 /**
@@ -1608,4 +2838,344 @@ mix_store_flush (MixStore  *self,
     }
 
   return ok;
+}
+
+/* Room */
+
+/**
+ * mix_store_get_size_estimate:
+ *
+ * Returns: how large @domain's file would be if saved now
+ */
+gsize
+mix_store_get_size_estimate (MixStore  *self,
+                             MixDomain  domain)
+{
+  g_autofree char *data = NULL;
+  gpointer saved = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (MIX_IS_STORE (self), 0);
+  g_return_val_if_fail (domain < MIX_N_DOMAINS, 0);
+
+  data = snapshot (self, domain, "00000000-0000-0000-0000-000000000000", &length, &saved);
+  saved_free (domain, saved);
+  return length;
+}
+
+/**
+ * mix_store_check_room:
+ * @more: how many bytes are to be added to the file
+ *
+ * Checks, before anything is added, that @domain's file would still be one
+ * the store can read back (#MIX_STORE_MAX_BYTES).
+ *
+ * Returns: %FALSE, with @error set to a sentence for the user, if not
+ */
+gboolean
+mix_store_check_room (MixStore   *self,
+                      MixDomain   domain,
+                      gsize       more,
+                      GError    **error)
+{
+  gsize size;
+
+  g_return_val_if_fail (MIX_IS_STORE (self), FALSE);
+
+  size = mix_store_get_size_estimate (self, domain) + more;
+  if (size <= MIX_STORE_MAX_BYTES)
+    return TRUE;
+  {
+    g_autofree char *total = g_format_size (size);
+    g_autofree char *limit = g_format_size (MIX_STORE_MAX_BYTES);
+
+    /* Translators: %s are a file name and two sizes, such as “70.1 MB”. */
+    g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_TOO_LARGE,
+                 _("“%s” would become %s, and Mix It Up reads files of up to %s."),
+                 domain_info[domain].file_name, total, limit);
+  }
+  return FALSE;
+}
+
+/* Conflicting copies */
+
+/* Whether @entry is a copy of @domain's file that a sync tool made for a
+ * conflict: Syncthing's `tracker.sync-conflict-20261201-101500-ABCDEFG.json`,
+ * Nextcloud's and Dropbox's `tracker (conflicted copy 2026-12-01).json`,
+ * ownCloud's `tracker_conflict-20261201-101500.json`, or
+ * `tracker.json.conflict`. Copies already merged end in `.merged`. */
+static gboolean
+is_conflict_copy (const char *entry,
+                  MixDomain   domain)
+{
+  const char *name = domain_info[domain].file_name;
+  g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".json"));
+  g_autofree char *lower = g_ascii_strdown (entry, -1);
+  char next = entry[strlen (stem)];
+
+  if (!g_str_has_prefix (entry, stem) || g_str_equal (entry, name))
+    return FALSE;
+  if (next != '.' && next != ' ' && next != '_' && next != '-' && next != '(')
+    return FALSE;
+  return strstr (lower + strlen (stem), "conflict") != NULL &&
+         (g_str_has_suffix (lower, ".json") || g_str_has_suffix (lower, ".conflict"));
+}
+
+/* Moves a merged copy aside as `<copy>.merged`, never over another file. */
+static char *
+move_merged (const char *path)
+{
+  for (guint attempt = 1; attempt < 100; attempt++)
+    {
+      g_autofree char *target = attempt == 1 ? g_strconcat (path, ".merged", NULL) :
+                                               g_strdup_printf ("%s.merged-%u", path, attempt);
+
+      if (g_file_test (target, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (path, target) == 0)
+        return g_steal_pointer (&target);
+      break;
+    }
+  return NULL;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Merges each conflicting copy of @domain's file in the folder, saves the
+ * result, and moves the copies aside. */
+static void
+merge_conflict_copies (MixStore  *self,
+                       MixDomain  domain)
+{
+  DomainState *state = &self->domains[domain];
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  if (state->read_only)
+    return;
+  dir = g_dir_open (self->directory, 0, NULL);
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    if (is_conflict_copy (entry, domain))
+      g_ptr_array_add (copies, g_build_filename (self->directory, entry, NULL));
+  if (copies->len == 0)
+    return;
+  g_ptr_array_sort (copies, compare_paths);
+
+  for (guint i = 0; i < copies->len; i++)
+    {
+      const char *copy = copies->pdata[i];
+      g_autofree char *moved = NULL;
+      g_autofree char *name = g_path_get_basename (copy);
+      MixStoreProblem *problem;
+      guint n_before = self->problems->len;
+
+      if (reconcile (self, domain, copy) != RECONCILED)
+        continue;  /* a copy that cannot be read is left where it is */
+      /* What it brought is saved before the copy goes. */
+      if (state->dirty && !mix_store_save (self, domain, NULL))
+        return;
+      moved = move_merged (copy);
+      if (moved == NULL || self->problems->len < n_before)
+        continue;
+
+      problem = problem_new (self, domain, MIX_PROBLEM_CONFLICT_MERGED);
+      problem->moved_to = g_strdup (moved);
+      problem->message =
+        /* Translators: the first %s is a file name, then the file it is a copy of, then a path. */
+        g_strdup_printf (_("Your sync app left a conflicting copy, “%s”, of “%s”. Its changes "
+                           "were merged in, and the copy was moved to %s."),
+                         name, domain_info[domain].file_name, moved);
+      add_problem (self, problem);
+    }
+}
+
+/* Watching */
+
+/* Looks at @domain's file after another program may have changed it. */
+static gboolean
+check_cb (gpointer data)
+{
+  MixStore *self = MIX_STORE (data);
+
+  for (guint d = 0; d < MIX_N_DOMAINS; d++)
+    {
+      DomainState *state = &self->domains[d];
+      g_autofree char *path = NULL;
+      g_autofree char *target = NULL;
+      FileIdentity now = { 0 };
+      struct stat st;
+      gboolean changed;
+
+      if (state->check_id == 0 || g_main_current_source () == NULL ||
+          g_source_get_id (g_main_current_source ()) != state->check_id)
+        continue;
+      state->check_id = 0;
+
+      if (state->writer != NULL)
+        {
+          /* Maybe our own write: looked at once it is known. */
+          state->check_after_write = TRUE;
+          break;
+        }
+
+      path = mix_store_get_path (self, d);
+      target = resolve_links (path);
+      if (g_stat (target, &st) == 0 && S_ISREG (st.st_mode))
+        identity_from_stat (&now, &st);
+      changed = !identity_same_stat (&now, &state->identity);
+      identity_clear (&now);
+
+      if (changed || state->stopped)
+        {
+          Reconciled reconciled;
+
+          /* A domain read-only from the start (a newer version) is read
+           * again only to find it mended. */
+          if (state->read_only && !state->stopped)
+            state->stopped = TRUE;
+          reconciled = reconcile (self, d, NULL);
+          if (reconciled == NOT_YET)
+            {
+              schedule_check (self, d, 1000);
+              break;
+            }
+        }
+      merge_conflict_copies (self, d);
+      break;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check (MixStore  *self,
+                MixDomain  domain,
+                guint      delay_ms)
+{
+  DomainState *state = &self->domains[domain];
+
+  g_clear_handle_id (&state->check_id, g_source_remove);
+  state->check_id = g_timeout_add (delay_ms, check_cb, self);
+}
+
+static void
+on_folder_changed_cb (GFileMonitor      *monitor,
+                      GFile             *file,
+                      GFile             *other,
+                      GFileMonitorEvent  event,
+                      MixStore          *self)
+{
+  GFile *files[] = { file, other };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *name = NULL;
+
+      if (files[f] == NULL)
+        continue;
+      name = g_file_get_basename (files[f]);
+      for (guint d = 0; d < MIX_N_DOMAINS; d++)
+        {
+          g_autofree char *path = mix_store_get_path (self, d);
+          g_autofree char *target = resolve_links (path);
+          g_autofree char *target_name = g_path_get_basename (target);
+
+          if (g_str_equal (name, domain_info[d].file_name) || g_str_equal (name, target_name) ||
+              is_conflict_copy (name, d))
+            schedule_check (self, d, CHECK_DELAY_MS);
+        }
+    }
+}
+
+static void
+watch_folder (MixStore   *self,
+              const char *folder)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(GFileMonitor) monitor = NULL;
+
+  for (guint i = 0; i < self->monitors->len; i++)
+    {
+      GFile *watched = g_object_get_data (self->monitors->pdata[i], "mix-folder");
+
+      if (watched != NULL && g_file_equal (watched, file))
+        return;
+    }
+
+  monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (monitor == NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (monitor), "mix-folder", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (monitor, "changed", G_CALLBACK (on_folder_changed_cb), self, 0);
+  g_ptr_array_add (self->monitors, g_steal_pointer (&monitor));
+}
+
+/**
+ * mix_store_set_watching:
+ *
+ * Watches the data folder (and the folders its files link to) for
+ * changes other programs make, and merges them in as they come; or stops.
+ */
+void
+mix_store_set_watching (MixStore *self,
+                        gboolean  watching)
+{
+  g_return_if_fail (MIX_IS_STORE (self));
+
+  if (!watching)
+    {
+      g_clear_pointer (&self->monitors, g_ptr_array_unref);
+      return;
+    }
+  if (self->monitors != NULL)
+    return;
+
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  watch_folder (self, self->directory);
+  for (guint d = 0; d < MIX_N_DOMAINS; d++)
+    {
+      g_autofree char *path = mix_store_get_path (self, d);
+      g_autofree char *target = resolve_links (path);
+      g_autofree char *folder = g_path_get_dirname (target);
+
+      watch_folder (self, folder);
+    }
+}
+
+/**
+ * mix_store_sync:
+ *
+ * Looks at @domain's file now, as a change seen by the watch does: merges
+ * what another program changed, and the conflicting copies sync tools
+ * left. For tests, and for a window that comes back to the front.
+ *
+ * Returns: %TRUE if the file could be read and merged, or had not changed
+ */
+gboolean
+mix_store_sync (MixStore  *self,
+                MixDomain  domain)
+{
+  g_autofree char *path = NULL;
+  DomainState *state;
+
+  g_return_val_if_fail (MIX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (domain < MIX_N_DOMAINS, FALSE);
+
+  state = &self->domains[domain];
+  join_writer (self, domain);
+  path = mix_store_get_path (self, domain);
+  if (!file_unchanged (path, &state->identity) || state->stopped)
+    {
+      if (state->read_only && !state->stopped)
+        state->stopped = TRUE;
+      if (reconcile (self, domain, NULL) != RECONCILED)
+        return FALSE;
+    }
+  merge_conflict_copies (self, domain);
+  return TRUE;
 }

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mix-drafts.h"
+#include "mix-json.h"
 #include "mix-session-log.h"
 #include "mix-session-record.h"
 #include "mix-tracker.h"
@@ -13,6 +14,12 @@ G_BEGIN_DECLS
 
 /* The version of the file formats this build reads and writes. */
 #define MIX_STORE_FORMAT_VERSION 1
+
+/* The largest data file the store writes, and reads back. */
+#define MIX_STORE_MAX_BYTES MIX_JSON_MAX_BYTES
+
+/* The lock file that one writer at a time holds, in the data directory. */
+#define MIX_STORE_LOCK_NAME ".lock"
 
 typedef enum
 {
@@ -30,6 +37,10 @@ typedef enum
   MIX_PROBLEM_SAVE_FAILED,
   MIX_PROBLEM_NO_DIRECTORY,
   MIX_PROBLEM_MISSING,       /* the file was gone and its backup was restored */
+  MIX_PROBLEM_DENIED,        /* the file may not be read: left where it is, read-only */
+  MIX_PROBLEM_CHANGED_UNREADABLE, /* changed elsewhere into a file that cannot be merged */
+  MIX_PROBLEM_CONFLICT_MERGED,    /* a sync tool's conflicting copy was merged and moved aside */
+  MIX_PROBLEM_TOO_LARGE,     /* the file would be larger than can be read back */
 } MixProblemKind;
 
 typedef struct
@@ -83,5 +94,16 @@ void        mix_store_set_autosave_delay (MixStore    *self,
                                           guint        milliseconds);
 
 GPtrArray  *mix_store_get_problems       (MixStore    *self);
+
+gboolean    mix_store_check_room         (MixStore    *self,
+                                          MixDomain    domain,
+                                          gsize        more,
+                                          GError     **error);
+gsize       mix_store_get_size_estimate  (MixStore    *self,
+                                          MixDomain    domain);
+gboolean    mix_store_sync               (MixStore    *self,
+                                          MixDomain    domain);
+void        mix_store_set_watching       (MixStore    *self,
+                                          gboolean     watching);
 
 G_END_DECLS

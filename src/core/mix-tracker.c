@@ -3,9 +3,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mix-date.h"
 #include "mix-error.h"
 #include "mix-json.h"
 #include "mix-json-reader.h"
+#include "mix-merge.h"
 #include "mix-tracker.h"
 
 /**
@@ -26,6 +28,7 @@ struct _MixTracker
   GPtrArray  *unreadable[MIX_N_TABS];  /* JsonNode, kept as read */
   JsonObject *unknown_tabs;            /* nullable */
   GHashTable *by_id;                   /* id → MixRecord, not owned */
+  MixTombstones *tombstones;           /* the rows deleted */
 };
 
 G_DEFINE_FINAL_TYPE (MixTracker, mix_tracker, G_TYPE_OBJECT)
@@ -63,6 +66,7 @@ mix_tracker_dispose (GObject *object)
     }
   g_clear_pointer (&self->unknown_tabs, json_object_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->tombstones, mix_tombstones_free);
 
   G_OBJECT_CLASS (mix_tracker_parent_class)->dispose (object);
 }
@@ -91,6 +95,7 @@ mix_tracker_init (MixTracker *self)
       self->unreadable[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
     }
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->tombstones = mix_tombstones_new ();
 }
 
 MixTracker *
@@ -214,6 +219,13 @@ mix_tracker_insert_row (MixTracker *self,
 
   tab = mix_record_get_tab (record);
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->rows[tab])));
+  if (mix_tombstones_lookup (self->tombstones, mix_record_get_id (record)) != NULL)
+    {
+      /* A deletion undone: the row comes back newer than the copy that was
+       * deleted, which a copy of the file elsewhere may have learnt of. */
+      mix_tombstones_remove (self->tombstones, mix_record_get_id (record));
+      mix_record_bump (record);
+    }
   adopt (self, record);
   g_list_store_insert (self->rows[tab], position, record);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -269,6 +281,8 @@ mix_tracker_remove_row (MixTracker *self,
     return FALSE;
 
   release (self, record);
+  mix_tombstones_add (self->tombstones, mix_record_get_id (record),
+                      mix_record_get_modified (record), NULL);
   g_list_store_remove (self->rows[tab], pos);
   if (position != NULL)
     *position = pos;
@@ -470,7 +484,10 @@ mix_tracker_load_rows (MixTracker     *self,
             mix_record_set_owner (old, NULL, NULL);
         }
       for (guint i = 0; i < loaded->len; i++)
-        mix_record_set_owner (loaded->pdata[i], on_record_changed, self);
+        {
+          mix_record_set_owner (loaded->pdata[i], on_record_changed, self);
+          mix_record_set_on_disk (loaded->pdata[i], mix_record_get_serial (loaded->pdata[i]));
+        }
       g_list_store_splice (self->rows[t], 0, n_old, loaded->pdata, loaded->len);
       g_clear_pointer (&self->unreadable[t], g_ptr_array_unref);
       self->unreadable[t] = g_steal_pointer (&rows->unreadable[t]);
@@ -670,4 +687,325 @@ mix_tracker_append_json (MixTracker *self,
         }
     }
   g_string_append (out, "}");
+}
+
+/**
+ * mix_tracker_get_tombstones:
+ *
+ * Returns: (transfer none): the rows deleted, kept to tell other copies of
+ *   the file
+ */
+MixTombstones *
+mix_tracker_get_tombstones (MixTracker *self)
+{
+  g_return_val_if_fail (MIX_IS_TRACKER (self), NULL);
+  return self->tombstones;
+}
+
+/* Saving and merging */
+
+typedef struct
+{
+  MixRecord *record;
+  guint      serial;
+} SavedRow;
+
+/**
+ * MixTrackerSaved:
+ *
+ * The rows as one save writes them, so that once the file is written each
+ * row that has not changed since is known to be in it.
+ */
+struct _MixTrackerSaved
+{
+  GArray *rows;  /* SavedRow */
+};
+
+static void
+saved_row_clear (SavedRow *row)
+{
+  g_clear_object (&row->record);
+}
+
+/**
+ * mix_tracker_saved_new:
+ *
+ * Returns: (transfer full): the rows as they are now, before a save
+ */
+MixTrackerSaved *
+mix_tracker_saved_new (MixTracker *self)
+{
+  MixTrackerSaved *saved;
+  guint n = 0;
+
+  g_return_val_if_fail (MIX_IS_TRACKER (self), NULL);
+
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    n += g_list_model_get_n_items (G_LIST_MODEL (self->rows[t]));
+
+  saved = g_new0 (MixTrackerSaved, 1);
+  saved->rows = g_array_sized_new (FALSE, FALSE, sizeof (SavedRow), n);
+  g_array_set_clear_func (saved->rows, (GDestroyNotify) saved_row_clear);
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    {
+      GListModel *rows = G_LIST_MODEL (self->rows[t]);
+      guint n_rows = g_list_model_get_n_items (rows);
+
+      for (guint i = 0; i < n_rows; i++)
+        {
+          SavedRow row;
+
+          row.record = g_list_model_get_item (rows, i);
+          row.serial = mix_record_get_serial (row.record);
+          g_array_append_val (saved->rows, row);
+        }
+    }
+  return saved;
+}
+
+/**
+ * mix_tracker_saved_mark:
+ *
+ * Says that the save is in the file: each row is known to be there as it
+ * was then.
+ */
+void
+mix_tracker_saved_mark (MixTrackerSaved *saved)
+{
+  g_return_if_fail (saved != NULL);
+
+  for (guint i = 0; i < saved->rows->len; i++)
+    {
+      SavedRow *row = &g_array_index (saved->rows, SavedRow, i);
+      mix_record_set_on_disk (row->record, row->serial);
+    }
+}
+
+void
+mix_tracker_saved_free (MixTrackerSaved *saved)
+{
+  if (saved == NULL)
+    return;
+  g_array_unref (saved->rows);
+  g_free (saved);
+}
+
+static char *
+record_text (MixRecord *record)
+{
+  GString *out = g_string_new (NULL);
+
+  mix_record_append_json (record, out);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+node_text (JsonNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  mix_json_append_node (out, node);
+  return g_string_free (out, FALSE);
+}
+
+/* Adds what @theirs holds of @kept and @self does not: rows that could not
+ * be read, and tabs this version does not know. */
+static guint
+merge_kept (MixTracker     *self,
+            MixTrackerRows *theirs)
+{
+  guint n_added = 0;
+
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    {
+      g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      if (theirs->unreadable[t]->len == 0)
+        continue;
+      for (guint i = 0; i < self->unreadable[t]->len; i++)
+        g_hash_table_add (known, node_text (self->unreadable[t]->pdata[i]));
+      for (guint i = 0; i < theirs->unreadable[t]->len; i++)
+        {
+          g_autofree char *text = node_text (theirs->unreadable[t]->pdata[i]);
+
+          if (g_hash_table_contains (known, text))
+            continue;
+          g_ptr_array_add (self->unreadable[t], json_node_ref (theirs->unreadable[t]->pdata[i]));
+          g_hash_table_add (known, g_steal_pointer (&text));
+          n_added++;
+        }
+    }
+
+  if (theirs->unknown_tabs != NULL)
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, theirs->unknown_tabs);
+      while (json_object_iter_next (&iter, &member, &value))
+        {
+          if (self->unknown_tabs == NULL)
+            self->unknown_tabs = json_object_new ();
+          if (json_object_has_member (self->unknown_tabs, member))
+            continue;
+          json_object_set_member (self->unknown_tabs, member, json_node_ref (value));
+          n_added++;
+        }
+    }
+  return n_added;
+}
+
+/**
+ * mix_tracker_merge_rows:
+ * @theirs: the rows of another copy of the file, as read; the rows taken
+ *   from it are moved out
+ * @merge: how to merge; its tombstones are the tracker's own and the other
+ *   copy's
+ *
+ * Merges another copy of the tracker, row by row (see #MixMerge): rows are
+ * changed, added and removed in place, so that a table showing them
+ * updates as the user watches. Rows added come at the end of their tab.
+ */
+void
+mix_tracker_merge_rows (MixTracker     *self,
+                        MixTrackerRows *theirs,
+                        MixMerge       *merge)
+{
+  g_autoptr(GPtrArray) dropped = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *added[MIX_N_TABS] = { NULL };
+  gboolean changed = FALSE;
+
+  g_return_if_fail (MIX_IS_TRACKER (self));
+  g_return_if_fail (theirs != NULL && merge != NULL);
+  g_return_if_fail (merge->ours == self->tombstones);
+
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    added[t] = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Our rows the other copy lacks. */
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    {
+      GListModel *rows = G_LIST_MODEL (self->rows[t]);
+      guint n = g_list_model_get_n_items (rows);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(MixRecord) ours = g_list_model_get_item (rows, i);
+          const char *id = mix_record_get_id (ours);
+
+          if (g_hash_table_contains (theirs->by_id, id))
+            continue;
+          if (mix_merge_decide (merge, id, mix_record_get_modified (ours),
+                                mix_record_is_on_disk (ours) ? mix_record_get_modified (ours) : NULL,
+                                NULL) == MIX_MERGE_DROP)
+            g_ptr_array_add (dropped, g_steal_pointer (&ours));
+        }
+    }
+
+  /* The other copy's rows. */
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    {
+      GPtrArray *loaded = theirs->loaded[t];
+
+      for (guint i = 0; i < loaded->len; i++)
+        {
+          MixRecord *their = loaded->pdata[i];
+          const char *id = mix_record_get_id (their);
+          MixRecord *ours = g_hash_table_lookup (self->by_id, id);
+          MixMergeVerdict verdict;
+
+          verdict = mix_merge_decide (merge, id, ours ? mix_record_get_modified (ours) : NULL,
+                                      ours && mix_record_is_on_disk (ours) ?
+                                        mix_record_get_modified (ours) : NULL,
+                                      mix_record_get_modified (their));
+
+          if (verdict == MIX_MERGE_KEEP && ours != NULL &&
+              mix_timestamp_compare (mix_record_get_modified (ours),
+                                     mix_record_get_modified (their)) == 0)
+            {
+              /* The same version, as a rule; else two edits made in the
+               * same millisecond, and both sides choose the same one. */
+              if (mix_record_get_tab (ours) == t && mix_record_same_content (ours, their))
+                {
+                  mix_record_set_on_disk (ours, mix_record_get_serial (ours));
+                  continue;
+                }
+              else
+                {
+                  g_autofree char *our_text = record_text (ours);
+                  g_autofree char *their_text = record_text (their);
+
+                  if (mix_merge_tie_break (our_text, their_text) > 0)
+                    {
+                      verdict = MIX_MERGE_TAKE;
+                      merge->n_taken++;
+                    }
+                  else
+                    merge->n_kept++;
+                }
+            }
+
+          if (verdict != MIX_MERGE_TAKE)
+            continue;
+
+          changed = TRUE;
+          if (ours != NULL && mix_record_get_tab (ours) == t)
+            {
+              mix_record_take (ours, their);
+              mix_record_set_on_disk (ours, mix_record_get_serial (ours));
+              continue;
+            }
+          if (ours != NULL)
+            {
+              /* Moved to another tab there. */
+              guint pos;
+
+              if (g_list_store_find (self->rows[mix_record_get_tab (ours)], ours, &pos))
+                {
+                  release (self, ours);
+                  g_list_store_remove (self->rows[mix_record_get_tab (ours)], pos);
+                }
+            }
+          mix_record_set_on_disk (their, mix_record_get_serial (their));
+          g_ptr_array_add (added[t], g_object_ref (their));
+        }
+    }
+
+  for (guint i = 0; i < dropped->len; i++)
+    {
+      MixRecord *record = dropped->pdata[i];
+      MixTab tab = mix_record_get_tab (record);
+      guint pos;
+
+      if (!g_list_store_find (self->rows[tab], record, &pos))
+        continue;
+      release (self, record);
+      g_list_store_remove (self->rows[tab], pos);
+      changed = TRUE;
+    }
+
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    {
+      if (added[t]->len == 0)
+        continue;
+      for (guint i = 0; i < added[t]->len; i++)
+        adopt (self, added[t]->pdata[i]);
+      g_list_store_splice (self->rows[t],
+                           g_list_model_get_n_items (G_LIST_MODEL (self->rows[t])),
+                           0, added[t]->pdata, added[t]->len);
+    }
+
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    g_ptr_array_unref (added[t]);
+
+  if (merge_kept (self, theirs) > 0)
+    {
+      merge->n_taken++;
+      changed = TRUE;
+    }
+  mix_merge_finish (merge);
+
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
 }

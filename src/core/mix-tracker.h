@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "mix-merge.h"
 #include "mix-record.h"
 #include "mix-schema.h"
 
@@ -57,5 +58,18 @@ void        mix_tracker_save_json      (MixTracker  *self,
                                         JsonObject  *root);
 void        mix_tracker_append_json    (MixTracker  *self,
                                         GString     *out);
+
+MixTombstones *mix_tracker_get_tombstones (MixTracker *self);
+void        mix_tracker_merge_rows     (MixTracker      *self,
+                                        MixTrackerRows  *theirs,
+                                        MixMerge        *merge);
+
+typedef struct _MixTrackerSaved MixTrackerSaved;
+
+MixTrackerSaved *mix_tracker_saved_new  (MixTracker      *self);
+void        mix_tracker_saved_mark     (MixTrackerSaved *saved);
+void        mix_tracker_saved_free     (MixTrackerSaved *saved);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MixTrackerSaved, mix_tracker_saved_free)
 
 G_END_DECLS

@@ -52,11 +52,32 @@ test_timestamp (void)
 {
   g_autofree char *now = mix_timestamp_now ();
 
+  g_autofree char *after = NULL;
+  g_autofree char *later = NULL;
+  gint64 usec;
+
   g_assert_true (mix_timestamp_is_valid (now));
   g_assert_true (g_str_has_suffix (now, "Z"));
-  g_assert_cmpuint (strlen (now), ==, strlen ("2026-11-28T17:20:00Z"));
+  /* To the millisecond: two edits on two computers are told apart. */
+  g_assert_cmpuint (strlen (now), ==, strlen ("2026-11-28T17:20:00.125Z"));
   g_assert_false (mix_timestamp_is_valid ("not a time"));
   g_assert_false (mix_timestamp_is_valid (""));
+  g_assert_false (mix_timestamp_is_valid ("2026-02-30T00:00:00Z"));
+
+  /* Compared by the time they say, whatever their form. */
+  g_assert_true (mix_timestamp_to_usec ("1970-01-01T00:00:01.500Z", &usec));
+  g_assert_cmpint (usec, ==, 1500000);
+  g_assert_cmpint (mix_timestamp_compare ("2026-11-28T17:20:00Z", "2026-11-28T17:20:00.000Z"), ==, 0);
+  g_assert_cmpint (mix_timestamp_compare ("2026-11-28T17:20:00Z", "2026-11-28T17:20:00.001Z"), <, 0);
+  g_assert_cmpint (mix_timestamp_compare ("2026-11-28T18:20:00+01:00", "2026-11-28T17:20:00Z"), ==, 0);
+  g_assert_cmpint (mix_timestamp_compare (NULL, "2026-11-28T17:20:00Z"), <, 0);
+
+  /* A change comes after the version it changes, even with the clock
+   * behind: set back, or another computer's ahead. */
+  after = mix_timestamp_after ("2999-01-01T00:00:00.000Z");
+  g_assert_cmpstr (after, ==, "2999-01-01T00:00:00.001Z");
+  later = mix_timestamp_after (NULL);
+  g_assert_cmpint (mix_timestamp_compare (later, now), >=, 0);
 }
 
 static void

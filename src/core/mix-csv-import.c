@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "mix-csv.h"
@@ -33,6 +34,9 @@ typedef struct
 struct _MixCsvImport
 {
   MixTab     tab;
+  GBytes    *data;       /* the text, to be read again with another delimiter */
+  char      *display_name;  /* nullable: the file's, for messages */
+  char       delimiter;
   GPtrArray *rows;       /* GStrv, as parsed and unguarded; row 0 is the header */
   GArray    *data_rows;  /* DataRow: the rows after the header that are not empty */
   guint      n_columns;  /* source columns: the longest row, header included */
@@ -186,18 +190,20 @@ guess_mapping (MixCsvImport *self)
     }
 }
 
-/* Takes over @rows, as mix_csv_parse() returns them. */
-static MixCsvImport *
-mix_csv_import_new_from_rows (MixTab     tab,
-                              GPtrArray *rows)
+/* Takes over @rows, as mix_csv_parse() returns them, in place of what @self held. */
+static void
+take_rows (MixCsvImport *self,
+           GPtrArray    *rows)
 {
-  MixCsvImport *self;
   guint n_header;
 
   g_assert (rows != NULL && rows->len > 0);
 
-  self = g_new0 (MixCsvImport, 1);
-  self->tab = tab;
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->data_rows, g_array_unref);
+  g_clear_pointer (&self->titles, g_strfreev);
+  g_clear_pointer (&self->mapping, g_free);
+
   self->rows = rows;
   self->data_rows = g_array_sized_new (FALSE, FALSE, sizeof (DataRow), rows->len - 1);
 
@@ -245,8 +251,114 @@ mix_csv_import_new_from_rows (MixTab     tab,
 
   self->mapping = g_new (int, MAX (self->n_columns, 1));
   guess_mapping (self);
+}
 
-  return self;
+/* Parses @self's text with @delimiter, leaving @self as it was on error. */
+static gboolean
+parse (MixCsvImport  *self,
+       char           delimiter,
+       GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  MixCsvLimits limits = import_limits;
+  GPtrArray *rows;
+  gconstpointer data;
+  gsize length;
+
+  data = g_bytes_get_data (self->data, &length);
+  limits.delimiter = delimiter;
+  rows = mix_csv_parse_limited (data, length, &limits, &local_error);
+  if (rows == NULL)
+    {
+      if (self->display_name != NULL)
+        g_set_error (error, local_error->domain, local_error->code,
+                     /* Translators: the first %s is a file name, the second a sentence
+                      * saying what is wrong with it, such as “Line 3 is not valid UTF-8
+                      * text.” */
+                     _("The file “%s” cannot be imported. %s"), self->display_name,
+                     local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  self->delimiter = delimiter;
+  take_rows (self, rows);
+  return TRUE;
+}
+
+/**
+ * mix_csv_import_new_from_bytes:
+ * @tab: the tab to import into
+ * @data: the CSV text, UTF-8 with or without a byte order mark
+ * @delimiter: what separates the fields, or 0 to find it out (see
+ *   mix_csv_detect_delimiter())
+ * @display_name: (nullable): the name of the file it came from, for messages
+ * @error: return location for a #MixCsvError
+ *
+ * Reads @data as mix_csv_import_new_from_data() does, with @delimiter.
+ *
+ * Returns: (transfer full) (nullable): the import, or %NULL with @error set
+ */
+MixCsvImport *
+mix_csv_import_new_from_bytes (MixTab       tab,
+                               GBytes      *data,
+                               char         delimiter,
+                               const char  *display_name,
+                               GError     **error)
+{
+  g_autoptr(MixCsvImport) self = NULL;
+
+  g_return_val_if_fail (tab < MIX_N_TABS, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_new0 (MixCsvImport, 1);
+  self->tab = tab;
+  self->data = g_bytes_ref (data);
+  self->display_name = g_strdup (display_name);
+  if (delimiter == '\0')
+    {
+      gsize length;
+      const char *text = g_bytes_get_data (data, &length);
+
+      delimiter = mix_csv_detect_delimiter (text, length);
+    }
+  if (!parse (self, delimiter, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * mix_csv_import_get_delimiter:
+ *
+ * Returns: what separates the fields, as found or as set
+ */
+char
+mix_csv_import_get_delimiter (MixCsvImport *self)
+{
+  g_return_val_if_fail (self != NULL, ',');
+  return self->delimiter;
+}
+
+/**
+ * mix_csv_import_set_delimiter:
+ *
+ * Reads the text again, its fields separated by @delimiter, and maps its
+ * columns again. On error the import is left as it was.
+ *
+ * Returns: %FALSE with @error set if the text cannot be read so
+ */
+gboolean
+mix_csv_import_set_delimiter (MixCsvImport  *self,
+                              char           delimiter,
+                              GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (delimiter != '\0', FALSE);
+
+  if (delimiter == self->delimiter)
+    return TRUE;
+  return parse (self, delimiter, error);
 }
 
 /**
@@ -275,17 +387,14 @@ mix_csv_import_new_from_data (MixTab       tab,
                               gsize        length,
                               GError     **error)
 {
-  GPtrArray *rows;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (tab < MIX_N_TABS, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  rows = mix_csv_parse_limited (data, length, &import_limits, error);
-  if (rows == NULL)
-    return NULL;
-
-  return mix_csv_import_new_from_rows (tab, rows);
+  bytes = g_bytes_new (data, length);
+  return mix_csv_import_new_from_bytes (tab, bytes, '\0', NULL, error);
 }
 
 static void
@@ -332,13 +441,22 @@ set_too_large_error (GError     **error,
     }
 }
 
-/* Reads the whole of @path, refusing it without reading it if it is larger than the
- * limit, and stopping as soon as it goes past the limit if its size was not known. */
-static GBytes *
-read_file (const char  *path,
-           const char  *display_name,
-           GError     **error)
+/**
+ * mix_csv_import_read_file:
+ * @path: a file, a pipe, `/dev/stdin`, or a shell's `<(…)`
+ * @error: return location for an error, a sentence that names the file
+ *
+ * Reads the whole of @path, refusing it without reading it if it is larger than the
+ * limit, and stopping as soon as it goes past the limit if its size was not known (a
+ * pipe). It blocks until a pipe's writer is done: never on the main loop of a window.
+ *
+ * Returns: (transfer full) (nullable): the text
+ */
+GBytes *
+mix_csv_import_read_file (const char  *path,
+                          GError     **error)
 {
+  g_autofree char *display_name = g_filename_display_name (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
@@ -414,38 +532,16 @@ mix_csv_import_new_from_file (MixTab       tab,
 {
   g_autofree char *display_name = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GPtrArray *rows;
-  gconstpointer data;
-  gsize length;
 
   g_return_val_if_fail (tab < MIX_N_TABS, NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = g_filename_display_name (path);
-
-  bytes = read_file (path, display_name, error);
+  bytes = mix_csv_import_read_file (path, error);
   if (bytes == NULL)
     return NULL;
-
-  data = g_bytes_get_data (bytes, &length);
-  rows = mix_csv_parse_limited (data, length, &import_limits, &local_error);
-  if (rows == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   /* Translators: the first %s is a file name, the second a sentence
-                    * saying what is wrong with it, such as “Line 3 is not valid UTF-8
-                    * text.” */
-                   _("The file “%s” cannot be imported. %s"), display_name,
-                   local_error->message);
-      return NULL;
-    }
-
-  /* The text is not needed once it is split into cells. */
-  g_clear_pointer (&bytes, g_bytes_unref);
-
-  return mix_csv_import_new_from_rows (tab, rows);
+  return mix_csv_import_new_from_bytes (tab, bytes, '\0', display_name, error);
 }
 
 void
@@ -454,8 +550,10 @@ mix_csv_import_free (MixCsvImport *self)
   if (self == NULL)
     return;
 
-  g_ptr_array_unref (self->rows);
-  g_array_unref (self->data_rows);
+  g_clear_pointer (&self->data, g_bytes_unref);
+  g_free (self->display_name);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->data_rows, g_array_unref);
   g_strfreev (self->titles);
   g_free (self->mapping);
   g_free (self);
@@ -951,6 +1049,7 @@ mix_tracker_export_csv_file (MixTracker  *tracker,
   g_autoptr(GString) out = NULL;
   GListModel *rows;
   gboolean existed;
+  GStatBuf old;
   Sink sink = { NULL, -1, 0 };
 
   g_return_val_if_fail (MIX_IS_TRACKER (tracker), FALSE);
@@ -963,12 +1062,20 @@ mix_tracker_export_csv_file (MixTracker  *tracker,
 
   /* As g_file_set_contents() does: a new file beside, renamed over the old one once
    * written, and synced first when there was one, so that a crash leaves either. */
-  existed = g_file_test (path, G_FILE_TEST_EXISTS);
-  /* The template g_mkstemp_full() fills in, as g_file_set_contents() names it. */
+  existed = g_stat (path, &old) == 0;
+  /* The template g_mkstemp_full() fills in, as g_file_set_contents() names it. It is
+   * for the user alone, as the contacts it holds are; a file exported again keeps the
+   * mode the user gave it. */
   tmp = g_strconcat (path, ".XXXXXX", NULL);
-  sink.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  sink.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (sink.fd < 0)
     sink.errsv = errno;
+  else if (existed && S_ISREG (old.st_mode) && fchmod (sink.fd, old.st_mode & 07777) != 0)
+    {
+      sink.errsv = errno;
+      close (sink.fd);
+      g_unlink (tmp);
+    }
   else
     {
       out = g_string_sized_new (SINK_PIECE + 4096);

@@ -32,6 +32,17 @@ MixCsvImport *mix_csv_import_new_from_data        (MixTab          tab,
                                                    const char     *data,
                                                    gsize           length,
                                                    GError        **error);
+MixCsvImport *mix_csv_import_new_from_bytes       (MixTab          tab,
+                                                   GBytes         *data,
+                                                   char            delimiter,
+                                                   const char     *display_name,
+                                                   GError        **error);
+GBytes       *mix_csv_import_read_file            (const char     *path,
+                                                   GError        **error);
+char          mix_csv_import_get_delimiter        (MixCsvImport   *self);
+gboolean      mix_csv_import_set_delimiter        (MixCsvImport   *self,
+                                                   char            delimiter,
+                                                   GError        **error);
 MixCsvImport *mix_csv_import_new_from_file        (MixTab          tab,
                                                    const char     *path,
                                                    GError        **error);

@@ -21,6 +21,7 @@ typedef struct
   guint       line;
   GString    *text;
   GArray     *starts;   /* gsize */
+  char        delimiter;
 } CsvReader;
 
 static inline gboolean
@@ -29,12 +30,14 @@ is_line_end (char c)
   return c == '\r' || c == '\n';
 }
 
-/* The first byte at or after @p that ends an unquoted field: a comma, a line end or @end. */
+/* The first byte at or after @p that ends an unquoted field: the delimiter, a line end or
+ * @end. */
 static const char *
 find_field_end (const char *p,
-                const char *end)
+                const char *end,
+                char        delimiter)
 {
-  while (p < end && *p != ',' && !is_line_end (*p))
+  while (p < end && *p != delimiter && !is_line_end (*p))
     p++;
 
   return p;
@@ -154,7 +157,7 @@ read_quoted_field (CsvReader  *reader,
 
   /* Lenient, as spreadsheets are: text between the closing quote and the next comma is
    * kept literally (`"ab"cd` reads as `abcd`). */
-  p = find_field_end (reader->p, reader->end);
+  p = find_field_end (reader->p, reader->end, reader->delimiter);
   g_string_append_len (reader->text, reader->p, p - reader->p);
   reader->p = p;
 
@@ -207,7 +210,7 @@ read_record (CsvReader           *reader,
       else
         {
           /* Unquoted: everything up to the next comma or line end, quotes included. */
-          const char *field_end = find_field_end (reader->p, reader->end);
+          const char *field_end = find_field_end (reader->p, reader->end, reader->delimiter);
           gsize start = reader->text->len;
 
           g_string_append_len (reader->text, reader->p, field_end - reader->p);
@@ -242,7 +245,7 @@ read_record (CsvReader           *reader,
       if (reader->p == reader->end)
         break;
 
-      if (*reader->p == ',')
+      if (*reader->p == reader->delimiter)
         {
           /* Another field follows, even at the end of the text: `a,` has two fields. */
           reader->p++;
@@ -255,6 +258,117 @@ read_record (CsvReader           *reader,
 
   *n_cells += reader->starts->len;
   return take_row (reader);
+}
+
+/* The length of a `sep=X` line at @p, its line end included, or 0; *@delimiter is X. */
+static gsize
+sep_line_length (const char *p,
+                 const char *end,
+                 char       *delimiter)
+{
+  const char *q;
+
+  if (end - p < 5 || g_ascii_strncasecmp (p, "sep=", 4) != 0 || is_line_end (p[4]))
+    return 0;
+  q = p + 5;
+  if (q < end && !is_line_end (*q))
+    return 0;
+  if (delimiter != NULL)
+    *delimiter = p[4];
+  if (q < end && *q == '\r')
+    q++;
+  if (q < end && *q == '\n')
+    q++;
+  return (gsize) (q - p);
+}
+
+/* How many times @delimiter separates fields in each of the first lines at @p, outside
+ * quotes; returns how many lines were looked at. */
+static guint
+count_in_lines (const char *p,
+                const char *end,
+                char        delimiter,
+                guint      *counts,
+                guint       max_lines)
+{
+  guint n_lines = 0;
+  guint count = 0;
+  gboolean quoted = FALSE;
+  gboolean any = FALSE;
+
+  for (; p < end && n_lines < max_lines; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == delimiter)
+        count++;
+      else if (!quoted && is_line_end (*p))
+        {
+          if (any)
+            counts[n_lines++] = count;
+          count = 0;
+          any = FALSE;
+          continue;
+        }
+      any = TRUE;
+    }
+  if (any && n_lines < max_lines)
+    counts[n_lines++] = count;
+  return n_lines;
+}
+
+/**
+ * mix_csv_detect_delimiter:
+ * @data: (array length=length): the start of the CSV text, or all of it
+ * @length: the length of @data in bytes
+ *
+ * Finds what separates the fields: the one a `sep=` first line names (as Excel writes
+ * it), or else the one of comma, semicolon (Excel in most of Europe) and tab that
+ * splits the first lines into the same number of fields, and the most, a comma when
+ * they tie or none does.
+ *
+ * Returns: the delimiter
+ */
+char
+mix_csv_detect_delimiter (const char *data,
+                          gsize       length)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  const char *p = data;
+  const char *end = data + length;
+  char named = '\0';
+  char best = ',';
+  double best_score = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, ',');
+
+  if (length >= UTF8_BOM_LEN && memcmp (p, UTF8_BOM, UTF8_BOM_LEN) == 0)
+    p += UTF8_BOM_LEN;
+  if (sep_line_length (p, end, &named) > 0)
+    return named;
+
+  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+    {
+      guint counts[20];
+      guint n_lines = count_in_lines (p, MIN (end, p + 64 * 1024), candidates[c], counts,
+                                      G_N_ELEMENTS (counts));
+      guint n_like_header = 0;
+      double score;
+
+      if (n_lines == 0 || counts[0] == 0)
+        continue;
+      for (guint i = 0; i < n_lines; i++)
+        if (counts[i] == counts[0])
+          n_like_header++;
+      /* Lines that split as the header does, weighed by how many fields that makes. */
+      score = (double) n_like_header / n_lines * 1000 + counts[0];
+      if (score > best_score)
+        {
+          best_score = score;
+          best = candidates[c];
+        }
+    }
+  return best;
 }
 
 /**
@@ -290,7 +404,8 @@ mix_csv_parse (const char  *data,
  *
  * Parses a whole CSV document as RFC 4180 describes, with the leniency spreadsheets show:
  *
- * - a UTF-8 byte order mark at the start is skipped;
+ * - a UTF-8 byte order mark at the start is skipped, and so is a `sep=X` first line;
+ * - fields are separated by @limits' delimiter, a comma if it has none;
  * - CRLF, LF and a lone CR all end a record; completely empty lines are skipped and a
  *   final line end does not make an extra row;
  * - quoted fields may hold commas, doubled quotes and line breaks; a line break inside
@@ -348,6 +463,8 @@ mix_csv_parse_limited (const char          *data,
   end = data + length;
   if (length >= UTF8_BOM_LEN && memcmp (data, UTF8_BOM, UTF8_BOM_LEN) == 0)
     text += UTF8_BOM_LEN;
+  /* Excel's `sep=;` first line names the delimiter; it is no row. */
+  text += sep_line_length (text, end, NULL);
 
   /* One pass over the whole text up front. With an explicit length, g_utf8_validate_len()
    * also stops at a NUL byte, so the first problem of either kind is the one reported. */
@@ -374,7 +491,8 @@ mix_csv_parse_limited (const char          *data,
   text_buffer = g_string_new (NULL);
   starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   reader = (CsvReader) { .p = text, .end = end, .line = 1, .text = text_buffer,
-                         .starts = starts };
+                         .starts = starts,
+                         .delimiter = limits->delimiter != '\0' ? limits->delimiter : ',' };
   rows = g_ptr_array_new_with_free_func (g_free);
 
   while (reader.p < reader.end)

@@ -37,6 +37,7 @@ typedef enum {
  * @max_fields: the most fields a row may have
  * @max_rows: the most rows the data may have, not counting the first (the header)
  * @max_cells: the most fields all rows may have together
+ * @delimiter: what separates the fields: a comma, a semicolon, a tab; 0 for a comma
  *
  * What mix_csv_parse_limited() accepts at most; 0 is no limit. Each limit is checked as
  * the text is read, so that memory stays bounded whatever the file holds.
@@ -47,10 +48,13 @@ typedef struct
   guint  max_fields;
   guint  max_rows;
   guint  max_cells;
+  char   delimiter;
 } MixCsvLimits;
 
 GQuark     mix_csv_error_quark   (void);
 
+char       mix_csv_detect_delimiter (const char       *data,
+                                     gsize             length);
 GPtrArray *mix_csv_parse         (const char          *data,
                                   gsize                length,
                                   guint                max_fields,

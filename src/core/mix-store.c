@@ -2897,7 +2897,64 @@ mix_store_check_room (MixStore   *self,
   return FALSE;
 }
 
-/* Conflicting copies */
+/**
+ * mix_store_check_rows_fit:
+ * @records: (element-type MixRecord): rows to be added to the tracker
+ * @n_fit: (out) (optional): how many of them, the first ones, would fit
+ *
+ * Checks, before an import adds them, that @records would still leave a
+ * tracker.json the store can read back.
+ *
+ * Returns: %FALSE, with @error set to a sentence saying how many fit, if
+ *   they do not all fit
+ */
+gboolean
+mix_store_check_rows_fit (MixStore   *self,
+                          GPtrArray  *records,
+                          guint      *n_fit,
+                          GError    **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gsize size;
+  guint fit = 0;
+
+  g_return_val_if_fail (MIX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  size = mix_store_get_size_estimate (self, MIX_DOMAIN_TRACKER);
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_string_truncate (text, 0);
+      mix_record_append_json (records->pdata[i], text);
+      /* The row, its separator and its line end. */
+      size += text->len + 2;
+      if (size > MIX_STORE_MAX_BYTES)
+        break;
+      fit++;
+    }
+  if (n_fit != NULL)
+    *n_fit = fit;
+  if (fit == records->len)
+    return TRUE;
+
+  {
+    g_autofree char *limit = g_format_size (MIX_STORE_MAX_BYTES);
+
+    g_set_error (error, MIX_JSON_ERROR, MIX_JSON_ERROR_TOO_LARGE,
+                 /* Translators: %u are numbers of rows, %s a size such as “67.1 MB”. */
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "Only %u of the %u rows fit: with them all, the tracker would be "
+                              "larger than %s, which is as large as Mix It Up reads. Nothing "
+                              "was imported.",
+                              "Only %u of the %u rows fit: with them all, the tracker would be "
+                              "larger than %s, which is as large as Mix It Up reads. Nothing "
+                              "was imported.", fit),
+                 fit, records->len, limit);
+  }
+  return FALSE;
+}
+
+/* Conflicting copies *//* Conflicting copies */
 
 /* Whether @entry is a copy of @domain's file that a sync tool made for a
  * conflict: Syncthing's `tracker.sync-conflict-20261201-101500-ABCDEFG.json`,

@@ -99,6 +99,10 @@ gboolean    mix_store_check_room         (MixStore    *self,
                                           MixDomain    domain,
                                           gsize        more,
                                           GError     **error);
+gboolean    mix_store_check_rows_fit     (MixStore    *self,
+                                          GPtrArray   *records,
+                                          guint       *n_fit,
+                                          GError     **error);
 gsize       mix_store_get_size_estimate  (MixStore    *self,
                                           MixDomain    domain);
 gboolean    mix_store_sync               (MixStore    *self,

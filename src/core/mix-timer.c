@@ -11,8 +11,6 @@
 
 /* The version of mix_timer_save_state()'s object. */
 #define STATE_VERSION 1
-/* Saved times up to this far in the future are taken for clock skew. */
-#define MAX_CLOCK_SKEW (60 * G_USEC_PER_SEC)
 /* No saved duration may be longer, which keeps the arithmetic on saved
  * times far from overflow: ten years. */
 #define MAX_SAVED_DURATION ((gint64) 10 * 366 * 24 * 60 * USEC_PER_MINUTE)
@@ -1333,7 +1331,10 @@ read_saved_state (JsonNode    *node,
 {
   JsonObject *object;
   gint64 version;
-  gint64 latest = wall_now + MAX_CLOCK_SKEW;
+  /* Saved instants in the future mean the wall clock was set back since
+   * (NTP, a dual-boot time zone): the session goes on from where it was
+   * saved. Only the arithmetic bounds them. */
+  gint64 latest = wall_now + MAX_SAVED_DURATION;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -1373,12 +1374,6 @@ read_saved_state (JsonNode    *node,
       if (saved->pause_wall - saved->start_wall - saved->paused_total != saved->elapsed)
         return damaged (error, "elapsed");
     }
-  else if (saved->start_wall + saved->paused_total + saved->elapsed > latest)
-    {
-      /* When the state was saved, or the session finished, lies in the
-       * future. */
-      return damaged (error, "elapsed");
-    }
 
   return read_log (object, saved, log, error);
 }
@@ -1389,16 +1384,17 @@ read_saved_state (JsonNode    *node,
  *
  * Carries on where mix_timer_save_state() left off, in an idle timer. A
  * running session counts the time since it was saved, by the wall clock;
- * should that clock have gone back a little, the session time does not. A
- * paused one keeps its remaining time. No signal but notifications and
+ * should that clock have gone back, however far, the session time does
+ * not: it goes on from where it was saved. A paused one keeps its
+ * remaining time. No signal but notifications and
  * #MixTimer::changed is emitted: call mix_timer_update() next, which emits
  * the warning and end that became due meanwhile, once each, and with
  * auto-advance moves on as if the app had been open.
  *
  * A state that does not hold together is refused, leaving the timer as it
  * was: wrong types, an unknown version, state or phase, planned minutes
- * out of 1–30, negative durations, instants more than a minute in the
- * future, a log that disagrees with the rest.
+ * out of 1–30, negative durations, a pause that disagrees with the elapsed
+ * time, a log that disagrees with the rest.
  *
  * Returns: whether @state was restored
  */
@@ -1462,11 +1458,12 @@ mix_timer_restore_state (MixTimer  *self,
           }
           break;
         case MIX_TIMER_PAUSED:
-          self->pause_time = mono_now - (wall_now - saved.pause_wall);
+          /* Paused in the future of a clock set back: paused now. */
+          self->pause_time = mono_now - MAX (wall_now - saved.pause_wall, 0);
           self->start_time = self->pause_time - saved.paused_total - saved.elapsed;
           break;
         case MIX_TIMER_FINISHED:
-          self->start_time = mono_now - (wall_now - saved.start_wall);
+          self->start_time = mono_now - MAX (wall_now - saved.start_wall, saved.elapsed);
           self->finished_at = saved.elapsed;
           break;
         case MIX_TIMER_IDLE:
@@ -1491,6 +1488,33 @@ mix_timer_restore_state (MixTimer  *self,
   emit_changed (self);
   g_object_unref (self);
 
+  return TRUE;
+}
+
+/**
+ * mix_timer_restore_plan:
+ * @state: as from mix_timer_save_state(), one mix_timer_restore_state()
+ *   refused
+ *
+ * Takes the plan (each phase's minutes) of a saved state whose times could
+ * not be restored, in an idle timer, so that a plan made for the circle is
+ * not lost with them.
+ *
+ * Returns: whether the state had a plan to take
+ */
+gboolean
+mix_timer_restore_plan (MixTimer *self,
+                        JsonNode *state)
+{
+  guint planned[MIX_N_PHASES];
+
+  g_return_val_if_fail (MIX_IS_TIMER (self), FALSE);
+
+  if (self->state != MIX_TIMER_IDLE || state == NULL || !JSON_NODE_HOLDS_OBJECT (state) ||
+      !read_plan (json_node_get_object (state), planned, NULL))
+    return FALSE;
+  for (guint p = 0; p < MIX_N_PHASES; p++)
+    mix_timer_set_planned_minutes (self, (MixPhase) p, planned[p]);
   return TRUE;
 }
 

@@ -85,6 +85,8 @@ gint64         mix_timer_get_time_to_next_change (MixTimer       *self);
 GArray        *mix_timer_get_phase_log           (MixTimer       *self);
 
 JsonNode      *mix_timer_save_state              (MixTimer       *self);
+gboolean       mix_timer_restore_plan            (MixTimer       *self,
+                                                  JsonNode       *state);
 gboolean       mix_timer_restore_state           (MixTimer       *self,
                                                   JsonNode       *state,
                                                   GError        **error);

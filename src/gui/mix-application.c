@@ -2,6 +2,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
+#if HAVE_GTK_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "mix-application.h"
 #include "mix-csv-command.h"
@@ -14,6 +19,7 @@ struct _MixApplication
 
   GSettings      *settings;
   MixStore       *store;
+  guint           signal_ids[3];
 };
 
 G_DEFINE_FINAL_TYPE (MixApplication, mix_application, ADW_TYPE_APPLICATION)
@@ -68,6 +74,79 @@ color_scheme_get_mapping (GValue   *value,
   return TRUE;
 }
 
+/* Saving before the end */
+
+/* The store to save in a hurry, as the display goes away. */
+static MixStore *last_chance_store;
+
+/* SIGTERM (logging out, `kill`), SIGINT (Ctrl+C in a terminal) and SIGHUP
+ * (the terminal closed): what is not saved yet is saved, then the app
+ * quits as from its menu. */
+static gboolean
+on_quit_signal_cb (gpointer data)
+{
+  MixApplication *self = data;
+
+  if (self->store != NULL)
+    mix_store_flush (self->store, NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+#if HAVE_GTK_X11
+static XIOErrorHandler gdk_io_error_handler;
+
+/* The X server went away (a session ending, a crashed display, an ssh -X
+ * connection lost): GDK ends the process at once, without the main loop,
+ * so this is the last chance to save. */
+static int
+on_x_io_error (Display *display)
+{
+  if (last_chance_store != NULL)
+    mix_store_flush (last_chance_store, NULL);
+  return gdk_io_error_handler != NULL ? gdk_io_error_handler (display) : 0;
+}
+#endif
+
+/* The same for the other display servers, whose loss GDK reports before it
+ * ends the process; and for any error that ends it. */
+static GLogWriterOutput
+last_chance_writer (GLogLevelFlags   log_level,
+                    const GLogField *fields,
+                    gsize            n_fields,
+                    gpointer         user_data)
+{
+  if (last_chance_store != NULL && (log_level & G_LOG_LEVEL_ERROR) != 0)
+    {
+      MixStore *store = g_steal_pointer (&last_chance_store);
+
+      mix_store_flush (store, NULL);
+    }
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static void
+save_at_the_end (MixApplication *self)
+{
+  static const int quit_signals[] = { SIGTERM, SIGINT, SIGHUP };
+  static gsize installed = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (quit_signals); i++)
+    self->signal_ids[i] = g_unix_signal_add (quit_signals[i], on_quit_signal_cb, self);
+
+  last_chance_store = self->store;
+  /* Once a process, for tests that start the application again. */
+  if (g_once_init_enter (&installed))
+    {
+      g_log_set_writer_func (last_chance_writer, NULL, NULL);
+#if HAVE_GTK_X11
+      if (GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+        gdk_io_error_handler = XSetIOErrorHandler (on_x_io_error);
+#endif
+      g_once_init_leave (&installed, 1);
+    }
+}
+
 static void
 mix_application_startup (GApplication *app)
 {
@@ -76,6 +155,11 @@ mix_application_startup (GApplication *app)
 
   /* The files are read and parsed while GTK starts, on another core. */
   self->store = mix_store_new (NULL);
+  /* For tests of what happens before a save: a longer delay. */
+  if (g_getenv ("MIX_IT_UP_AUTOSAVE_DELAY") != NULL)
+    mix_store_set_autosave_delay (self->store,
+                                  (guint) g_ascii_strtoull (g_getenv ("MIX_IT_UP_AUTOSAVE_DELAY"),
+                                                            NULL, 10));
   mix_store_begin_load (self->store);
 
   G_APPLICATION_CLASS (mix_application_parent_class)->startup (app);
@@ -94,6 +178,10 @@ mix_application_startup (GApplication *app)
                                   color_scheme_get_mapping, NULL, NULL, NULL);
 
   mix_store_load (self->store);
+  /* Changes made by other programs, or on another computer, are merged in
+   * as they come. */
+  mix_store_set_watching (self->store, TRUE);
+  save_at_the_end (self);
 }
 
 static void
@@ -129,6 +217,9 @@ mix_application_shutdown (GApplication *app)
 
   if (self->store != NULL)
     mix_store_flush (self->store, NULL);
+  last_chance_store = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_ids); i++)
+    g_clear_handle_id (&self->signal_ids[i], g_source_remove);
 
   G_APPLICATION_CLASS (mix_application_parent_class)->shutdown (app);
 }

@@ -9,9 +9,11 @@
 /**
  * MixCsvImportDialog:
  *
- * The preview before a CSV import: which tab the rows go to, how each of
- * the file's columns maps to the tab's columns (editable), how many rows
- * there are, and every value that does not fit its column. Nothing is
+ * The preview before a CSV import: which tab the rows go to, what
+ * separates the fields (found out, and changeable: a semicolon in most of
+ * Europe), how each of the file's columns maps to the tab's columns
+ * (editable), how many rows there are, and every value that does not fit
+ * its column. Nothing is
  * imported until the user presses Import; then #MixCsvImportDialog::import
  * is emitted and the caller adds the rows.
  */
@@ -34,10 +36,12 @@ struct _MixCsvImportDialog
   GtkListBox           *problems_list;
   AdwPreferencesGroup  *problems_group;
   GtkLabel             *summary_label;
+  AdwComboRow          *delimiter_row;
   AdwComboRow          *tab_row;
   AdwWindowTitle       *window_title;
 
-  char                 *path;
+  GBytes               *data;
+  char                 *name;
   MixCsvImport         *import;
   GPtrArray            *column_rows;   /* AdwComboRow, one per source column */
   gboolean              updating;
@@ -230,18 +234,36 @@ build_column_rows (MixCsvImportDialog *self)
   sync_mapping (self);
 }
 
+/* What the delimiter row offers, in its order. */
+static const char delimiters[] = { ',', ';', '\t' };
+
+static void
+sync_delimiter (MixCsvImportDialog *self)
+{
+  char delimiter = mix_csv_import_get_delimiter (self->import);
+
+  self->updating = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
+    if (delimiters[i] == delimiter)
+      adw_combo_row_set_selected (self->delimiter_row, i);
+  self->updating = FALSE;
+}
+
 static gboolean
 load (MixCsvImportDialog  *self,
       MixTab               tab,
+      char                 delimiter,
       GError             **error)
 {
-  MixCsvImport *import = mix_csv_import_new_from_file (tab, self->path, error);
+  MixCsvImport *import = mix_csv_import_new_from_bytes (tab, self->data, delimiter, self->name,
+                                                        error);
 
   if (import == NULL)
     return FALSE;
 
   g_clear_pointer (&self->import, mix_csv_import_free);
   self->import = import;
+  sync_delimiter (self);
   build_column_rows (self);
   update_problems (self);
   return TRUE;
@@ -259,9 +281,48 @@ on_tab_row_selected_cb (AdwComboRow        *row,
       tab == mix_csv_import_get_tab (self->import))
     return;
 
-  /* The file was readable a moment ago; if it is not now, say so. */
-  if (!load (self, tab, &error))
+  if (!load (self, tab, mix_csv_import_get_delimiter (self->import), &error))
     gtk_label_set_text (self->summary_label, error->message);
+}
+
+static void
+on_delimiter_row_selected_cb (AdwComboRow        *row,
+                              GParamSpec         *pspec,
+                              MixCsvImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating || self->import == NULL || selected >= G_N_ELEMENTS (delimiters))
+    return;
+
+  /* Read that way, the text may not be CSV at all: say so, and keep the
+   * preview as it was. */
+  if (!mix_csv_import_set_delimiter (self->import, delimiters[selected], &error))
+    {
+      gtk_label_set_text (self->summary_label, error->message);
+      gtk_widget_error_bell (GTK_WIDGET (row));
+      sync_delimiter (self);
+      return;
+    }
+  build_column_rows (self);
+  update_problems (self);
+}
+
+/**
+ * mix_csv_import_dialog_refuse:
+ * @message: why the rows cannot be added
+ *
+ * Tells the user, in the dialog, that the import cannot be done as it is.
+ */
+void
+mix_csv_import_dialog_refuse (MixCsvImportDialog *self,
+                              const char         *message)
+{
+  g_return_if_fail (MIX_IS_CSV_IMPORT_DIALOG (self));
+
+  gtk_label_set_text (self->summary_label, message);
+  gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 static void
@@ -277,37 +338,40 @@ import_action (GtkWidget  *widget,
 
 /**
  * mix_csv_import_dialog_new:
+ * @data: the text of the CSV file, as read
+ * @name: the file's name, for the title
  *
- * Reads the CSV file at @path for a preview of its import into @tab.
+ * Makes the preview of @data's import into @tab.
  *
  * Returns: (transfer floating) (nullable): the dialog, or %NULL with
- *   @error set when the file cannot be read as CSV
+ *   @error set when @data cannot be read as CSV
  */
 MixCsvImportDialog *
-mix_csv_import_dialog_new (const char  *path,
+mix_csv_import_dialog_new (GBytes      *data,
+                           const char  *name,
                            MixTab       tab,
                            GError     **error)
 {
   g_autoptr(MixCsvImportDialog) self = NULL;
-  g_autofree char *name = NULL;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (tab < MIX_N_TABS, NULL);
 
   self = g_object_ref_sink (g_object_new (MIX_TYPE_CSV_IMPORT_DIALOG, NULL));
-  self->path = g_strdup (path);
+  self->data = g_bytes_ref (data);
+  self->name = g_strdup (name);
 
   self->updating = TRUE;
   adw_combo_row_set_selected (self->tab_row, tab);
   self->updating = FALSE;
 
-  if (!load (self, tab, error))
+  if (!load (self, tab, '\0', error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return NULL;
     }
 
-  name = g_path_get_basename (path);
   adw_window_title_set_subtitle (self->window_title, name);
 
   return g_steal_pointer (&self);
@@ -330,7 +394,8 @@ mix_csv_import_dialog_finalize (GObject *object)
   MixCsvImportDialog *self = MIX_CSV_IMPORT_DIALOG (object);
 
   g_clear_pointer (&self->import, mix_csv_import_free);
-  g_free (self->path);
+  g_clear_pointer (&self->data, g_bytes_unref);
+  g_free (self->name);
 
   G_OBJECT_CLASS (mix_csv_import_dialog_parent_class)->finalize (object);
 }
@@ -359,12 +424,14 @@ mix_csv_import_dialog_class_init (MixCsvImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/mix-csv-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, problems_group);
   gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, problems_list);
   gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, tab_row);
   gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_delimiter_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tab_row_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "import.import", NULL, import_action);
@@ -375,13 +442,19 @@ static void
 mix_csv_import_dialog_init (MixCsvImportDialog *self)
 {
   g_autoptr(GtkStringList) tabs = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) separators = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->column_rows = g_ptr_array_new ();
   for (guint t = 0; t < MIX_N_TABS; t++)
     gtk_string_list_append (tabs, _(mix_tab_get_info (t)->title));
+  /* In the order of delimiters[]. */
+  gtk_string_list_append (separators, _("Commas"));
+  gtk_string_list_append (separators, _("Semicolons"));
+  gtk_string_list_append (separators, _("Tabs"));
   self->updating = TRUE;
   adw_combo_row_set_model (self->tab_row, G_LIST_MODEL (tabs));
+  adw_combo_row_set_model (self->delimiter_row, G_LIST_MODEL (separators));
   self->updating = FALSE;
 }

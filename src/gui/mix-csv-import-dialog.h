@@ -11,9 +11,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MixCsvImportDialog, mix_csv_import_dialog, MIX, CSV_IMPORT_DIALOG, AdwWindow)
 
-MixCsvImportDialog *mix_csv_import_dialog_new        (const char         *path,
+MixCsvImportDialog *mix_csv_import_dialog_new        (GBytes             *data,
+                                                      const char         *name,
                                                       MixTab              tab,
                                                       GError            **error);
+void                mix_csv_import_dialog_refuse     (MixCsvImportDialog *self,
+                                                      const char         *message);
 MixCsvImport       *mix_csv_import_dialog_get_import (MixCsvImportDialog *self);
 
 G_END_DECLS

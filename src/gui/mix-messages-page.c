@@ -1937,6 +1937,15 @@ update_sensitivity (MixMessagesPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->bank_button), writable);
 }
 
+static void
+on_read_only_changed_cb (MixStore        *store,
+                         int              domain,
+                         MixMessagesPage *self)
+{
+  if (domain == MIX_DOMAIN_MESSAGES)
+    update_sensitivity (self);
+}
+
 /**
  * mix_messages_page_set_store:
  *
@@ -1968,6 +1977,8 @@ mix_messages_page_set_store (MixMessagesPage *self,
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                               g_object_ref (GTK_FILTER (self->filter)));
   update_sensitivity (self);
+  g_signal_connect_object (store, "read-only-changed", G_CALLBACK (on_read_only_changed_cb),
+                           self, 0);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     bind_drafts (self);
 }

@@ -75,6 +75,8 @@ struct _MixSessionPage
 G_DEFINE_FINAL_TYPE (MixSessionPage, mix_session_page, ADW_TYPE_BIN)
 
 static void refresh                 (MixSessionPage *self);
+static void update_sensitivity      (MixSessionPage *self);
+static void restore_timer           (MixSessionPage *self);
 static void rebuild_phase           (MixSessionPage *self);
 static void schedule_tick           (MixSessionPage *self);
 static void update_plan_total       (MixSessionPage *self);
@@ -659,6 +661,8 @@ add_close_out (MixSessionPage *self)
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_widget_set_margin_top (buttons, 12);
   g_signal_connect (add, "clicked", G_CALLBACK (on_add_to_tracker_clicked_cb), self);
+  /* It adds to the tracker, which may be writable. */
+  g_object_set_data (G_OBJECT (add), "mix-any-time", GINT_TO_POINTER (TRUE));
   g_signal_connect (finish, "clicked", G_CALLBACK (on_finish_clicked_cb), self);
   gtk_widget_add_css_class (finish, "suggested-action");
   gtk_box_append (GTK_BOX (buttons), add);
@@ -753,6 +757,68 @@ update_prompts (MixSessionPage *self,
                             self->record ? mix_session_record_get_notes (self->record, phase) : "",
                             -1);
   g_signal_handlers_unblock_by_func (buffer, on_notes_changed_cb, self);
+  update_sensitivity (self);
+}
+
+/* Sets every field, check and button below @widget that changes the
+ * session as @sensitive, but those marked "mix-any-time". */
+static void
+set_fields_sensitive (GtkWidget *widget,
+                      gboolean   sensitive)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_get_data (G_OBJECT (child), "mix-any-time") != NULL)
+        continue;
+      if (GTK_IS_CHECK_BUTTON (child) || GTK_IS_SWITCH (child) || GTK_IS_SPIN_BUTTON (child) ||
+          ADW_IS_ENTRY_ROW (child) || ADW_IS_COMBO_ROW (child) || GTK_IS_MENU_BUTTON (child) ||
+          (GTK_IS_BUTTON (child) && gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) == NULL))
+        gtk_widget_set_sensitive (child, sensitive);
+      else
+        set_fields_sensitive (child, sensitive);
+    }
+}
+
+/* With sessions.json read-only (a newer version of the app wrote it, or it
+ * may not be read), nothing can be entered that would be lost at quit:
+ * the phase's fields, checks and notes, and the plan, are greyed out. The
+ * timer, and the ways to the other pages, still work. */
+static void
+update_sensitivity (MixSessionPage *self)
+{
+  gboolean writable = self->store == NULL ||
+                      !mix_store_is_read_only (self->store, MIX_DOMAIN_SESSIONS);
+
+  set_fields_sensitive (GTK_WIDGET (self->prompts_group), writable);
+  if (self->activities_group != NULL)
+    set_fields_sensitive (self->activities_group, writable);
+  set_fields_sensitive (GTK_WIDGET (self->plan_group), writable);
+  gtk_text_view_set_editable (self->notes_view, writable);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->notes_view),
+                               writable ? NULL : _("Sessions are read-only: see the message at "
+                                                   "the top of the window."));
+}
+
+static void
+on_read_only_changed_cb (MixStore       *store,
+                         int             domain,
+                         MixSessionPage *self)
+{
+  if (domain == MIX_DOMAIN_SESSIONS)
+    update_sensitivity (self);
+}
+
+/* The session in progress was continued on another computer, and merged
+ * in: the page shows that one. */
+static void
+on_current_session_changed_cb (MixStore       *store,
+                               MixSessionPage *self)
+{
+  g_set_object (&self->record, mix_store_get_current_session (store));
+  if (mix_timer_get_state (self->timer) == MIX_TIMER_IDLE)
+    restore_timer (self);
+  rebuild_phase (self);
 }
 
 /* Past sessions and their goals */
@@ -1170,7 +1236,20 @@ restore_timer (MixSessionPage *self)
   if (mix_timer_get_state (self->timer) != MIX_TIMER_IDLE)
     mix_timer_reset (self->timer);
   if (state != NULL && !mix_timer_restore_state (self->timer, state, &error))
-    g_warning ("The timer of the session in progress could not be restored: %s", error->message);
+    {
+      /* Not dropped in silence: its plan is kept, and the user told. */
+      g_autofree char *message = NULL;
+
+      g_message ("The timer of the session in progress could not be restored: %s",
+                 error->message);
+      if (mix_timer_restore_plan (self->timer, state))
+        message = g_strdup (_("The circle’s timer could not be picked up where it was, so it "
+                              "starts again; its plan, notes and people are kept."));
+      else
+        message = g_strdup (_("The circle’s timer could not be picked up where it was, so it "
+                              "starts again; its notes and people are kept."));
+      show_toast (self, message);
+    }
   g_signal_handlers_unblock_by_func (self->timer, on_timer_changed_cb, self);
 
   for (guint p = 0; p < MIX_N_PHASES; p++)
@@ -1213,6 +1292,11 @@ mix_session_page_set_store (MixSessionPage *self,
 
   g_signal_connect_object (mix_store_get_session_log (store), "changed",
                            G_CALLBACK (on_log_changed_cb), self, 0);
+  g_signal_connect_object (store, "read-only-changed", G_CALLBACK (on_read_only_changed_cb),
+                           self, 0);
+  g_signal_connect_object (store, "current-session-changed",
+                           G_CALLBACK (on_current_session_changed_cb), self, 0);
+  update_sensitivity (self);
   /* Past sessions and goals are below the plan, out of sight at first:
    * they come after the first frame rather than delay it. */
   on_log_changed_cb (NULL, self);

@@ -164,6 +164,20 @@ update_actions (MixTrackerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.import-csv", writable);
 }
 
+/* The tracker became read-only (another program left a file that cannot
+ * be merged), or writable again. */
+static void
+on_read_only_changed_cb (MixStore       *store,
+                         int             domain,
+                         MixTrackerPage *self)
+{
+  if (domain != MIX_DOMAIN_TRACKER)
+    return;
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    mix_sheet_view_set_read_only (self->sheets[t], is_read_only (self));
+  update_actions (self);
+}
+
 /**
  * mix_tracker_page_set_store:
  *
@@ -205,6 +219,8 @@ mix_tracker_page_set_store (MixTrackerPage *self,
     }
 
   update_actions (self);
+  g_signal_connect_object (store, "read-only-changed", G_CALLBACK (on_read_only_changed_cb),
+                           self, 0);
 
   g_settings_bind (settings, "last-tracker-tab", self->tab_stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
@@ -646,11 +662,18 @@ on_import_dialog_import_cb (MixCsvImportDialog *dialog,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
   MixCsvImport *import = mix_csv_import_dialog_get_import (dialog);
   MixTab tab = mix_csv_import_get_tab (import);
   AdwToast *toast;
 
   records = mix_csv_import_build_records (import, &problems);
+  /* Nothing is added that could not be saved and read back. */
+  if (!mix_store_check_rows_fit (self->store, records, NULL, &error))
+    {
+      mix_csv_import_dialog_refuse (dialog, error->message);
+      return;
+    }
   mix_tracker_append_rows (mix_store_get_tracker (self->store), tab, records);
 
   g_ptr_array_set_size (self->imported, 0);
@@ -675,20 +698,39 @@ on_import_dialog_import_cb (MixCsvImportDialog *dialog,
 }
 
 static void
-open_import_dialog (MixTrackerPage *self,
-                    GFile          *file)
+read_file_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
+  GError *error = NULL;
+  GBytes *bytes = mix_csv_import_read_file (task_data, &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+on_file_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  MixTrackerPage *self = MIX_TRACKER_PAGE (source);
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *name = g_path_get_basename (g_task_get_task_data (G_TASK (result)));
   MixCsvImportDialog *dialog;
 
-  if (path == NULL)
+  if (bytes == NULL)
     {
-      show_message (self, _("This file cannot be opened: it is not on this computer."));
+      show_message (self, error->message);
       return;
     }
 
-  dialog = mix_csv_import_dialog_new (path, mix_tracker_page_get_current_tab (self), &error);
+  dialog = mix_csv_import_dialog_new (bytes, name, mix_tracker_page_get_current_tab (self),
+                                      &error);
   if (dialog == NULL)
     {
       show_message (self, error->message);
@@ -699,6 +741,27 @@ open_import_dialog (MixTrackerPage *self,
                                 GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   g_signal_connect_object (dialog, "import", G_CALLBACK (on_import_dialog_import_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The file is read on a thread of its own: whatever the user picked (a
+ * pipe, a slow network share) never stops the window. */
+static void
+open_import_dialog (MixTrackerPage *self,
+                    GFile          *file)
+{
+  g_autoptr(GTask) task = NULL;
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      show_message (self, _("This file cannot be opened: it is not on this computer."));
+      return;
+    }
+
+  task = g_task_new (self, NULL, on_file_read_cb, NULL);
+  g_task_set_source_tag (task, open_import_dialog);
+  g_task_set_task_data (task, path, g_free);
+  g_task_run_in_thread (task, read_file_thread);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "mix-messages-page.h"
 #include "mix-session-page.h"
 #include "mix-tracker-page.h"
+#include "mix-toast.h"
 #include "mix-window.h"
 
 struct _MixWindow
@@ -83,7 +84,8 @@ mix_window_set_presenting (MixWindow *self,
 /* Problems with the user's files stay on screen until dismissed: they are
  * too important for a toast that disappears. */
 static void
-update_problems (MixWindow *self)
+update_problems (MixWindow *self,
+                 gboolean   removed)
 {
   GPtrArray *problems = mix_store_get_problems (self->store);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -98,7 +100,9 @@ update_problems (MixWindow *self)
     }
 
   gtk_label_set_text (self->problems_label, text->str);
-  gtk_revealer_set_reveal_child (self->problems_revealer, problems->len > 0);
+  /* A problem gone does not bring back a banner the user dismissed. */
+  if (problems->len == 0 || !removed)
+    gtk_revealer_set_reveal_child (self->problems_revealer, problems->len > 0);
 }
 
 static void
@@ -106,7 +110,67 @@ on_store_problem_added_cb (MixStore        *store,
                            MixStoreProblem *problem,
                            MixWindow       *self)
 {
-  update_problems (self);
+  update_problems (self, FALSE);
+}
+
+/* A problem whose cause is gone leaves the banner; the banner goes with
+ * the last one. The problem is still in the list while this runs. */
+static gboolean
+update_problems_idle_cb (gpointer data)
+{
+  MixWindow *self = data;
+
+  update_problems (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_problem_removed_cb (MixStore        *store,
+                             MixStoreProblem *problem,
+                             MixWindow       *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, update_problems_idle_cb, g_object_ref (self),
+                   g_object_unref);
+}
+
+/* Changes that another program or computer made were merged in. */
+static void
+on_store_merged_cb (MixStore  *store,
+                    int        domain,
+                    guint      n_changes,
+                    MixWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  switch (domain)
+    {
+    case MIX_DOMAIN_TRACKER:
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u change to your tracker came from another "
+                                           "program or computer",
+                                           "%u changes to your tracker came from another "
+                                           "program or computer", n_changes),
+                              n_changes);
+      break;
+    case MIX_DOMAIN_MESSAGES:
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u change to your messages came from another "
+                                           "program or computer",
+                                           "%u changes to your messages came from another "
+                                           "program or computer", n_changes),
+                              n_changes);
+      break;
+    case MIX_DOMAIN_SESSIONS:
+    default:
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u change to your sessions came from another "
+                                           "program or computer",
+                                           "%u changes to your sessions came from another "
+                                           "program or computer", n_changes),
+                              n_changes);
+      break;
+    }
+  mix_show_toast (GTK_WIDGET (self->stack), adw_toast_new (text));
 }
 
 static void
@@ -336,7 +400,10 @@ on_application_notify_cb (MixWindow  *self,
 
   g_signal_connect_object (self->store, "problem-added",
                            G_CALLBACK (on_store_problem_added_cb), self, 0);
-  update_problems (self);
+  g_signal_connect_object (self->store, "problem-removed",
+                           G_CALLBACK (on_store_problem_removed_cb), self, 0);
+  g_signal_connect_object (self->store, "merged", G_CALLBACK (on_store_merged_cb), self, 0);
+  update_problems (self, FALSE);
 
   if (!g_settings_get_boolean (self->settings, "welcome-shown"))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.welcome", NULL);

@@ -807,25 +807,27 @@ on_import (MixCsvImportDialog *dialog,
 
 /* The import preview maps the file's columns and lists what does not fit,
  * before anything is imported. */
+static MixCsvImportDialog *
+preview (const char  *text,
+         GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return mix_csv_import_dialog_new (bytes, "contacts.csv", MIX_TAB_NEW_CONTACTS, error);
+}
+
 static void
 test_import_preview (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("mix-import-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "contacts.csv", NULL);
   MixCsvImportDialog *dialog;
   MixCsvImport *import;
   gboolean imported = FALSE;
 
-  g_assert_no_error (error);
-  g_file_set_contents (path,
-                       "\xef\xbb\xbf" "Full name,Company,Status,Contacted on,Phone\r\n"
-                       "Ada,Initech,Messaged,3/5/2026,555\r\n"
-                       "Lin,Hooli,Ghosted,soon,\r\n", -1, &error);
-  g_assert_no_error (error);
-
-  dialog = mix_csv_import_dialog_new (path, MIX_TAB_NEW_CONTACTS, &error);
+  dialog = preview ("\xef\xbb\xbf" "Full name,Company,Status,Contacted on,Phone\r\n"
+                    "Ada,Initech,Messaged,3/5/2026,555\r\n"
+                    "Lin,Hooli,Ghosted,soon,\r\n", &error);
   g_assert_no_error (error);
   g_signal_connect (dialog, "import", G_CALLBACK (on_import), &imported);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -849,14 +851,78 @@ test_import_preview (Fixture       *f,
   mix_test_spin ();
 
   /* A file that is not CSV text is refused with a sentence, and no dialog. */
-  g_file_set_contents (path, "Name\n\xff\xfe\n", -1, NULL);
-  dialog = mix_csv_import_dialog_new (path, MIX_TAB_NEW_CONTACTS, &error);
+  dialog = preview ("Name\n\xff\xfe\n", &error);
   g_assert_null (dialog);
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "Line 2"));
+}
 
-  g_unlink (path);
-  g_rmdir (dir);
+static AdwComboRow *
+find_combo_row (GtkWidget  *root,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found;
+
+      if (ADW_IS_COMBO_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return ADW_COMBO_ROW (child);
+      found = find_combo_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A CSV from Excel in most of Europe has semicolons, with or without a
+ * `sep=;` first line: the preview finds them, says so, and lets the user
+ * choose otherwise. */
+static void
+test_import_semicolons (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *files[] = {
+    "sep=;\r\nName;Company;Role\r\nAda;Initech;Engineer\r\n",
+    "Name;Company;Role\r\nAda;Initech;Engineer\r\nLin;\"Hooli; Inc\";Dev\r\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      MixCsvImportDialog *dialog = preview (files[i], &error);
+      AdwComboRow *separated;
+      MixCsvImport *import;
+
+      g_assert_no_error (error);
+      gtk_window_present (GTK_WINDOW (dialog));
+      mix_test_spin ();
+      import = mix_csv_import_dialog_get_import (dialog);
+      g_assert_cmpint (mix_csv_import_get_delimiter (import), ==, ';');
+      g_assert_cmpuint (mix_csv_import_get_n_source_columns (import), ==, 3);
+      g_assert_cmpint (mix_csv_import_get_mapping (import, 1), ==,
+                       mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "company"));
+      if (i == 1)
+        g_assert_cmpstr (mix_csv_import_get_cell (import, 1, 1), ==, "Hooli; Inc");
+
+      separated = find_combo_row (GTK_WIDGET (dialog), "Fields _Separated By");
+      g_assert_nonnull (separated);
+      g_assert_cmpuint (adw_combo_row_get_selected (separated), ==, 1);
+
+      /* Read with commas, each line is one column; and back. */
+      adw_combo_row_set_selected (separated, 0);
+      mix_test_spin ();
+      import = mix_csv_import_dialog_get_import (dialog);
+      g_assert_cmpint (mix_csv_import_get_delimiter (import), ==, ',');
+      g_assert_cmpuint (mix_csv_import_get_n_source_columns (import), <, 3);
+      adw_combo_row_set_selected (separated, 1);
+      mix_test_spin ();
+      g_assert_cmpuint (mix_csv_import_get_n_source_columns (import), ==, 3);
+
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      mix_test_spin ();
+    }
 }
 
 int
@@ -891,6 +957,7 @@ main (int   argc,
   ADD ("/tracker/search", test_search);
   ADD ("/tracker/details", test_details);
   ADD ("/tracker/import-preview", test_import_preview);
+  ADD ("/tracker/import-semicolons", test_import_semicolons);
 #undef ADD
 
   ret = g_test_run ();

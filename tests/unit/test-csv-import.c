@@ -6,6 +6,7 @@
 #include <libintl.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "mix-csv.h"
@@ -1229,6 +1230,92 @@ test_tracker_export_file (void)
   remove_temp_dir (dir);
 }
 
+/* An export holds contact data: a new file is for its owner alone, and a
+ * file exported again keeps the mode the user gave it. */
+static void
+test_export_mode (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "contacts.csv", NULL);
+  g_autoptr(MixTracker) tracker = mix_tracker_new ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  mode_t old_mask = umask (022);
+
+  mix_tracker_add_row (tracker, MIX_TAB_NEW_CONTACTS);
+  g_assert_true (mix_tracker_export_csv_file (tracker, MIX_TAB_NEW_CONTACTS, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_assert_true (mix_tracker_export_csv_file (tracker, MIX_TAB_NEW_CONTACTS, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  umask (old_mask);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Semicolons (Excel in most of Europe) and tabs are found, with or without
+ * a `sep=` first line, and can be set. */
+static void
+test_delimiters (void)
+{
+  static const struct {
+    const char *text;
+    char        delimiter;
+    const char *company;
+  } cases[] = {
+    { "sep=;\r\nName;Company\r\nAda;Initech\r\n", ';', "Initech" },
+    { "\xef\xbb\xbfsep=;\nName;Company\nAda;Initech\n", ';', "Initech" },
+    { "Name;Company;Role\nAda;\"Initech; Ltd\";Dev\nLin;Hooli;\n", ';', "Initech; Ltd" },
+    { "Name\tCompany\nAda\tInitech, Inc\n", '\t', "Initech, Inc" },
+    { "Name,Company\nAda,\"Initech; Ltd\"\n", ',', "Initech; Ltd" },
+    { "sep=,\nName,Company\nAda,Initech\n", ',', "Initech" },
+    /* One column: nothing to tell, a comma. */
+    { "Name\nAda\n", ',', NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MixCsvImport) import = NULL;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (mix_csv_detect_delimiter (cases[i].text, strlen (cases[i].text)), ==,
+                       cases[i].delimiter);
+      import = mix_csv_import_new_from_data (MIX_TAB_NEW_CONTACTS, cases[i].text,
+                                             strlen (cases[i].text), &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (mix_csv_import_get_delimiter (import), ==, cases[i].delimiter);
+      g_assert_cmpstr (mix_csv_import_get_cell (import, 0, 0), ==, "Ada");
+      if (cases[i].company != NULL)
+        {
+          g_assert_cmpstr (mix_csv_import_get_source_title (import, 1), ==, "Company");
+          g_assert_cmpstr (mix_csv_import_get_cell (import, 0, 1), ==, cases[i].company);
+        }
+      g_assert_cmpuint (mix_csv_import_get_n_rows (import), >=, 1);
+    }
+
+  /* Set by hand: read again, mapped again. */
+  {
+    const char *text = "Name;Company\nAda;Initech\n";
+    g_autoptr(MixCsvImport) import = mix_csv_import_new_from_data (MIX_TAB_NEW_CONTACTS, text,
+                                                                   strlen (text), NULL);
+
+    g_assert_true (mix_csv_import_set_delimiter (import, ',', NULL));
+    g_assert_cmpuint (mix_csv_import_get_n_source_columns (import), ==, 1);
+    g_assert_cmpstr (mix_csv_import_get_cell (import, 0, 0), ==, "Ada;Initech");
+    g_assert_true (mix_csv_import_set_delimiter (import, ';', NULL));
+    g_assert_cmpuint (mix_csv_import_get_n_source_columns (import), ==, 2);
+    g_assert_cmpint (mix_csv_import_get_mapping (import, 1), ==,
+                     mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "company"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1258,6 +1345,8 @@ main (int   argc,
   g_test_add_func ("/csv-import/tracker/import", test_tracker_import_file);
   g_test_add_func ("/csv-import/tracker/import-failure", test_tracker_import_failure);
   g_test_add_func ("/csv-import/tracker/export", test_tracker_export_file);
+  g_test_add_func ("/csv-import/export-mode", test_export_mode);
+  g_test_add_func ("/csv-import/delimiters", test_delimiters);
 
   return g_test_run ();
 }

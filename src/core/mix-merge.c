@@ -324,6 +324,7 @@ mix_merge_decide (MixMerge   *merge,
       deleted = merge->theirs != NULL ? mix_tombstones_lookup (merge->theirs, id) : NULL;
       if (deleted != NULL && mix_timestamp_compare (deleted, our_modified) >= 0)
         {
+          g_debug ("merge: %s deleted there (version %s, ours %s)", id, deleted, our_modified);
           mix_tombstones_add (merge->ours, id, deleted, NULL);
           merge->n_taken++;
           return MIX_MERGE_DROP;
@@ -332,6 +333,7 @@ mix_merge_decide (MixMerge   *merge,
       if (merge->infer_deletions && our_on_disk != NULL &&
           mix_timestamp_compare (our_on_disk, our_modified) == 0)
         {
+          g_debug ("merge: %s gone from a file edited elsewhere", id);
           mix_tombstones_add (merge->ours, id, our_modified, NULL);
           merge->n_taken++;
           return MIX_MERGE_DROP;

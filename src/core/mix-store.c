@@ -131,6 +131,7 @@ typedef struct
   gboolean      dirty;
   gboolean      save_failed; /* reported once until a save works again */
   guint         autosave_id;
+  gint64        waiting_since;  /* monotonic: the first change not saved yet, or 0 */
   GThread      *writer;      /* nullable: writing @job */
   WriteJob     *job;
   gboolean      save_again;  /* the autosave came while @writer was writing */
@@ -250,6 +251,8 @@ identity_clear (FileIdentity *identity)
   g_clear_pointer (&identity->hash, g_free);
   memset (identity, 0, sizeof *identity);
 }
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileIdentity, identity_clear)
 
 static void
 identity_copy (FileIdentity       *to,
@@ -1847,8 +1850,8 @@ load_domain (MixStore  *self,
   g_autofree char *moved_to = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) move_error = NULL;
-  FileIdentity identity = { 0 };
-  FileIdentity ignored = { 0 };
+  g_auto(FileIdentity) identity = { 0 };
+  g_auto(FileIdentity) ignored = { 0 };
   JsonObject *root = NULL;
   guint n_skipped = 0;
   gboolean still_there = FALSE;
@@ -1872,7 +1875,7 @@ load_domain (MixStore  *self,
           copy_file_contents (bak, path, NULL))
         {
           MixStoreProblem *problem = problem_new (self, domain, MIX_PROBLEM_MISSING);
-          FileIdentity restored = { 0 };
+          g_auto(FileIdentity) restored = { 0 };
           g_autofree char *data = NULL;
           gsize length;
 
@@ -1938,7 +1941,7 @@ load_domain (MixStore  *self,
       if (read_domain (self, domain, bak, &root, &n_skipped, &ignored, NULL) == READ_OK &&
           copy_file_contents (bak, path, NULL))
         {
-          FileIdentity restored = { 0 };
+          g_auto(FileIdentity) restored = { 0 };
           g_autofree char *data = NULL;
           gsize length;
 
@@ -1967,9 +1970,6 @@ load_domain (MixStore  *self,
         }
       break;
     }
-  identity_clear (&identity);
-  identity_clear (&ignored);
-
   /* The domain holds what it read; the document keeps only the members
    * it does not know. For the tracker, this frees the parsed rows, most of
    * the memory a big tracker takes. */
@@ -2118,14 +2118,26 @@ autosave_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A save comes one autosave delay after the last change, but no later than
+ * five delays after the first change not saved yet: changes that never
+ * pause (typing on and on, a script) are saved as they go too. */
 static void
 schedule_autosave (MixStore  *self,
                    MixDomain  domain)
 {
   DomainState *state = &self->domains[domain];
+  gint64 now = g_get_monotonic_time ();
+  gint64 latest;
+  guint delay = self->autosave_delay;
+
+  if (state->waiting_since == 0)
+    state->waiting_since = now;
+  latest = state->waiting_since + (gint64) self->autosave_delay * 5 * 1000;
+  if (latest - now < (gint64) delay * 1000)
+    delay = (guint) (MAX (latest - now, 0) / 1000);
 
   g_clear_handle_id (&state->autosave_id, g_source_remove);
-  state->autosave_id = g_timeout_add (self->autosave_delay, autosave_cb, self);
+  state->autosave_id = g_timeout_add (delay, autosave_cb, self);
 }
 
 /**
@@ -2478,7 +2490,7 @@ reconcile (MixStore   *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) root = NULL;
   g_autofree char *their_revision = NULL;
-  FileIdentity identity = { 0 };
+  g_auto(FileIdentity) identity = { 0 };
   gpointer streamed = NULL;
   guint n_taken = 0, n_kept = 0;
   gboolean was_dirty = state->dirty;
@@ -2537,6 +2549,9 @@ reconcile (MixStore   *self,
 
   state->n_retries = 0;
   their_revision = take_revision (root);
+  g_debug ("reconcile %s%s%s: theirs %s, ours %s", domain_info[domain].file_name,
+           source != NULL ? " from " : "", source != NULL ? source : "",
+           their_revision, state->revision);
   merge_document (self, domain, root, streamed, source == NULL &&
                   (their_revision == NULL || g_strcmp0 (their_revision, state->revision) == 0),
                   &n_taken, &n_kept);
@@ -2706,6 +2721,7 @@ save_in_background (MixStore  *self,
   job->keep_backup = state->on_disk_ok;
   identity_copy (&job->expected, &state->identity);
   state->dirty = FALSE;
+  state->waiting_since = 0;
   state->job = job;
   state->writer = g_thread_new ("mix-store-write", write_thread, job);
 }
@@ -2775,6 +2791,7 @@ mix_store_save (MixStore   *self,
           return FALSE;
         }
       state->dirty = FALSE;
+      state->waiting_since = 0;
       outcome = write_file (self->directory, path, data, length, state->on_disk_ok,
                             &state->identity, &written, &local_error);
       switch (outcome)

@@ -449,8 +449,7 @@ mix_csv_import_dialog_init (MixCsvImportDialog *self)
   self->column_rows = g_ptr_array_new ();
   for (guint t = 0; t < MIX_N_TABS; t++)
     gtk_string_list_append (tabs, _(mix_tab_get_info (t)->title));
-  /* In the order of delimiters[]. */
-  gtk_string_list_append (separators, _("Commas"));
+  gtk_string_list_append (separators, _("Commas"));  /* as in delimiters[] */
   gtk_string_list_append (separators, _("Semicolons"));
   gtk_string_list_append (separators, _("Tabs"));
   self->updating = TRUE;

@@ -618,6 +618,33 @@ test_too_large (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "tracker.json"));
   g_clear_error (&error);
 
+  /* An import that would pass the limit says how many of its rows fit,
+   * and the caller adds none. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+    guint n_fit = 0;
+
+    for (guint i = 0; i < MIX_STORE_MAX_BYTES / (64 * 1024) + 10; i++)
+      {
+        MixRecord *record = mix_record_new (MIX_TAB_NEW_CONTACTS);
+
+        g_assert_true (mix_record_set_value_by_id (record, "research_notes", notes, NULL));
+        g_ptr_array_add (rows, record);
+      }
+    g_assert_false (mix_store_check_rows_fit (store, rows, &n_fit, &error));
+    g_assert_cmpuint (n_fit, >, 900);
+    g_assert_cmpuint (n_fit, <, rows->len);
+    {
+      g_autofree char *says = g_strdup_printf ("Only %u of the %u rows fit", n_fit, rows->len);
+
+      g_assert_nonnull (strstr (error->message, says));
+    }
+    g_clear_error (&error);
+    g_ptr_array_set_size (rows, 10);
+    g_assert_true (mix_store_check_rows_fit (store, rows, &n_fit, NULL));
+    g_assert_cmpuint (n_fit, ==, 10);
+  }
+
   /* Just past the limit: rows of a little more than 64 KiB each. */
   for (n = 0; n < MIX_STORE_MAX_BYTES / (66 * 1024); n++)
     g_assert_true (mix_record_set_value_by_id (add_contact (store, "Big"), "research_notes", notes,

@@ -640,6 +640,34 @@ test_debounce (Fixture       *f,
   g_assert_false (mix_store_is_dirty (store, MIX_DOMAIN_TRACKER));
 }
 
+/* Changes that never pause are saved as they go, within a few delays of
+ * the first: a student typing on and on, a script, loses little to a
+ * crash. */
+static void
+test_saves_while_changing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(MixStore) store = open_store (f);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  DebounceData d = { 0, 0, 0, loop };
+  MixRecord *record;
+  guint source;
+
+  mix_store_set_autosave_delay (store, 100);
+  g_signal_connect (store, "saved", G_CALLBACK (on_saved), &d);
+  record = mix_tracker_add_row (mix_store_get_tracker (store), MIX_TAB_NEW_CONTACTS);
+
+  /* A change every 10 ms, far inside the delay, until a save comes: it
+   * must come while they go on, in about five delays (up to a thousand
+   * changes on a machine that is busy). */
+  source = g_timeout_add (10, change_again, record);
+  for (guint i = 0; i < 1000 && d.saves == 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (source);
+  g_assert_cmpuint (d.saves, >=, 1);
+  g_assert_true (g_file_test (f->tracker_path, G_FILE_TEST_IS_REGULAR));
+}
+
 /* What an interrupted save leaves behind, in names only the store makes,
  * is cleaned at the next start; nothing else is, however much it looks
  * like a temporary file: the user's own copies, the backup, damaged
@@ -1002,6 +1030,7 @@ main (int   argc,
   ADD ("/store/bad-rows", test_bad_rows, NULL);
   ADD ("/store/backup-rotation", test_backup_rotation, NULL);
   ADD ("/store/debounce", test_debounce, NULL);
+  ADD ("/store/saves-while-changing", test_saves_while_changing, NULL);
   ADD ("/store/litter", test_litter, NULL);
   ADD ("/store/duplicate-ids", test_duplicate_ids, NULL);
   ADD ("/store/save-failure", test_save_failure, NULL);

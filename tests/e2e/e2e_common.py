@@ -1,0 +1,245 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What the end-to-end tests share: the built app in a data directory of
+its own, found through the accessibility bus as a screen reader finds it,
+and driven with the real pointer and keyboard through the X server."""
+
+import ctypes
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import traceback
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+APP = os.environ.get("MIX_IT_UP")
+TIMEOUT = 30.0
+
+
+def walk(node, depth=0):
+    """Yields every accessible below node (node included)."""
+    if node is None or depth > 60:
+        return
+    yield node
+    try:
+        count = node.get_child_count()
+    except gi.repository.GLib.Error:
+        return
+    for i in range(count):
+        try:
+            child = node.get_child_at_index(i)
+        except gi.repository.GLib.Error:
+            continue
+        yield from walk(child, depth + 1)
+
+
+def find_all(root, role=None, name=None, contains=None):
+    found = []
+    for node in walk(root):
+        try:
+            if role is not None and node.get_role_name() != role:
+                continue
+            node_name = node.get_name() or ""
+        except gi.repository.GLib.Error:
+            continue
+        if name is not None and node_name != name:
+            continue
+        if contains is not None and contains not in node_name:
+            continue
+        found.append(node)
+    return found
+
+
+def wait_for(what, predicate, timeout=TIMEOUT, seen=None):
+    """Polls predicate until it holds; seen() says what was there instead."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(0.2)
+    detail = f" (saw {seen()!r})" if seen is not None else ""
+    raise AssertionError(f"timed out waiting for {what}{detail}")
+
+
+def _die_with_parent():
+    """The app ends if this test process dies, so nothing is left running."""
+    libc = ctypes.CDLL("libc.so.6", use_errno=True)
+    PR_SET_PDEATHSIG = 1
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+class App:
+    """The app under test, in its own data directory."""
+
+    def __init__(self, data_home=None, welcome_shown=True, language=None, env=None):
+        self.data_home = data_home or tempfile.mkdtemp(prefix="mix-e2e-")
+        extra_env = env or {}
+        env = dict(os.environ)
+        env.update(extra_env)
+        if language is not None:
+            env["LANG"] = "C.UTF-8"
+            env["LC_ALL"] = "C.UTF-8"
+            env["LANGUAGE"] = language
+        env["XDG_DATA_HOME"] = self.data_home
+        # Settings in a key file of its own, kept across restarts; the
+        # welcome of a first start has its own test.
+        config = os.path.join(self.data_home, "config")
+        keyfile = os.path.join(config, "glib-2.0", "settings", "keyfile")
+        if not os.path.exists(keyfile):
+            os.makedirs(os.path.dirname(keyfile), exist_ok=True)
+            with open(keyfile, "w", encoding="utf-8") as f:
+                f.write("[io/github/mixitup/MixItUp]\n")
+                if welcome_shown:
+                    f.write("welcome-shown=true\n")
+        env["XDG_CONFIG_HOME"] = config
+        env["GSETTINGS_BACKEND"] = "keyfile"
+        env.pop("NO_AT_BRIDGE", None)
+        self.process = subprocess.Popen([APP], env=env, preexec_fn=_die_with_parent)
+
+    @property
+    def data_dir(self):
+        return os.path.join(self.data_home, "mix-it-up")
+
+    def application(self):
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            child = desktop.get_child_at_index(i)
+            if child is None:
+                continue
+            try:
+                if child.get_process_id() == self.process.pid:
+                    return child
+            except gi.repository.GLib.Error:
+                continue
+        return None
+
+    def window(self):
+        def find():
+            app = self.application()
+            if app is None:
+                return None
+            frames = find_all(app, role="frame", name="Mix It Up")
+            return frames[0] if frames else None
+
+        return wait_for("the Mix It Up window", find)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def cleanup(self):
+        self.stop()
+        shutil.rmtree(self.data_home, ignore_errors=True)
+
+
+def click(node):
+    action = node.get_action_iface()
+    assert action is not None, f"{node.get_name()} has no action"
+    for i in range(action.get_n_actions()):
+        if action.get_action_name(i) in ("click", "press", "activate", "toggle"):
+            return action.do_action(i)
+    return action.do_action(0)
+
+
+def is_selected(node):
+    states = node.get_state_set()
+    return states.contains(Atspi.StateType.CHECKED) or states.contains(Atspi.StateType.SELECTED)
+
+
+def xdotool(*args):
+    """Types or presses keys as a person would, through the X server."""
+    subprocess.run(["xdotool", *args], check=True)
+
+
+def page_tab(window, prefix):
+    return wait_for(
+        f"the {prefix} tab",
+        lambda: [n for n in find_all(window, role="page tab")
+                 if (n.get_name() or "").startswith(prefix)],
+    )[0]
+
+
+def text_of(node):
+    text = node.get_text_iface()
+    if text is None:
+        return None
+    return text.get_text(0, text.get_character_count())
+
+
+def shows(window, value):
+    """Whether a label with this text is in the window, as a screen reader reads it."""
+    return bool(find_all(window, role="label", name=value))
+
+
+def run_cli(data_home, *args):
+    env = dict(os.environ)
+    env["XDG_DATA_HOME"] = data_home
+    return subprocess.run([APP, *args], env=env, capture_output=True, text=True, timeout=60)
+
+
+def focused(window):
+    for node in walk(window):
+        try:
+            if node.get_state_set().contains(Atspi.StateType.FOCUSED):
+                return node
+        except gi.repository.GLib.Error:
+            continue
+    return None
+
+
+def focused_cell(window):
+    """(column, value) of the focused tracker cell."""
+    node = focused(window)
+    if node is None:
+        return None
+    labels = [node.get_child_at_index(i) for i in range(node.get_child_count())]
+    # GTK 4.8 names an empty label after its type.
+    values = [(n.get_name() or "").replace("GtkLabel", "")
+              for n in labels if n is not None and n.get_role_name() == "label"]
+    return node.get_name(), values[0] if values else ""
+
+
+def is_checked(node):
+    return node.get_state_set().contains(Atspi.StateType.CHECKED)
+
+
+def pointer_click(node, button="1"):
+    """Moves the real pointer to the middle of @node on screen and clicks,
+    as a person does. GTK 4.8 gives positions within the window, which sits
+    at the top left corner of the screen under Xvfb without a window
+    manager."""
+    box = node.get_extents(Atspi.CoordType.WINDOW)
+    assert box.width > 0 and box.height > 0, f"{node.get_name()} is not on screen"
+    xdotool("mousemove", str(box.x + box.width // 2), str(box.y + box.height // 2))
+    xdotool("click", button)
+
+
+def run_tests(tests):
+    """Runs @tests, printing TAP; returns the exit status."""
+    if not APP or not os.path.exists(APP):
+        print("1..0 # SKIP MIX_IT_UP does not name the built binary")
+        return 0
+    print(f"1..{len(tests)}", flush=True)
+    failed = 0
+    for number, test in enumerate(tests, 1):
+        try:
+            test()
+            print(f"ok {number} - {test.__name__}", flush=True)
+        except Exception:  # noqa: BLE001 - every failure is reported in TAP
+            failed += 1
+            print(f"not ok {number} - {test.__name__}", flush=True)
+            for line in traceback.format_exc().splitlines():
+                print(f"# {line}", flush=True)
+    return 1 if failed else 0

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "mix-messages-page.h"
 #include "mix-session-page.h"
 #include "mix-test-gui.h"
@@ -280,6 +283,60 @@ test_window_remembers_state (void)
   mix_test_spin ();
 }
 
+/* The problems banner is the first revealer of the window. */
+static GtkRevealer *
+problems_revealer (MixWindow *window)
+{
+  return GTK_REVEALER (mix_test_find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+}
+
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL &&
+      gtk_widget_is_visible (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, part))
+      return TRUE;
+  return FALSE;
+}
+
+/* The banner of a save that failed goes once a save works again: a banner
+ * that stays would say the data is not safe when it is. */
+static void
+test_window_problem_goes (void)
+{
+  MixWindow *window = mix_window_new (app);
+  MixStore *store = mix_application_get_store (app);
+  g_autofree char *path = mix_store_get_path (store, MIX_DOMAIN_TRACKER);
+  GtkRevealer *revealer;
+
+  gtk_window_present (GTK_WINDOW (window));
+  mix_test_spin ();
+  revealer = problems_revealer (window);
+  g_assert_nonnull (revealer);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  /* A folder where the file goes: the save fails, as on a full disk. */
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  mix_tracker_add_row (mix_store_get_tracker (store), MIX_TAB_NEW_CONTACTS);
+  g_assert_false (mix_store_flush (store, NULL));
+  mix_test_spin ();
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (shows_text (GTK_WIDGET (window), "could not be saved"));
+
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+  g_assert_true (mix_store_flush (store, NULL));
+  mix_test_spin ();
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mix_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/toasts", test_window_toasts);
   g_test_add_func ("/window/remembers-state", test_window_remembers_state);
+  g_test_add_func ("/window/problem-goes", test_window_problem_goes);
 
   ret = g_test_run ();
   g_object_unref (app);

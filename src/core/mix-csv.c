@@ -342,6 +342,8 @@ mix_csv_detect_delimiter (const char *data,
 
   g_return_val_if_fail (data != NULL || length == 0, ',');
 
+  if (length == 0)
+    return ',';
   if (length >= UTF8_BOM_LEN && memcmp (p, UTF8_BOM, UTF8_BOM_LEN) == 0)
     p += UTF8_BOM_LEN;
   if (sep_line_length (p, end, &named) > 0)
@@ -599,7 +601,9 @@ mix_csv_append_field (GString    *out,
    * such a value is not read back as empty. A value that begins with a byte order mark
    * is quoted too: as the first field of a file, it would otherwise be read back as the
    * file's BOM and lost. */
-  quote = strpbrk (value, ",\"\r\n") != NULL
+  /* Semicolons and tabs are quoted too, so that whatever reads the file
+   * back takes the commas for what separates the fields. */
+  quote = strpbrk (value, ",;\t\"\r\n") != NULL
           || (!guard && (value[0] == ' ' || value[0] == '\t'))
           || (!guard && g_str_has_prefix (value, UTF8_BOM))
           || value[len - 1] == ' ' || value[len - 1] == '\t';

@@ -437,6 +437,10 @@ test_write_quoting (void)
   assert_field (" lead", FALSE, "\" lead\"");
   assert_field ("trail ", FALSE, "\"trail \"");
   assert_field (" ", FALSE, "\" \"");
+  /* Semicolons and tabs, which other spreadsheets separate fields with:
+   * quoted, so that reading the file back finds the commas. */
+  assert_field ("a;b", FALSE, "\"a;b\"");
+  assert_field ("a\tb", FALSE, "\"a\tb\"");
 }
 
 static void
@@ -466,7 +470,8 @@ test_write_guard (void)
   assert_field ("+33 6 12 34 56 78", TRUE, "'+33 6 12 34 56 78");
   assert_field ("-5", TRUE, "'-5");
   assert_field ("@handle", TRUE, "'@handle");
-  assert_field ("\tcmd", TRUE, "'\tcmd");
+  /* A tab is guarded, and quoted as every tab is (see test_write_quoting). */
+  assert_field ("\tcmd", TRUE, "\"'\tcmd\"");
   /* CR is guarded, and the value still needs quotes for the CR itself. */
   assert_field ("\rcmd", TRUE, "\"'\rcmd\"");
 

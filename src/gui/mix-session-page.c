@@ -39,6 +39,8 @@ struct _MixSessionPage
   guint                history_idle;
   guint                phase_idle;
   gboolean             focus_person_name;
+  GtkButton           *leave_button;
+  GtkButton           *present_button;
   GtkLabel            *present_next_label;
   GtkLabel            *present_phase_label;
   GtkLabel            *present_time_label;
@@ -1695,6 +1697,9 @@ set_presenting (MixSessionPage *self,
   gtk_stack_set_visible_child_name (self->mode_stack, presenting ? "presentation" : "normal");
   if (window != NULL)
     mix_window_set_presenting (MIX_WINDOW (window), presenting);
+  /* The focus goes with the view, so that the keyboard has somewhere to be:
+   * on the way out, and then back where presenting started. */
+  gtk_widget_grab_focus (GTK_WIDGET (presenting ? self->leave_button : self->present_button));
 }
 
 static gboolean
@@ -1711,6 +1716,22 @@ present_action (GtkWidget  *widget,
   MixSessionPage *self = MIX_SESSION_PAGE (widget);
 
   set_presenting (self, !is_presenting (self));
+}
+
+/* F11 and Escape work wherever the focus is, on the Session page: in
+ * presentation mode there may be nothing focused at all. */
+static gboolean
+on_present_shortcut_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+  gboolean leave = GPOINTER_TO_INT (user_data);
+
+  if (!gtk_widget_get_mapped (widget) || (leave && !is_presenting (self)))
+    return FALSE;
+  set_presenting (self, leave ? FALSE : !is_presenting (self));
+  return TRUE;
 }
 
 static void
@@ -1793,6 +1814,8 @@ mix_session_page_class_init (MixSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MixSessionPage, next_label);
   gtk_widget_class_bind_template_child (widget_class, MixSessionPage, phase_label);
   gtk_widget_class_bind_template_child (widget_class, MixSessionPage, plan_group);
+  gtk_widget_class_bind_template_child (widget_class, MixSessionPage, leave_button);
+  gtk_widget_class_bind_template_child (widget_class, MixSessionPage, present_button);
   gtk_widget_class_bind_template_child (widget_class, MixSessionPage, present_next_label);
   gtk_widget_class_bind_template_child (widget_class, MixSessionPage, present_phase_label);
   gtk_widget_class_bind_template_child (widget_class, MixSessionPage, present_time_label);
@@ -1820,9 +1843,6 @@ mix_session_page_class_init (MixSessionPageClass *klass)
                                        "session.add-minute", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "session.reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "session.present", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
-                                       "session.leave-presentation", NULL);
 }
 
 static void
@@ -1835,6 +1855,26 @@ mix_session_page_init (MixSessionPage *self)
   self->shown_prompts = -1;
   self->prompt_rows = g_ptr_array_new ();
   self->timer = mix_timer_new ();
+
+  {
+    /* Global: handled by the window, whatever has the focus (see
+     * on_present_shortcut_cb()). */
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                       GTK_SHORTCUT_SCOPE_GLOBAL);
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F11, 0),
+                        gtk_callback_action_new (on_present_shortcut_cb, GINT_TO_POINTER (FALSE),
+                                                 NULL)));
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                        gtk_callback_action_new (on_present_shortcut_cb, GINT_TO_POINTER (TRUE),
+                                                 NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   self->toggle_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_mnemonic_widget (self->toggle_label, GTK_WIDGET (self->toggle_button));

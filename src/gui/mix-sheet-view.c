@@ -451,10 +451,19 @@ on_cell_pressed_cb (GtkGestureClick *gesture,
                     ColumnData      *data)
 {
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
   if (cell_entry (cell) != NULL)
     return;
 
+  /* Ctrl and Shift clicks select rows, as the row does. */
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0)
+    return;
+
+  /* The click is the cell's: the row would put the focus on its first
+   * cell, and typing would then replace the row's name. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   if (n_press >= 2)
     begin_editing (cell, data, NULL);
   else

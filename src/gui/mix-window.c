@@ -72,11 +72,11 @@ mix_window_set_presenting (MixWindow *self,
 
   gtk_widget_set_visible (self->header_bar, !presenting);
   gtk_widget_set_visible (self->switcher_bar, !presenting);
+  /* Nothing but the timer on a shared screen: the banners wait. */
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_revealer), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->welcome_revealer), !presenting);
   if (presenting)
-    {
-      gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
-      gtk_window_fullscreen (GTK_WINDOW (self));
-    }
+    gtk_window_fullscreen (GTK_WINDOW (self));
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
 }

@@ -335,7 +335,7 @@ mix_csv_detect_delimiter (const char *data,
 {
   static const char candidates[] = { ',', ';', '\t' };
   const char *p = data;
-  const char *end = data + length;
+  const char *end;
   char named = '\0';
   char best = ',';
   double best_score = 0;
@@ -344,6 +344,7 @@ mix_csv_detect_delimiter (const char *data,
 
   if (length == 0)
     return ',';
+  end = data + length;
   if (length >= UTF8_BOM_LEN && memcmp (p, UTF8_BOM, UTF8_BOM_LEN) == 0)
     p += UTF8_BOM_LEN;
   if (sep_line_length (p, end, &named) > 0)

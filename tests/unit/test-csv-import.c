@@ -1300,6 +1300,10 @@ test_delimiters (void)
       g_assert_cmpuint (mix_csv_import_get_n_rows (import), >=, 1);
     }
 
+  /* Nothing at all (a file of control bytes is stripped to nothing before
+   * this is asked): a comma, without touching the missing text. */
+  g_assert_cmpint (mix_csv_detect_delimiter (NULL, 0), ==, ',');
+
   /* Set by hand: read again, mapped again. */
   {
     const char *text = "Name;Company\nAda;Initech\n";

@@ -132,6 +132,7 @@ struct _MixPrep
   GPtrArray  *questions;   /* char * */
   char       *format;      /* a Networking Log format id, or "" */
   char       *notes;
+  char       *logged_id;   /* the Networking Log row it was logged as, or "" */
   JsonObject *unknown;     /* nullable */
   JsonNode   *as_read;     /* nullable: the prep as read, until it changes */
 };
@@ -157,6 +158,7 @@ mix_prep_finalize (GObject *object)
   g_ptr_array_unref (self->questions);
   g_free (self->format);
   g_free (self->notes);
+  g_free (self->logged_id);
   g_clear_pointer (&self->unknown, json_object_unref);
   g_clear_pointer (&self->as_read, json_node_unref);
 
@@ -209,6 +211,7 @@ mix_prep_new (const char *contact_id)
   self->contact_id = g_strdup (contact_id);
   self->format = g_strdup ("");
   self->notes = g_strdup ("");
+  self->logged_id = g_strdup ("");
   return self;
 }
 
@@ -294,7 +297,8 @@ mix_prep_new_from_json (JsonNode  *node,
 
       if (!g_str_equal (member, "id") && !g_str_equal (member, "created") &&
           !g_str_equal (member, "modified") && !g_str_equal (member, "contact_id") &&
-          !g_str_equal (member, "format") && !g_str_equal (member, "notes"))
+          !g_str_equal (member, "format") && !g_str_equal (member, "notes") &&
+          !g_str_equal (member, "logged_id"))
         {
           mix_json_keep_member (&self->unknown, member, value);
           continue;
@@ -324,6 +328,8 @@ mix_prep_new_from_json (JsonNode  *node,
         replace_string (&self->format, text);
       else if (g_str_equal (member, "notes"))
         replace_string (&self->notes, text);
+      else if (g_str_equal (member, "logged_id"))
+        replace_string (&self->logged_id, text);
     }
 
   if (self->contact_id == NULL || *self->contact_id == '\0')
@@ -344,6 +350,8 @@ mix_prep_new_from_json (JsonNode  *node,
     self->format = g_strdup ("");
   if (self->notes == NULL)
     self->notes = g_strdup ("");
+  if (self->logged_id == NULL)
+    self->logged_id = g_strdup ("");
   return g_steal_pointer (&self);
 }
 
@@ -375,6 +383,8 @@ mix_prep_to_json (MixPrep *self)
   json_object_set_array_member (object, "questions", questions);
   json_object_set_string_member (object, "format", self->format);
   json_object_set_string_member (object, "notes", self->notes);
+  if (*self->logged_id != '\0')
+    json_object_set_string_member (object, "logged_id", self->logged_id);
 
   mix_json_object_add_kept (object, self->unknown);
   return json_node_init_object (json_node_alloc (), object);
@@ -416,6 +426,7 @@ mix_prep_take (MixPrep *self,
   SWAP (self->questions, other->questions);
   SWAP (self->format, other->format);
   SWAP (self->notes, other->notes);
+  SWAP (self->logged_id, other->logged_id);
   SWAP (self->unknown, other->unknown);
   SWAP (self->as_read, other->as_read);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -614,5 +625,33 @@ mix_prep_set_notes (MixPrep    *self,
   g_return_if_fail (MIX_IS_PREP (self));
 
   if (replace_string (&self->notes, notes != NULL ? notes : ""))
+    touch (self);
+}
+
+/**
+ * mix_prep_get_logged_id:
+ *
+ * Returns: the id of the Networking Log row this conversation was logged
+ *   as, or "" if it has not been logged
+ */
+const char *
+mix_prep_get_logged_id (MixPrep *self)
+{
+  g_return_val_if_fail (MIX_IS_PREP (self), NULL);
+  return self->logged_id;
+}
+
+/**
+ * mix_prep_set_logged_id:
+ * @logged_id: (nullable): the Networking Log row, or %NULL when it is no
+ *   longer logged
+ */
+void
+mix_prep_set_logged_id (MixPrep    *self,
+                        const char *logged_id)
+{
+  g_return_if_fail (MIX_IS_PREP (self));
+
+  if (replace_string (&self->logged_id, logged_id != NULL ? logged_id : ""))
     touch (self);
 }

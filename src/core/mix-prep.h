@@ -54,5 +54,8 @@ void         mix_prep_set_format        (MixPrep     *self,
 const char  *mix_prep_get_notes         (MixPrep     *self);
 void         mix_prep_set_notes         (MixPrep     *self,
                                          const char  *notes);
+const char  *mix_prep_get_logged_id     (MixPrep     *self);
+void         mix_prep_set_logged_id     (MixPrep     *self,
+                                         const char  *logged_id);
 
 G_END_DECLS

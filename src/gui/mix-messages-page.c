@@ -89,18 +89,7 @@ struct _MixMessagesPage
   int                  focus_question;  /* after a rebuild, -1 for none */
   const char          *focus_button;    /* which of its buttons */
 
-  /* Undo */
-  MixDraft            *deleted_draft;
-  guint                deleted_position;
-  MixDraft            *sent_draft;
-  MixDraftStatus       sent_old_status;
-  char                *sent_old_date;
-  MixRecord           *sent_record;
-  char                *sent_old_record_status;
-  char                *sent_old_contacted_on;
-  MixDraft            *template_draft;
-  char                *template_old_body;
-  MixRecord           *logged_record;
+  MixHistory          *history;         /* nullable: the window's, for Undo */
 };
 
 G_DEFINE_FINAL_TYPE (MixMessagesPage, mix_messages_page, ADW_TYPE_BIN)
@@ -114,22 +103,6 @@ show_message (MixMessagesPage *self,
               const char      *message)
 {
   mix_show_toast (GTK_WIDGET (self), adw_toast_new (message));
-}
-
-/* A toast whose Undo button calls @undo on the page. The button is handled
- * by a signal rather than an action: the toast lives in the window's
- * overlay, outside the page, where the page's actions are not found. */
-static void
-show_undo_toast (MixMessagesPage *self,
-                 const char      *message,
-                 GCallback        undo)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", undo, self, G_CONNECT_SWAPPED);
-  mix_show_toast (GTK_WIDGET (self), toast);
 }
 
 static MixTracker *
@@ -235,11 +208,32 @@ get_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* Shows @text as read. Setting the text is not a change the text view's
+ * Undo takes back. */
 static void
 set_text (GtkTextView *view,
           const char  *text)
 {
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+  g_autofree char *shown = get_text (view);
+
+  /* Showing again what is there would move the cursor to the end. */
+  if (!g_str_equal (shown, text))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+/* Replaces the text as one change the text view's Undo takes back. */
+static void
+replace_text (GtkTextView *view,
+              const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
 }
 
 static const char *
@@ -1156,16 +1150,64 @@ build_templates (MixMessagesPage *self)
     }
 }
 
-static void
-undo_template (MixMessagesPage *self)
+/* Changes for Undo. Each holds the page weakly: the window's history may
+ * outlive it by a moment. */
+
+typedef struct
 {
-  if (self->template_draft == NULL || self->template_old_body == NULL)
-    return;
-  mix_draft_set_body (self->template_draft, self->template_old_body);
-  if (self->template_draft == self->draft)
+  GWeakRef  page;
+  MixDraft *draft;
+  char     *before;
+  char     *after;
+} BodyChange;
+
+static void
+body_change_free (BodyChange *change)
+{
+  g_weak_ref_clear (&change->page);
+  g_object_unref (change->draft);
+  g_free (change->before);
+  g_free (change->after);
+  g_free (change);
+}
+
+/* Whether @draft is one of the page's drafts still (not deleted since). */
+static gboolean
+has_draft (MixMessagesPage *self,
+           MixDraft        *draft)
+{
+  return self != NULL && get_drafts (self) != NULL &&
+         mix_drafts_find (get_drafts (self), mix_draft_get_id (draft)) == draft;
+}
+
+static gboolean
+set_body (BodyChange *change,
+          const char *body)
+{
+  g_autoptr(MixMessagesPage) self = g_weak_ref_get (&change->page);
+
+  if (!has_draft (self, change->draft) || messages_read_only (self))
+    return FALSE;
+  mix_draft_set_body (change->draft, body);
+  if (change->draft == self->draft)
     load_draft (self);
-  g_clear_object (&self->template_draft);
-  g_clear_pointer (&self->template_old_body, g_free);
+  else
+    mix_messages_page_show_draft (self, change->draft);
+  return TRUE;
+}
+
+static gboolean
+undo_body (gpointer data)
+{
+  BodyChange *change = data;
+  return set_body (change, change->before);
+}
+
+static gboolean
+redo_body (gpointer data)
+{
+  BodyChange *change = data;
+  return set_body (change, change->after);
 }
 
 /**
@@ -1182,6 +1224,7 @@ mix_messages_page_apply_template (MixMessagesPage *self,
   MixRecipient recipient;
   gboolean known;
   g_autofree char *body = NULL;
+  g_autofree char *before = NULL;
   gboolean replaced;
 
   g_return_if_fail (MIX_IS_MESSAGES_PAGE (self));
@@ -1194,16 +1237,23 @@ mix_messages_page_apply_template (MixMessagesPage *self,
   replaced = !is_blank (mix_draft_get_body (self->draft)) &&
              g_strcmp0 (mix_draft_get_body (self->draft), body) != 0;
   if (replaced)
-    {
-      g_set_object (&self->template_draft, self->draft);
-      g_free (self->template_old_body);
-      self->template_old_body = g_strdup (mix_draft_get_body (self->draft));
-    }
+    before = g_strdup (mix_draft_get_body (self->draft));
 
   /* Through the buffer, so that the text view's own undo has it too. */
-  set_text (self->body_view, body);
-  if (replaced)
-    show_undo_toast (self, _("Your text was replaced by the template"), G_CALLBACK (undo_template));
+  replace_text (self->body_view, body);
+  if (replaced && self->history != NULL)
+    {
+      BodyChange *change = g_new0 (BodyChange, 1);
+
+      g_weak_ref_init (&change->page, self);
+      change->draft = g_object_ref (self->draft);
+      change->before = g_steal_pointer (&before);
+      change->after = g_strdup (mix_draft_get_body (self->draft));
+      mix_history_push (self->history, _("Your text was replaced by the template"), undo_body,
+                        redo_body, change, (GDestroyNotify) body_change_free);
+      mix_show_undo_toast (GTK_WIDGET (self), self->history,
+                           _("Your text was replaced by the template"));
+    }
 }
 
 static void
@@ -1248,16 +1298,65 @@ new_draft_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->recipient_row));
 }
 
+/* Takes @draft out of the list, and shows the next one. */
 static void
-undo_delete (MixMessagesPage *self)
+remove_draft (MixMessagesPage *self,
+              MixDraft        *draft,
+              guint           *position)
 {
-  g_autoptr(MixDraft) draft = g_steal_pointer (&self->deleted_draft);
+  g_autoptr(MixDraft) next = NULL;
+  gboolean shown = draft == self->draft;
 
-  if (draft == NULL || messages_read_only (self))
+  mix_drafts_remove (get_drafts (self), draft, position);
+  if (!shown)
     return;
-  mix_drafts_insert (get_drafts (self), draft, self->deleted_position);
-  mix_messages_page_show_draft (self, draft);
+  next = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+  g_clear_object (&self->draft);
+  show_draft (self, next);
+  if (next == NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
+
+typedef struct
+{
+  GWeakRef  page;
+  MixDraft *draft;
+  guint     position;
+} DraftDeletion;
+
+static void
+draft_deletion_free (DraftDeletion *change)
+{
+  g_weak_ref_clear (&change->page);
+  g_object_unref (change->draft);
+  g_free (change);
+}
+
+static gboolean
+undo_delete (gpointer data)
+{
+  DraftDeletion *change = data;
+  g_autoptr(MixMessagesPage) self = g_weak_ref_get (&change->page);
+
+  if (self == NULL || has_draft (self, change->draft) || messages_read_only (self))
+    return FALSE;
+  mix_drafts_insert (get_drafts (self), change->draft, change->position);
+  mix_messages_page_show_draft (self, change->draft);
+  return TRUE;
+}
+
+static gboolean
+redo_delete (gpointer data)
+{
+  DraftDeletion *change = data;
+  g_autoptr(MixMessagesPage) self = g_weak_ref_get (&change->page);
+
+  if (self == NULL || !has_draft (self, change->draft) || messages_read_only (self))
+    return FALSE;
+  remove_draft (self, change->draft, &change->position);
+  return TRUE;
+}
+
 
 static void
 delete_draft_action (GtkWidget  *widget,
@@ -1266,24 +1365,25 @@ delete_draft_action (GtkWidget  *widget,
 {
   MixMessagesPage *self = MIX_MESSAGES_PAGE (widget);
   g_autoptr(MixDraft) draft = NULL;
-  g_autoptr(MixDraft) next = NULL;
   g_autofree char *message = NULL;
+  DraftDeletion *change;
 
   if (self->draft == NULL || messages_read_only (self))
     return;
 
   draft = g_object_ref (self->draft);
-  g_set_object (&self->deleted_draft, draft);
-  mix_drafts_remove (get_drafts (self), draft, &self->deleted_position);
-
-  next = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
-  g_clear_object (&self->draft);
-  show_draft (self, next);
-  if (next == NULL)
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  change = g_new0 (DraftDeletion, 1);
+  g_weak_ref_init (&change->page, self);
+  change->draft = g_object_ref (draft);
+  remove_draft (self, draft, &change->position);
 
   message = g_strdup_printf (_("Draft to %s deleted"), recipient_or_placeholder (draft));
-  show_undo_toast (self, message, G_CALLBACK (undo_delete));
+  if (self->history != NULL)
+    mix_history_push (self->history, message, undo_delete, redo_delete, change,
+                      (GDestroyNotify) draft_deletion_free);
+  else
+    draft_deletion_free (change);
+  mix_show_undo_toast (GTK_WIDGET (self), self->history, message);
 }
 
 static void
@@ -1309,33 +1409,79 @@ copy_action (GtkWidget  *widget,
     show_message (self, _("Message copied"));
 }
 
-static void
-clear_sent_undo (MixMessagesPage *self)
+/* Marking a draft sent or not, and its contact with it. */
+typedef struct
 {
-  g_clear_object (&self->sent_draft);
-  g_clear_pointer (&self->sent_old_date, g_free);
-  g_clear_object (&self->sent_record);
-  g_clear_pointer (&self->sent_old_record_status, g_free);
-  g_clear_pointer (&self->sent_old_contacted_on, g_free);
+  GWeakRef        page;
+  MixDraft       *draft;
+  MixDraftStatus  status[2];          /* before, after */
+  char           *sent_on[2];
+  MixRecord      *record;             /* nullable: the contact it changed */
+  char           *record_status[2];
+  char           *contacted_on[2];
+} SentChange;
+
+static void
+sent_change_free (SentChange *change)
+{
+  g_weak_ref_clear (&change->page);
+  g_object_unref (change->draft);
+  g_clear_object (&change->record);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (change->sent_on[i]);
+      g_free (change->record_status[i]);
+      g_free (change->contacted_on[i]);
+    }
+  g_free (change);
 }
 
 static void
-undo_sent (MixMessagesPage *self)
+take_sent_state (SentChange *change,
+                 guint       when)
 {
-  if (self->sent_draft == NULL)
-    return;
-
-  mix_draft_set_status (self->sent_draft, self->sent_old_status);
-  mix_draft_set_sent_on (self->sent_draft, self->sent_old_date, NULL);
-  if (self->sent_record != NULL && !tracker_read_only (self))
+  change->status[when] = mix_draft_get_status (change->draft);
+  change->sent_on[when] = g_strdup (mix_draft_get_sent_on (change->draft));
+  if (change->record != NULL)
     {
-      mix_record_set_value_by_id (self->sent_record, "status", self->sent_old_record_status, NULL);
-      mix_record_set_value_by_id (self->sent_record, "contacted_on", self->sent_old_contacted_on,
+      change->record_status[when] = g_strdup (record_value (change->record, "status"));
+      change->contacted_on[when] = g_strdup (record_value (change->record, "contacted_on"));
+    }
+}
+
+static gboolean
+set_sent_state (SentChange *change,
+                guint       when)
+{
+  g_autoptr(MixMessagesPage) self = g_weak_ref_get (&change->page);
+
+  if (!has_draft (self, change->draft) || messages_read_only (self))
+    return FALSE;
+  mix_draft_set_status (change->draft, change->status[when]);
+  mix_draft_set_sent_on (change->draft, change->sent_on[when], NULL);
+  if (change->record != NULL && !tracker_read_only (self) &&
+      mix_tracker_find (get_tracker (self), mix_record_get_id (change->record)) == change->record)
+    {
+      mix_record_set_value_by_id (change->record, "status", change->record_status[when], NULL);
+      mix_record_set_value_by_id (change->record, "contacted_on", change->contacted_on[when],
                                   NULL);
     }
-  if (self->sent_draft == self->draft)
+  if (change->draft == self->draft)
     update_status (self);
-  clear_sent_undo (self);
+  resort_if_needed (self);
+  return TRUE;
+}
+
+static gboolean
+undo_sent (gpointer data)
+{
+  return set_sent_state (data, 0);
+}
+
+static gboolean
+redo_sent (gpointer data)
+{
+  return set_sent_state (data, 1);
 }
 
 static void
@@ -1346,51 +1492,57 @@ toggle_sent_action (GtkWidget  *widget,
   MixMessagesPage *self = MIX_MESSAGES_PAGE (widget);
   MixRecord *record;
   g_autofree char *message = NULL;
+  SentChange *change;
 
   if (self->draft == NULL || messages_read_only (self))
     return;
 
-  clear_sent_undo (self);
-  self->sent_draft = g_object_ref (self->draft);
-  self->sent_old_status = mix_draft_get_status (self->draft);
-  self->sent_old_date = g_strdup (mix_draft_get_sent_on (self->draft));
+  change = g_new0 (SentChange, 1);
+  g_weak_ref_init (&change->page, self);
+  change->draft = g_object_ref (self->draft);
 
   if (mix_draft_get_status (self->draft) == MIX_DRAFT_STATUS_SENT)
     {
+      take_sent_state (change, 0);
       mix_draft_set_status (self->draft, MIX_DRAFT_STATUS_DRAFT);
       mix_draft_set_sent_on (self->draft, NULL, NULL);
-      resort_if_needed (self);
-      update_status (self);
-      show_undo_toast (self, _("Marked as not sent"), G_CALLBACK (undo_sent));
-      return;
+      message = g_strdup (_("Marked as not sent"));
     }
-
-  mix_draft_mark_sent (self->draft, NULL, NULL);
-  resort_if_needed (self);
-  update_status (self);
-
-  /* A new contact who had not been contacted now has been. */
-  record = get_contact (self);
-  if (record != NULL && mix_record_get_tab (record) == MIX_TAB_NEW_CONTACTS &&
-      !tracker_read_only (self))
+  else
     {
-      const char *status = record_value (record, "status");
+      /* A new contact who had not been contacted now has been. */
+      record = get_contact (self);
+      if (record != NULL && mix_record_get_tab (record) == MIX_TAB_NEW_CONTACTS &&
+          !tracker_read_only (self) &&
+          (is_blank (record_value (record, "status")) ||
+           g_strcmp0 (record_value (record, "status"), "not-contacted") == 0))
+        change->record = g_object_ref (record);
+      take_sent_state (change, 0);
 
-      if (is_blank (status) || g_strcmp0 (status, "not-contacted") == 0)
+      mix_draft_mark_sent (self->draft, NULL, NULL);
+      if (change->record != NULL)
         {
           g_autofree char *today = mix_date_today_iso ();
 
-          self->sent_record = g_object_ref (record);
-          self->sent_old_record_status = g_strdup (status);
-          self->sent_old_contacted_on = g_strdup (record_value (record, "contacted_on"));
           mix_record_set_value_by_id (record, "status", "messaged", NULL);
           mix_record_set_value_by_id (record, "contacted_on", today, NULL);
           /* Translators: after marking a message sent; %s is the contact's name */
           message = g_strdup_printf (_("Marked as sent. %s is now “Messaged” in New Contacts."),
                                      recipient_or_placeholder (self->draft));
         }
+      else
+        message = g_strdup (_("Marked as sent"));
     }
-  show_undo_toast (self, message != NULL ? message : _("Marked as sent"), G_CALLBACK (undo_sent));
+  take_sent_state (change, 1);
+  resort_if_needed (self);
+  update_status (self);
+
+  if (self->history != NULL)
+    mix_history_push (self->history, message, undo_sent, redo_sent, change,
+                      (GDestroyNotify) sent_change_free);
+  else
+    sent_change_free (change);
+  mix_show_undo_toast (GTK_WIDGET (self), self->history, message);
 }
 
 static void
@@ -1673,15 +1825,75 @@ on_notes_changed_cb (GtkTextBuffer   *buffer,
   mix_prep_set_notes (prep, text);
 }
 
-static void
-undo_log (MixMessagesPage *self)
+/* A conversation logged: a row added, or the one logged before updated. */
+typedef struct
 {
-  g_autoptr(MixRecord) record = g_steal_pointer (&self->logged_record);
+  MixTracker *tracker;
+  MixRecord  *record;
+  gboolean    added;
+  char       *before[4];  /* of log_columns, when updated */
+  char       *after[4];
+} LogChange;
 
-  if (record != NULL && !tracker_read_only (self))
-    mix_tracker_remove_row (get_tracker (self), record, NULL);
+static const char * const log_columns[] = { "date", "format", "what_i_learned", "company" };
+
+static void
+log_change_free (LogChange *change)
+{
+  g_object_unref (change->tracker);
+  g_object_unref (change->record);
+  for (guint i = 0; i < G_N_ELEMENTS (log_columns); i++)
+    {
+      g_free (change->before[i]);
+      g_free (change->after[i]);
+    }
+  g_free (change);
 }
 
+static void
+take_log_values (LogChange  *change,
+                 char      **values)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (log_columns); i++)
+    values[i] = g_strdup (mix_record_get_value_by_id (change->record, log_columns[i]));
+}
+
+static gboolean
+set_log_values (LogChange  *change,
+                char      **values)
+{
+  if (mix_tracker_find (change->tracker, mix_record_get_id (change->record)) != change->record)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (log_columns); i++)
+    mix_record_set_value_by_id (change->record, log_columns[i], values[i], NULL);
+  return TRUE;
+}
+
+static gboolean
+undo_log (gpointer data)
+{
+  LogChange *change = data;
+
+  if (!change->added)
+    return set_log_values (change, change->before);
+  return mix_tracker_remove_row (change->tracker, change->record, NULL);
+}
+
+static gboolean
+redo_log (gpointer data)
+{
+  LogChange *change = data;
+
+  if (!change->added)
+    return set_log_values (change, change->after);
+  if (mix_tracker_find (change->tracker, mix_record_get_id (change->record)) != NULL)
+    return FALSE;
+  mix_tracker_insert_row (change->tracker, change->record, G_MAXUINT);
+  return TRUE;
+}
+
+/* A conversation is logged once: logging it again updates its row, so
+ * that it counts once toward a goal. */
 static void
 log_conversation_action (GtkWidget  *widget,
                          const char *action_name,
@@ -1689,7 +1901,9 @@ log_conversation_action (GtkWidget  *widget,
 {
   MixMessagesPage *self = MIX_MESSAGES_PAGE (widget);
   MixRecord *contact = get_contact (self);
+  MixPrep *prep;
   MixRecord *record;
+  LogChange *change;
   g_autofree char *today = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *message = NULL;
@@ -1701,22 +1915,63 @@ log_conversation_action (GtkWidget  *widget,
       show_message (self, _("The tracker is read-only: nothing was logged."));
       return;
     }
+  prep = ensure_prep (self);
 
+  change = g_new0 (LogChange, 1);
+  change->tracker = g_object_ref (get_tracker (self));
+  record = prep != NULL ? mix_tracker_find (get_tracker (self), mix_prep_get_logged_id (prep))
+                        : NULL;
   today = mix_date_today_iso ();
+  /* Logged again the same day, it is the same conversation: its row is
+   * brought up to date. Another day, it is another conversation. */
+  if (record != NULL && (mix_record_get_tab (record) != MIX_TAB_NETWORKING_LOG ||
+                         g_strcmp0 (record_value (record, "date"), today) != 0))
+    record = NULL;
+  change->added = record == NULL;
+  if (record == NULL)
+    {
+      record = mix_tracker_add_row (get_tracker (self), MIX_TAB_NETWORKING_LOG);
+      mix_record_set_value_by_id (record, "name", record_value (contact, "name"), NULL);
+    }
+  change->record = g_object_ref (record);
+  take_log_values (change, change->before);
+
   notes = get_text (self->notes_view);
-  record = mix_tracker_add_row (get_tracker (self), MIX_TAB_NETWORKING_LOG);
   mix_record_set_value_by_id (record, "date", today, NULL);
-  mix_record_set_value_by_id (record, "name", record_value (contact, "name"), NULL);
   mix_record_set_value_by_id (record, "company", record_value (contact, "company"), NULL);
   mix_record_set_value_by_id (record, "format",
                               format_id (adw_combo_row_get_selected (self->format_row)), NULL);
   mix_record_set_value_by_id (record, "what_i_learned", g_strstrip (notes), NULL);
-  g_set_object (&self->logged_record, record);
+  take_log_values (change, change->after);
+  if (prep != NULL)
+    mix_prep_set_logged_id (prep, mix_record_get_id (record));
 
-  /* Translators: %s is the contact's name */
-  message = g_strdup_printf (_("Conversation with %s added to your Networking Log"),
-                             recipient_or_placeholder (self->draft));
-  show_undo_toast (self, message, G_CALLBACK (undo_log));
+  if (change->added)
+    /* Translators: %s is the contact's name */
+    message = g_strdup_printf (_("Conversation with %s added to your Networking Log"),
+                               recipient_or_placeholder (self->draft));
+  else
+    /* Translators: %s is the contact's name */
+    message = g_strdup_printf (_("Conversation with %s updated in your Networking Log"),
+                               recipient_or_placeholder (self->draft));
+  if (self->history != NULL)
+    mix_history_push (self->history, message, undo_log, redo_log, change,
+                      (GDestroyNotify) log_change_free);
+  else
+    log_change_free (change);
+  mix_show_undo_toast (GTK_WIDGET (self), self->history, message);
+}
+
+/**
+ * mix_messages_page_set_history:
+ * @history: the window's changes: the page's go there, for Undo
+ */
+void
+mix_messages_page_set_history (MixMessagesPage *self,
+                               MixHistory      *history)
+{
+  g_return_if_fail (MIX_IS_MESSAGES_PAGE (self));
+  g_set_object (&self->history, history);
 }
 
 /* GObject */
@@ -1744,10 +1999,7 @@ mix_messages_page_dispose (GObject *object)
   g_clear_object (&self->sorter);
   g_clear_object (&self->filter);
   g_clear_object (&self->draft);
-  g_clear_object (&self->deleted_draft);
-  g_clear_object (&self->template_draft);
-  g_clear_object (&self->logged_record);
-  clear_sent_undo (self);
+  g_clear_object (&self->history);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -1761,7 +2013,6 @@ mix_messages_page_finalize (GObject *object)
 
   g_free (self->needle);
   g_free (self->recipient_notes);
-  g_free (self->template_old_body);
 
   G_OBJECT_CLASS (mix_messages_page_parent_class)->finalize (object);
 }

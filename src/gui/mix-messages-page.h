@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "mix-history.h"
 #include "mix-store.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,7 @@ void      mix_messages_page_apply_template (MixMessagesPage *self,
                                             guint           index);
 void      mix_messages_page_get_checklist (MixMessagesPage    *self,
                                            MixChecklistResult *result);
+void      mix_messages_page_set_history   (MixMessagesPage *self,
+                                           MixHistory      *history);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "mix-guide.h"
 #include "mix-session-page.h"
 #include "mix-toast.h"
+#include "mix-tracker-changes.h"
 #include "mix-timer-ring.h"
 #include "mix-window.h"
 
@@ -64,6 +65,7 @@ struct _MixSessionPage
   GtkSwitch           *person_leader;
   AdwEntryRow         *buddy_row;         /* while Close Out is shown */
   MixStore            *store;
+  MixHistory          *history;           /* nullable: the window's, for Undo */
   GtkWidget           *notes_group;
   GtkTextView         *notes_view;
   MixSessionRecord    *record;            /* the session in progress, once the store is set */
@@ -86,6 +88,20 @@ static void on_plan_spin_changed_cb (GtkSpinButton  *spin,
                                      MixSessionPage *self);
 static void on_timer_changed_cb     (MixTimer       *timer,
                                      MixSessionPage *self);
+
+/**
+ * mix_session_page_set_history:
+ * @history: the window's changes: the page's go there, for Undo
+ */
+void
+mix_session_page_set_history (MixSessionPage *self,
+                              MixHistory     *history)
+{
+  g_return_if_fail (MIX_IS_SESSION_PAGE (self));
+  g_return_if_fail (history == NULL || MIX_IS_HISTORY (history));
+
+  g_set_object (&self->history, history);
+}
 
 /**
  * mix_session_page_get_timer:
@@ -568,12 +584,13 @@ on_add_to_tracker_clicked_cb (GtkButton      *button,
       return;
     }
 
-  mix_tracker_append_rows (tracker, MIX_TAB_EXISTING_NETWORK, added);
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Added %u person to Existing Network",
                                           "Added %u people to Existing Network", added->len),
                              added->len);
-  show_toast (self, message);
+  mix_tracker_append_rows (tracker, MIX_TAB_EXISTING_NETWORK, added);
+  mix_tracker_changes_added (self->history, tracker, added, message);
+  mix_show_undo_toast (GTK_WIDGET (self), self->history, message);
 }
 
 static void
@@ -1791,6 +1808,7 @@ mix_session_page_dispose (GObject *object)
   g_clear_object (&self->record);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->history);
   g_clear_object (&self->chime);
   g_clear_object (&self->timer);
 

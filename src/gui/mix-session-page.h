@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "mix-history.h"
 #include "mix-store.h"
 #include "mix-timer.h"
 
@@ -13,6 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MixSessionPage, mix_session_page, MIX, SESSION_PAGE, AdwBin)
 
 MixTimer *mix_session_page_get_timer (MixSessionPage *self);
+void      mix_session_page_set_history (MixSessionPage *self,
+                                        MixHistory     *history);
 void      mix_session_page_set_store (MixSessionPage *self,
                                       MixStore       *store,
                                       GSettings      *settings);

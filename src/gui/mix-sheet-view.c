@@ -8,6 +8,7 @@
 #include "mix-date.h"
 #include "mix-sheet-rows.h"
 #include "mix-sheet-view.h"
+#include "mix-tracker-changes.h"
 
 /**
  * MixSheetView:
@@ -46,12 +47,19 @@ struct _MixSheetView
   char                *needle;       /* casefolded search text, as shown */
   char                *pending_needle; /* nullable: to search for when next shown */
   char                *today;        /* for marking overdue follow-ups */
-  MixRecord           *pending_edit; /* weak: the row whose first cell to edit when bound */
+  MixRecord           *pending_edit; /* weak: the row whose first cell to edit when shown */
+  guint                edit_tick;     /* waits for that cell to stay in place */
+  GtkWidget           *edit_seen;     /* unowned, compared only: where it was last frame */
+  guint                edit_frames;
   gboolean             read_only;
+  MixHistory          *history;            /* nullable: where changes go, for Undo */
   gboolean             bound;         /* the models are attached: see bind_models() */
   double               width_scale;   /* text size against 100 %: see measure_text() */
   int                  line_height;   /* of the cells' text, in pixels */
   guint                select_idle;
+  gboolean             collapse_selection;  /* the focus moved by a plain click or arrow */
+  gboolean             keep_selection;      /* a Ctrl or Shift click chose the rows itself */
+  guint                select_anchor;       /* where a Shift click selects from */
   guint                open_popovers;  /* choice lists and calendars open on cells */
   GtkRoot             *focus_root;    /* nullable: the window whose focus is watched */
   GdkFrameClock       *clock;         /* nullable: while realized */
@@ -105,6 +113,7 @@ mix_sheet_view_commit_text (MixSheetView *self,
                             const char   *text)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
 
   g_return_val_if_fail (MIX_IS_SHEET_VIEW (self), FALSE);
   g_return_val_if_fail (MIX_IS_RECORD (record), FALSE);
@@ -112,13 +121,27 @@ mix_sheet_view_commit_text (MixSheetView *self,
   if (self->read_only)
     return FALSE;
 
+  before = g_strdup (mix_record_get_value (record, column));
   if (!mix_record_set_value (record, column, text, &error))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       g_signal_emit (self, signals[ERROR], 0, error->message);
       return FALSE;
     }
+  mix_tracker_changes_edited (self->history, self->tracker, record, column, before);
   return TRUE;
+}
+
+/**
+ * mix_sheet_view_set_history:
+ * @history: (nullable): where the table's changes go, for Undo
+ */
+void
+mix_sheet_view_set_history (MixSheetView *self,
+                            MixHistory   *history)
+{
+  g_return_if_fail (MIX_IS_SHEET_VIEW (self));
+  g_set_object (&self->history, history);
 }
 
 /* The row a cell shows while it is bound; a cell can get its focus-out
@@ -385,6 +408,22 @@ focus_cell_in_next_row (GtkWidget *cell,
   return FALSE;
 }
 
+static gboolean select_focused_row_cb (gpointer user_data);
+
+/* The row of the table a cell is in, or GTK_INVALID_LIST_POSITION. */
+static guint
+cell_position (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (w), "mix-list-item");
+
+      if (item != NULL)
+        return gtk_list_item_get_position (item);
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
 static gboolean
 on_cell_key_pressed_cb (GtkEventControllerKey *controller,
                         guint                  keyval,
@@ -398,17 +437,23 @@ on_cell_key_pressed_cb (GtkEventControllerKey *controller,
   if (cell_entry (cell) != NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
 
-  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right)
+  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right ||
+      keyval == GDK_KEY_Up || keyval == GDK_KEY_Down)
     {
       gboolean forward = (keyval == GDK_KEY_Right) ==
                          (gtk_widget_get_direction (cell) != GTK_TEXT_DIR_RTL);
+      gboolean moved;
 
-      return focus_next_cell (cell, forward) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+      /* The selection follows a plain arrow, as the focus moves. */
+      data->view->collapse_selection = (state & GDK_SHIFT_MASK) == 0;
+      if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right)
+        moved = focus_next_cell (cell, forward);
+      else
+        moved = focus_cell_in_next_row (cell, keyval == GDK_KEY_Down);
+      if (!moved)
+        data->view->collapse_selection = FALSE;
+      return moved ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
     }
-
-  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_Down)
-    return focus_cell_in_next_row (cell, keyval == GDK_KEY_Down) ? GDK_EVENT_STOP
-                                                                  : GDK_EVENT_PROPAGATE;
 
   /* Only text cells are edited by typing. */
   if (cell_value_label (cell) == NULL)
@@ -457,9 +502,42 @@ on_cell_pressed_cb (GtkGestureClick *gesture,
   if (cell_entry (cell) != NULL)
     return;
 
-  /* Ctrl and Shift clicks select rows, as the row does. */
+  /* Ctrl and Shift clicks select rows as in a file manager: Ctrl adds or
+   * removes the clicked row, Shift selects from the last row chosen. The
+   * cell takes the click, so that the focus lands on it and not on the
+   * row's first cell. */
   if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0)
-    return;
+    {
+      GtkSelectionModel *selection = GTK_SELECTION_MODEL (data->view->selection);
+      guint position = cell_position (cell);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+
+      if (position == GTK_INVALID_LIST_POSITION)
+        return;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      data->view->keep_selection = TRUE;
+      gtk_widget_grab_focus (cell);
+      /* Nothing to keep from when the focus was on this cell already. */
+      if (data->view->select_idle == 0)
+        data->view->keep_selection = FALSE;
+      if ((state & GDK_SHIFT_MASK) != 0 && data->view->select_anchor < n)
+        {
+          guint anchor = data->view->select_anchor;
+          guint first = MIN (anchor, position);
+
+          gtk_selection_model_select_range (selection, first, MAX (anchor, position) - first + 1,
+                                            (state & GDK_CONTROL_MASK) == 0);
+        }
+      else
+        {
+          if (gtk_selection_model_is_selected (selection, position))
+            gtk_selection_model_unselect_item (selection, position);
+          else
+            gtk_selection_model_select_item (selection, position, FALSE);
+          data->view->select_anchor = position;
+        }
+      return;
+    }
 
   /* The click is the cell's: the row would put the focus on its first
    * cell, and typing would then replace the row's name. */
@@ -468,6 +546,11 @@ on_cell_pressed_cb (GtkGestureClick *gesture,
     begin_editing (cell, data, NULL);
   else
     gtk_widget_grab_focus (cell);
+  /* As a plain click on a row does, it selects that row only, even when
+   * the focus was there already. */
+  data->view->collapse_selection = TRUE;
+  if (data->view->select_idle == 0)
+    data->view->select_idle = g_idle_add (select_focused_row_cb, data->view);
 }
 
 static void
@@ -787,8 +870,45 @@ make_text_cell (ColumnData *data)
   return cell;
 }
 
+/* The focus is never out of sight: the list scrolls its rows to the
+ * focused one, and the table is scrolled sideways to the focused cell, so
+ * that Tab, the arrows and a click on a cell half out of view show what
+ * they reach (and a popover opened there is on screen). */
+static void
+scroll_to_cell (MixSheetView *self,
+                GtkWidget    *focus)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  GtkWidget *cell = focus;
+  graphene_rect_t bounds;
+  double value, width;
+
+  /* The cell with its padding: the list's own widget around ours. */
+  while (cell != NULL && g_object_get_data (G_OBJECT (cell), "mix-list-item") == NULL)
+    cell = gtk_widget_get_parent (cell);
+  if (cell != NULL && gtk_widget_get_parent (cell) != NULL)
+    cell = gtk_widget_get_parent (cell);
+  if (cell == NULL || adjustment == NULL || !gtk_widget_compute_bounds (cell, view, &bounds))
+    return;
+
+  value = gtk_adjustment_get_value (adjustment);
+  width = gtk_widget_get_width (view);
+  if (bounds.origin.x < 0 || bounds.size.width > width)
+    value += bounds.origin.x;
+  else if (bounds.origin.x + bounds.size.width > width)
+    value += bounds.origin.x + bounds.size.width - width;
+  else
+    return;
+  /* Near the start, all the way: the first column is not cut. */
+  if (value < bounds.size.width / 4)
+    value = 0;
+  gtk_adjustment_set_value (adjustment, value);
+}
+
 /* Working in a cell selects its row, so that Delete Row and the details
- * act on the row being edited. */
+ * act on the row being edited. A plain click or arrow key leaves that row
+ * the only one selected; Ctrl and Shift clicks keep the others. */
 static gboolean
 select_focused_row_cb (gpointer user_data)
 {
@@ -797,21 +917,20 @@ select_focused_row_cb (gpointer user_data)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
+  guint position = focus != NULL ? cell_position (focus) : GTK_INVALID_LIST_POSITION;
+
   self->select_idle = 0;
 
-  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+  if (!self->keep_selection && position != GTK_INVALID_LIST_POSITION &&
+      (self->collapse_selection || !gtk_selection_model_is_selected (selection, position)))
     {
-      GtkListItem *item = g_object_get_data (G_OBJECT (w), "mix-list-item");
-      guint position;
-
-      if (item == NULL)
-        continue;
-      position = gtk_list_item_get_position (item);
-      if (position != GTK_INVALID_LIST_POSITION &&
-          !gtk_selection_model_is_selected (selection, position))
-        gtk_selection_model_select_item (selection, position, TRUE);
-      break;
+      gtk_selection_model_select_item (selection, position, TRUE);
+      self->select_anchor = position;
     }
+  self->collapse_selection = FALSE;
+  self->keep_selection = FALSE;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    scroll_to_cell (self, focus);
 
   return G_SOURCE_REMOVE;
 }
@@ -1071,19 +1190,59 @@ sync_cell (GtkWidget  *cell,
   g_object_set_data (G_OBJECT (cell), "mix-syncing", GINT_TO_POINTER (FALSE));
 }
 
-/* Starts editing a new row's first cell once it is on screen: the row can
- * be bound before its table is shown, perhaps more than once, and is
- * edited from the first of these that finds it mapped. */
-static void
-edit_if_pending (GtkWidget  *cell,
-                 ColumnData *data)
-{
-  MixSheetView *self = data->view;
+/* Starts editing a new row's first cell once it is on screen and stays
+ * there. The row can be bound before its table is shown, perhaps more than
+ * once, and GTK 4.8's list moves the widgets of the rows around it in the
+ * frames after a row is added and scrolled to: an entry focused in the
+ * first widget that showed the row lost the focus a frame later, and what
+ * was typed next went nowhere. So the cell is edited once it has been the
+ * same, mapped and laid out, for two frames. */
+static GtkWidget *find_bound_cell (GtkWidget *widget,
+                                   MixRecord *record,
+                                   guint      column);
+static GtkWidget *find_list_view  (GtkWidget *widget);
 
-  if (self->pending_edit != NULL && cell_record (cell) == self->pending_edit &&
-      data->column == 0 && cell_value_label (cell) != NULL && !self->read_only &&
-      gtk_widget_get_mapped (cell))
-    begin_editing (cell, data, NULL);
+static gboolean
+edit_pending_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  MixSheetView *self = user_data;
+  GtkWidget *cell = NULL;
+
+  if (self->pending_edit != NULL && !self->read_only)
+    cell = find_bound_cell (GTK_WIDGET (self->column_view), self->pending_edit, 0);
+  if (cell != NULL && (!gtk_widget_get_mapped (cell) || gtk_widget_get_width (cell) == 0))
+    cell = NULL;
+
+  if (self->pending_edit == NULL || self->read_only ||
+      (gtk_widget_get_mapped (widget) && ++self->edit_frames > 120))
+    {
+      /* Gone, or never shown (two seconds in view): nothing to edit. */
+      self->pending_edit = NULL;
+      self->edit_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (cell != NULL && cell == self->edit_seen)
+    {
+      self->edit_tick = 0;
+      self->edit_seen = NULL;
+      begin_editing (cell, &self->columns[0], NULL);
+      return G_SOURCE_REMOVE;
+    }
+  /* Scrolled to before its height was known (the list guesses the height
+   * of a row it has not laid out yet), the row may still be out of view:
+   * it is scrolled to again, now that it is laid out. */
+  if (cell == NULL && gtk_widget_get_mapped (widget))
+    {
+      guint position = mix_sheet_rows_find (self->visible, self->pending_edit);
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_widget_activate_action (find_list_view (GTK_WIDGET (self->column_view)),
+                                    "list.scroll-to-item", "u", position);
+    }
+  self->edit_seen = cell;
+  return G_SOURCE_CONTINUE;
 }
 
 /* Closes a choice list or calendar open on the cell. */
@@ -1135,7 +1294,6 @@ show_record (GtkWidget  *cell,
 {
   g_object_set_data_full (G_OBJECT (cell), "mix-record", g_object_ref (record), g_object_unref);
   refresh_cell (cell, data, record);
-  edit_if_pending (cell, data);
 }
 
 /* The cell's slot has another row in it. */
@@ -1221,7 +1379,6 @@ on_cell_map_cb (GtkWidget  *cell,
       g_object_set_data (G_OBJECT (cell), "mix-stale", NULL);
       sync_cell (cell, record, data);
     }
-  edit_if_pending (cell, data);
 }
 
 /* Out of sight, a cell shows no row, so that none is found in it: it takes
@@ -1604,18 +1761,29 @@ mix_sheet_view_select_record (MixSheetView *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return;
 
+  /* With the focus left in another row, GTK 4.8's list scrolls back to
+   * that row: the new one was never shown, and typing went into the other
+   * row's cell. */
+  if (edit_first_cell)
+    mix_sheet_view_release_focus (self);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   gtk_widget_activate_action (find_list_view (GTK_WIDGET (self->column_view)),
                               "list.scroll-to-item", "u", position);
   if (edit_first_cell)
     {
-      /* The row may be on screen already, or be bound later: it stays
-       * pending until its cell is edited (edit_if_pending()). */
-      GtkWidget *cell = find_bound_cell (GTK_WIDGET (self->column_view), record, 0);
-
-      self->pending_edit = record;
-      if (cell != NULL)
-        edit_if_pending (cell, &self->columns[0]);
+      /* The row may be on screen already, or be shown later: it stays
+       * pending until its cell is edited (edit_pending_tick_cb()). Only
+       * text cells are edited so. */
+      if (column_info (&self->columns[0])->type == MIX_COLUMN_TEXT ||
+          column_info (&self->columns[0])->type == MIX_COLUMN_LONG_TEXT)
+        {
+          self->pending_edit = record;
+          self->edit_seen = NULL;
+          self->edit_frames = 0;
+          if (self->edit_tick == 0)
+            self->edit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                            edit_pending_tick_cb, self, NULL);
+        }
     }
 }
 
@@ -1640,6 +1808,12 @@ mix_sheet_view_add_row (MixSheetView *self)
 
   record = mix_record_new (self->tab);
   mix_tracker_insert_row (self->tracker, record, G_MAXUINT);
+  {
+    g_autoptr(GPtrArray) added = g_ptr_array_new ();
+
+    g_ptr_array_add (added, record);
+    mix_tracker_changes_added (self->history, self->tracker, added, _("Added a row"));
+  }
   mix_sheet_view_select_record (self, record, TRUE);
   g_object_unref (record);  /* the tracker holds it */
   return record;
@@ -1909,6 +2083,9 @@ mix_sheet_view_dispose (GObject *object)
   MixSheetView *self = MIX_SHEET_VIEW (object);
 
   g_clear_handle_id (&self->select_idle, g_source_remove);
+  if (self->edit_tick != 0 && self->column_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->edit_tick);
+  self->edit_tick = 0;
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_SHEET_VIEW);
@@ -1917,6 +2094,7 @@ mix_sheet_view_dispose (GObject *object)
   g_clear_object (&self->visible);
   g_clear_object (&self->rows);
   g_clear_object (&self->tracker);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (mix_sheet_view_parent_class)->dispose (object);
 }
@@ -1975,4 +2153,5 @@ mix_sheet_view_init (MixSheetView *self)
   self->needle = g_strdup ("");
   self->today = mix_date_today_iso ();
   self->button_cells = g_ptr_array_new_with_free_func (g_object_unref);
+  self->select_anchor = GTK_INVALID_LIST_POSITION;
 }

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "mix-history.h"
+
 #include "mix-tracker.h"
 
 G_BEGIN_DECLS
@@ -22,6 +24,8 @@ MixRecord    *mix_sheet_view_get_visible_row  (MixSheetView *self,
 
 void          mix_sheet_view_set_search       (MixSheetView *self,
                                                const char   *text);
+void          mix_sheet_view_set_history      (MixSheetView *self,
+                                               MixHistory   *history);
 void          mix_sheet_view_set_read_only    (MixSheetView *self,
                                                gboolean      read_only);
 

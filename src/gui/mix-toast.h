@@ -3,9 +3,14 @@
 
 #include <adwaita.h>
 
+#include "mix-history.h"
+
 G_BEGIN_DECLS
 
-void mix_show_toast (GtkWidget *widget,
-                     AdwToast  *toast);
+void mix_show_toast      (GtkWidget  *widget,
+                          AdwToast   *toast);
+void mix_show_undo_toast (GtkWidget  *widget,
+                          MixHistory *history,
+                          const char *title);
 
 G_END_DECLS

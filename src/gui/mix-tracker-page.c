@@ -5,6 +5,7 @@
 
 #include "mix-csv-import-dialog.h"
 #include "mix-csv-import.h"
+#include "mix-tracker-changes.h"
 #include "mix-toast.h"
 #include "mix-tracker-page.h"
 
@@ -15,12 +16,6 @@
  * each a #MixSheetView, with adding and deleting rows (with Undo), search
  * across all columns, and CSV import and export.
  */
-
-typedef struct
-{
-  MixRecord *record;
-  guint      position;
-} DeletedRow;
 
 struct _MixTrackerPage
 {
@@ -35,8 +30,7 @@ struct _MixTrackerPage
   MixStore            *store;
   MixSheetView        *sheets[MIX_N_TABS];
   AdwViewStackPage    *pages[MIX_N_TABS];
-  GArray              *deleted;          /* DeletedRow, the last deletion, for Undo */
-  GPtrArray           *imported;         /* MixRecord, the last import, for Undo */
+  MixHistory          *history;          /* nullable: the window's, for Undo */
   GtkFileChooserNative *chooser;
   gboolean             details_visible;
   MixRecord           *details_record;   /* the row the details show */
@@ -179,6 +173,22 @@ on_read_only_changed_cb (MixStore       *store,
 }
 
 /**
+ * mix_tracker_page_set_history:
+ * @history: the window's changes: the tracker's go there, for Undo
+ */
+void
+mix_tracker_page_set_history (MixTrackerPage *self,
+                              MixHistory     *history)
+{
+  g_return_if_fail (MIX_IS_TRACKER_PAGE (self));
+
+  g_set_object (&self->history, history);
+  for (guint t = 0; t < MIX_N_TABS; t++)
+    if (self->sheets[t] != NULL)
+      mix_sheet_view_set_history (self->sheets[t], history);
+}
+
+/**
  * mix_tracker_page_set_store:
  *
  * Shows the tracker of @store, on the tab it showed last time. Called
@@ -203,6 +213,7 @@ mix_tracker_page_set_store (MixTrackerPage *self,
       const MixTabInfo *info = mix_tab_get_info (t);
 
       self->sheets[t] = mix_sheet_view_new (tracker, t);
+      mix_sheet_view_set_history (self->sheets[t], self->history);
       mix_sheet_view_set_read_only (self->sheets[t], is_read_only (self));
       g_signal_connect_object (self->sheets[t], "error", G_CALLBACK (on_sheet_error_cb), self, 0);
       self->pages[t] = adw_view_stack_add_named (self->tab_stack, GTK_WIDGET (self->sheets[t]),
@@ -245,7 +256,13 @@ on_details_text_leave_cb (GtkEventControllerFocus *controller,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (g_strcmp0 (text, mix_record_get_value (self->details_record, column) ?: "") != 0)
-    mix_record_set_value (self->details_record, column, text, NULL);
+    {
+      g_autofree char *before = g_strdup (mix_record_get_value (self->details_record, column));
+
+      if (mix_record_set_value (self->details_record, column, text, NULL))
+        mix_tracker_changes_edited (self->history, mix_store_get_tracker (self->store),
+                                    self->details_record, column, before);
+    }
 }
 
 static GtkWidget *
@@ -507,53 +524,6 @@ add_row_action (GtkWidget  *widget,
 }
 
 static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  MixTrackerPage *self = MIX_TRACKER_PAGE (widget);
-  MixTracker *tracker = mix_store_get_tracker (self->store);
-
-  /* Rows go back where they were, in the order they were. */
-  for (guint i = 0; i < self->deleted->len; i++)
-    {
-      DeletedRow *row = &g_array_index (self->deleted, DeletedRow, i);
-      mix_tracker_insert_row (tracker, row->record, row->position);
-    }
-  g_array_set_size (self->deleted, 0);
-}
-
-static int
-compare_deleted (gconstpointer a,
-                 gconstpointer b)
-{
-  const DeletedRow *ra = a;
-  const DeletedRow *rb = b;
-
-  return (ra->position > rb->position) - (ra->position < rb->position);
-}
-
-static void
-deleted_row_clear (gpointer data)
-{
-  DeletedRow *row = data;
-
-  g_clear_object (&row->record);
-}
-
-static void
-on_undo_delete_clicked_cb (MixTrackerPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "tracker.undo-delete", NULL);
-}
-
-static void
-on_undo_import_clicked_cb (MixTrackerPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "tracker.undo-import", NULL);
-}
-
-static void
 delete_rows_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -561,9 +531,6 @@ delete_rows_action (GtkWidget  *widget,
   MixTrackerPage *self = MIX_TRACKER_PAGE (widget);
   MixTracker *tracker = mix_store_get_tracker (self->store);
   g_autoptr(GPtrArray) selected = NULL;
-  g_autofree char *title = NULL;
-  GListModel *rows;
-  AdwToast *toast;
   gboolean had_focus;
 
   if (is_read_only (self))
@@ -576,35 +543,14 @@ delete_rows_action (GtkWidget  *widget,
       return;
     }
 
-  g_array_set_size (self->deleted, 0);
-  rows = mix_tracker_get_rows (tracker, mix_tracker_page_get_current_tab (self));
-  for (guint i = 0; i < selected->len; i++)
-    {
-      DeletedRow row = { g_object_ref (selected->pdata[i]), 0 };
-
-      g_list_store_find (G_LIST_STORE (rows), row.record, &row.position);
-      g_array_append_val (self->deleted, row);
-    }
-  /* Removed from the end first, so that the positions stay true; put back
-   * from the start. */
-  g_array_sort (self->deleted, compare_deleted);
   had_focus = mix_sheet_view_release_focus (current_sheet (self));
-  for (guint i = self->deleted->len; i > 0; i--)
-    mix_tracker_remove_row (tracker, g_array_index (self->deleted, DeletedRow, i - 1).record, NULL);
+  /* How many, and undone with Ctrl+Z as long as the window is open. */
+  if (mix_tracker_delete_rows (tracker, selected, self->history))
+    mix_show_undo_toast (widget, self->history,
+                         self->history != NULL ? mix_history_get_undo_label (self->history) :
+                                                 _("Deleted"));
   if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (mix_sheet_view_get_column_view (current_sheet (self))));
-
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted %u row", "Deleted %u rows",
-                                        selected->len),
-                           selected->len);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  /* The toast lives in the window's overlay, outside the page, where the
-   * page's actions cannot be found: its button calls the page itself. */
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  mix_show_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -641,21 +587,6 @@ on_search_mode_cb (GtkSearchBar   *bar,
 /* Import and export */
 
 static void
-undo_import_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  MixTrackerPage *self = MIX_TRACKER_PAGE (widget);
-  MixTracker *tracker = mix_store_get_tracker (self->store);
-
-  for (guint t = 0; t < MIX_N_TABS; t++)
-    mix_sheet_view_release_focus (self->sheets[t]);
-  for (guint i = 0; i < self->imported->len; i++)
-    mix_tracker_remove_row (tracker, self->imported->pdata[i], NULL);
-  g_ptr_array_set_size (self->imported, 0);
-}
-
-static void
 on_import_dialog_import_cb (MixCsvImportDialog *dialog,
                             MixTrackerPage     *self)
 {
@@ -665,7 +596,6 @@ on_import_dialog_import_cb (MixCsvImportDialog *dialog,
   g_autoptr(GError) error = NULL;
   MixCsvImport *import = mix_csv_import_dialog_get_import (dialog);
   MixTab tab = mix_csv_import_get_tab (import);
-  AdwToast *toast;
 
   records = mix_csv_import_build_records (import, &problems);
   /* Nothing is added that could not be saved and read back. */
@@ -676,10 +606,6 @@ on_import_dialog_import_cb (MixCsvImportDialog *dialog,
     }
   mix_tracker_append_rows (mix_store_get_tracker (self->store), tab, records);
 
-  g_ptr_array_set_size (self->imported, 0);
-  for (guint i = 0; i < records->len; i++)
-    g_ptr_array_add (self->imported, g_object_ref (records->pdata[i]));
-
   mix_tracker_page_show_tab (self, tab);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -687,14 +613,8 @@ on_import_dialog_import_cb (MixCsvImportDialog *dialog,
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u row into %s",
                                         "Imported %u rows into %s", records->len),
                            records->len, _(mix_tab_get_info (tab)->title));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  /* The toast lives in the window's overlay, outside the page, where the
-   * page's actions cannot be found: its button calls the page itself. */
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_import_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  mix_show_toast (GTK_WIDGET (self), toast);
+  mix_tracker_changes_added (self->history, mix_store_get_tracker (self->store), records, title);
+  mix_show_undo_toast (GTK_WIDGET (self), self->history, title);
 }
 
 static void
@@ -901,8 +821,7 @@ mix_tracker_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_TRACKER_PAGE);
-  g_clear_pointer (&self->deleted, g_array_unref);
-  g_clear_pointer (&self->imported, g_ptr_array_unref);
+  g_clear_object (&self->history);
   set_details_record (self, NULL);
   g_clear_handle_id (&self->details_idle, g_source_remove);
   g_clear_object (&self->store);
@@ -937,10 +856,8 @@ mix_tracker_page_class_init (MixTrackerPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "tracker.add-row", NULL, add_row_action);
   gtk_widget_class_install_action (widget_class, "tracker.delete-rows", NULL, delete_rows_action);
-  gtk_widget_class_install_action (widget_class, "tracker.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "tracker.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "tracker.import-csv", NULL, import_csv_action);
-  gtk_widget_class_install_action (widget_class, "tracker.undo-import", NULL, undo_import_action);
   gtk_widget_class_install_action (widget_class, "tracker.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "tracker.show-tab", "s", show_tab_action);
   gtk_widget_class_install_action (widget_class, "tracker.toggle-details", NULL,
@@ -966,9 +883,7 @@ mix_tracker_page_init (MixTrackerPage *self)
   g_type_ensure (MIX_TYPE_SHEET_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->deleted = g_array_new (FALSE, FALSE, sizeof (DeletedRow));
-  g_array_set_clear_func (self->deleted, deleted_row_clear);
-  self->imported = g_ptr_array_new_with_free_func (g_object_unref);
+
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   rebuild_details (self);
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "mix-history.h"
 #include "mix-sheet-view.h"
 #include "mix-store.h"
 
@@ -12,6 +13,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MixTrackerPage, mix_tracker_page, MIX, TRACKER_PAGE, AdwBin)
 
+void          mix_tracker_page_set_history    (MixTrackerPage *self,
+                                               MixHistory     *history);
 void          mix_tracker_page_set_store      (MixTrackerPage *self,
                                                MixStore       *store,
                                                GSettings      *settings);

@@ -28,6 +28,7 @@ struct _MixWindow
 
   GSettings            *settings;
   MixStore             *store;
+  MixHistory           *history;            /* the window's changes, for Undo */
   gboolean              close_confirmed;
 };
 
@@ -195,6 +196,68 @@ open_data_folder_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
+/* Undo and Redo */
+
+static void
+update_history_actions (MixWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 mix_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 mix_history_can_redo (self->history));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MixWindow *self = MIX_WINDOW (widget);
+  g_autofree char *label = g_strdup (mix_history_get_undo_label (self->history));
+  g_autofree char *text = NULL;
+
+  if (!mix_history_undo (self->history))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  /* What was undone may be out of sight: it is said. */
+  /* Translators: %s is what was undone, such as “Deleted 3 rows”. */
+  text = g_strdup_printf (_("Undone: %s"), label);
+  mix_show_toast (GTK_WIDGET (self->stack), adw_toast_new (text));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MixWindow *self = MIX_WINDOW (widget);
+  g_autofree char *label = g_strdup (mix_history_get_redo_label (self->history));
+  g_autofree char *text = NULL;
+
+  if (!mix_history_redo (self->history))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  /* Translators: %s is what was done again, such as “Deleted 3 rows”. */
+  text = g_strdup_printf (_("Redone: %s"), label);
+  mix_show_toast (GTK_WIDGET (self->stack), adw_toast_new (text));
+}
+
+/**
+ * mix_window_get_history:
+ *
+ * Returns: (transfer none): the window's changes, which Ctrl+Z undoes
+ */
+MixHistory *
+mix_window_get_history (MixWindow *self)
+{
+  g_return_val_if_fail (MIX_IS_WINDOW (self), NULL);
+  return self->history;
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -353,6 +416,7 @@ ensure_page (MixWindow  *self,
       MixTrackerPage *page = g_object_new (MIX_TYPE_TRACKER_PAGE, NULL);
 
       mix_tracker_page_set_store (page, self->store, self->settings);
+      mix_tracker_page_set_history (page, self->history);
       adw_bin_set_child (self->tracker_bin, GTK_WIDGET (page));
     }
   else if (g_str_equal (name, "messages") && adw_bin_get_child (self->messages_bin) == NULL)
@@ -360,6 +424,7 @@ ensure_page (MixWindow  *self,
       MixMessagesPage *page = g_object_new (MIX_TYPE_MESSAGES_PAGE, NULL);
 
       mix_messages_page_set_store (page, self->store, self->settings);
+      mix_messages_page_set_history (page, self->history);
       adw_bin_set_child (self->messages_bin, GTK_WIDGET (page));
     }
 }
@@ -387,6 +452,7 @@ on_application_notify_cb (MixWindow  *self,
   self->settings = g_object_ref (mix_application_get_settings (MIX_APPLICATION (app)));
   self->store = g_object_ref (mix_application_get_store (MIX_APPLICATION (app)));
   mix_session_page_set_store (self->session_page, self->store, self->settings);
+  mix_session_page_set_history (self->session_page, self->history);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -425,6 +491,7 @@ mix_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (mix_window_parent_class)->dispose (object);
 }
@@ -462,6 +529,14 @@ mix_window_class_init (MixWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL,
                                    open_data_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  /* In the bubble phase: a text field being edited has its own Ctrl+Z. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
   gtk_widget_class_install_action (widget_class, "win.welcome", NULL, welcome_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_shortcuts_action);
@@ -478,6 +553,10 @@ mix_window_init (MixWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->history = mix_history_new ();
+  g_signal_connect_object (self->history, "changed", G_CALLBACK (update_history_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_history_actions (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_notify_cb), NULL);
 
   if (DEVELOPMENT_PROFILE)

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "mix-application.h"
+#include "mix-history.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,6 @@ void        mix_window_show_page        (MixWindow      *self,
 const char *mix_window_get_visible_page (MixWindow      *self);
 void        mix_window_set_presenting   (MixWindow      *self,
                                          gboolean        presenting);
+MixHistory *mix_window_get_history      (MixWindow      *self);
 
 G_END_DECLS

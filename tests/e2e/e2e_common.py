@@ -215,14 +215,62 @@ def is_checked(node):
     return node.get_state_set().contains(Atspi.StateType.CHECKED)
 
 
-def pointer_click(node, button="1"):
-    """Moves the real pointer to the middle of @node on screen and clicks,
-    as a person does. GTK 4.8 gives positions within the window, which sits
-    at the top left corner of the screen under Xvfb without a window
-    manager."""
+def _popover_of(node):
+    while node is not None:
+        try:
+            if node.get_name() == "GtkPopover":
+                return node
+            node = node.get_parent()
+        except gi.repository.GLib.Error:
+            return None
+    return None
+
+
+def _viewable_x_windows():
+    """The X windows shown on screen: (width, height, x, y) each."""
+    listing = subprocess.run(["xwininfo", "-root", "-children"], capture_output=True,
+                             text=True, check=True).stdout
+    found = []
+    for line in listing.splitlines():
+        parts = line.split()
+        if not parts or not parts[0].startswith("0x"):
+            continue
+        info = subprocess.run(["xwininfo", "-id", parts[0]], capture_output=True, text=True).stdout
+        if "IsViewable" not in info:
+            continue
+        values = {}
+        for info_line in info.splitlines():
+            key, _, value = info_line.strip().partition(":")
+            values[key] = value.strip()
+        found.append((int(values["Width"]), int(values["Height"]),
+                      int(values["Absolute upper-left X"]), int(values["Absolute upper-left Y"])))
+    return found
+
+
+def screen_position(node):
+    """The middle of @node on screen. GTK 4.8 gives positions within the
+    window, which sits at the top left corner of the screen under Xvfb
+    without a window manager; a popover is a window of its own, which GTK
+    places as if it were inside its button, so it is found among the X
+    windows by its size."""
     box = node.get_extents(Atspi.CoordType.WINDOW)
     assert box.width > 0 and box.height > 0, f"{node.get_name()} is not on screen"
-    xdotool("mousemove", str(box.x + box.width // 2), str(box.y + box.height // 2))
+    x, y = box.x + box.width // 2, box.y + box.height // 2
+    popover = _popover_of(node)
+    if popover is not None:
+        outer = popover.get_extents(Atspi.CoordType.WINDOW)
+        windows = [w for w in _viewable_x_windows() if w[:2] == (outer.width, outer.height)]
+        assert len(windows) == 1, f"the popover of {node.get_name()} is not one window: {windows}"
+        x += windows[0][2] - outer.x
+        y += windows[0][3] - outer.y
+    return x, y
+
+
+def pointer_click(node, button="1"):
+    """Moves the real pointer to the middle of @node on screen and clicks,
+    as a person does."""
+    x, y = screen_position(node)
+    xdotool("mousemove", str(x), str(y))
     xdotool("click", button)
 
 

@@ -12,9 +12,13 @@ import tempfile
 import time
 
 from e2e_common import (
-    App, Atspi, find_all, is_selected, page_tab, pointer_click, run_tests, shows, text_of,
-    wait_for, walk, xdotool,
+    App, Atspi, _popover_of, find_all, focused_cell, is_selected, page_tab,
+    pointer_click, run_tests, screen_position, shows, text_of, wait_for, walk, xdotool,
 )
+
+
+def _in_popover(node):
+    return _popover_of(node) is not None
 
 
 def data_home_with(files):
@@ -167,9 +171,248 @@ def test_presentation_mode_can_be_left():
         app.cleanup()
 
 
+def is_row_selected(row):
+    return row.get_state_set().contains(Atspi.StateType.SELECTED)
+
+
+def wait_for_selection(window, names, expected, what):
+    """Waits until the rows of @names are selected as in @expected."""
+    def selection():
+        return [is_row_selected(table_row(window, n)) for n in names]
+    wait_for(what, lambda: selection() == expected, seen=selection)
+
+
+def test_delete_rows_and_undo_later():
+    """3. Ctrl+A selects every row, and shows it; Delete deletes them, and
+    Ctrl+Z brings them back after the toast has gone."""
+    names = ["Ada Lovelace", "Grace Hopper", "Katherine Johnson"]
+    app = App(data_home_with({"tracker.json": tracker([{"name": n} for n in names])}))
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        show_tab(window, "Tracker", "New Contacts (3)")
+        pointer_click(cell(table_row(window, "Grace Hopper"), "Company"))
+        wait_for("the focus in the table",
+                 lambda: focused(window) is not None and focused(window).get_name() == "Company")
+        xdotool("key", "ctrl+a")
+        wait_for("every row selected",
+                 lambda: all(is_row_selected(table_row(window, n)) for n in names))
+        xdotool("key", "Delete")
+        # The tab says how many rows it has (the table's labels stay in
+        # the tree, hidden, when the empty page shows).
+        wait_for("the rows gone", lambda: showing(window, "page tab", "New Contacts (0)"))
+        wait_for("the toast", lambda: showing(window, "label", "Deleted 3 rows"))
+        wait_for("the toast gone", lambda: not showing(window, "label", "Deleted 3 rows"))
+        wait_for("the rows deleted on disk", lambda: saved_rows(app) == [])
+
+        xdotool("key", "ctrl+z")
+        wait_for("the rows back", lambda: showing(window, "page tab", "New Contacts (3)") and
+                 all(showing(window, "label", n) for n in names))
+        wait_for("the rows back on disk",
+                 lambda: [r["name"] for r in saved_rows(app)] == names,
+                 seen=lambda: saved_rows(app))
+        xdotool("key", "ctrl+shift+z")
+        wait_for("the rows deleted again", lambda: showing(window, "page tab", "New Contacts (0)"))
+        xdotool("key", "ctrl+z")
+        wait_for("the rows back again", lambda: showing(window, "page tab", "New Contacts (3)"))
+        # A plain click then selects the clicked row alone, as in a list.
+        pointer_click(cell(table_row(window, "Ada Lovelace"), "Role"))
+        wait_for_selection(window, names, [True, False, False], "only Ada's row selected")
+        xdotool("key", "Down")
+        wait_for_selection(window, names, [False, True, False], "only Grace's row selected")
+        xdotool("keydown", "ctrl")
+        pointer_click(cell(table_row(window, "Katherine Johnson"), "Role"))
+        xdotool("keyup", "ctrl")
+        wait_for_selection(window, names, [False, True, True], "Grace's and Katherine's rows selected")
+        # Ctrl+click again takes a row out; Shift+click selects from the
+        # last row chosen.
+        xdotool("keydown", "ctrl")
+        pointer_click(cell(table_row(window, "Katherine Johnson"), "Role"))
+        xdotool("keyup", "ctrl")
+        wait_for_selection(window, names, [False, True, False], "Katherine's row unselected")
+        pointer_click(cell(table_row(window, "Ada Lovelace"), "Company"))
+        xdotool("keydown", "shift")
+        pointer_click(cell(table_row(window, "Grace Hopper"), "Role"))
+        xdotool("keyup", "shift")
+        wait_for_selection(window, names, [True, True, False], "Ada's and Grace's rows selected")
+        # Delete removes those two only.
+        xdotool("key", "Delete")
+        wait_for("two rows deleted", lambda: showing(window, "page tab", "New Contacts (1)"))
+        quit_app(app)
+        assert [r["name"] for r in saved_rows(app)] == ["Katherine Johnson"], saved_rows(app)
+    finally:
+        app.cleanup()
+
+
+def messages(drafts):
+    return {"format": "mix-it-up/messages", "version": 1, "drafts": [
+        {"id": f"d{i}", "recipient": recipient, "channel": "email", "subject": "Hi",
+         "body": body, "status": "draft"} for i, (recipient, body) in enumerate(drafts)]}
+
+
+def message_text(window):
+    view = wait_for("the message", lambda: showing(window, "text", "Message"))[0]
+    return view, text_of(view)
+
+
+def test_undo_in_a_message():
+    """6. Ctrl+Z in a message takes back what was done to that message: a
+    template that replaced it in one step, never another draft's text."""
+    app = App(data_home_with({"messages.json": messages([("Ada Lovelace", "Dear Ada, thanks"),
+                                                          ("Grace Hopper", "Hi Grace, hello")])}))
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        show_tab(window, "Messages")
+
+        def draft(name):
+            return wait_for(f"{name}'s draft", lambda: [
+                n for n in find_all(window, contains=name)
+                if n.get_role_name() == "list item" and n.get_extents(
+                    Atspi.CoordType.WINDOW).width > 0])[0]
+
+        pointer_click(draft("Ada Lovelace"))
+        wait_for("Ada's message", lambda: message_text(window)[1] == "Dear Ada, thanks")
+        pointer_click(draft("Grace Hopper"))
+        wait_for("Grace's message", lambda: message_text(window)[1] == "Hi Grace, hello")
+        pointer_click(message_text(window)[0])
+        xdotool("key", "ctrl+z")
+        xdotool("key", "ctrl+z")
+        # Something to wait for after the keys: a letter typed at the end.
+        xdotool("key", "ctrl+End")
+        xdotool("type", "!")
+        wait_for("Grace's message with the letter",
+                 lambda: message_text(window)[1] == "Hi Grace, hello!",
+                 seen=lambda: message_text(window)[1])
+
+        templates = wait_for("Templates", lambda: [
+            n for n in showing(window, "toggle button", "Templates") +
+            showing(window, "push button", "Templates")])[0]
+        pointer_click(templates)
+        first = wait_for("a template", lambda: [
+            n for n in find_all(app.application(), role="list item")
+            if n.get_extents(Atspi.CoordType.WINDOW).width > 0 and
+            "Coffee" in (n.get_name() or "")])[0]
+        pointer_click(first)
+        wait_for("the template in the message",
+                 lambda: message_text(window)[1] != "Hi Grace, hello!",
+                 seen=lambda: message_text(window)[1])
+        pointer_click(message_text(window)[0])
+        xdotool("key", "ctrl+z")
+        wait_for("the message back in one step",
+                 lambda: message_text(window)[1] == "Hi Grace, hello!",
+                 seen=lambda: message_text(window)[1])
+        quit_app(app)
+        bodies = {d["recipient"]: d["body"] for d in saved(app, "messages.json")["drafts"]}
+        assert bodies == {"Ada Lovelace": "Dear Ada, thanks", "Grace Hopper": "Hi Grace, hello!"}, bodies
+    finally:
+        app.cleanup()
+
+
+def window_width(window):
+    return window.get_extents(Atspi.CoordType.WINDOW).width
+
+
+def in_view(window, node):
+    """Whether @node is drawn inside the window, all of it across."""
+    box = node.get_extents(Atspi.CoordType.WINDOW)
+    return box.width > 0 and box.x >= 0 and box.x + box.width <= window_width(window)
+
+
+def many_contacts(n=40):
+    return tracker([{"name": f"Person {i:02}", "company": f"Co {i}"} for i in range(n)])
+
+
+def test_focus_stays_in_view():
+    """4. Tab through a row reaches columns out of view: the table scrolls
+    to each, and a list opened there with Enter is on screen and works."""
+    app = App(data_home_with({"tracker.json": many_contacts()}))
+    try:
+        window = app.window()
+        show_tab(window, "Tracker", "New Contacts (40)")
+        pointer_click(cell(table_row(window, "Person 00"), "Name"))
+        wait_for("the Name cell focused", lambda: focused_cell(window) == ("Name", "Person 00"),
+                 seen=lambda: focused_cell(window))
+        seen = []
+        while True:
+            xdotool("key", "Tab")
+            wait_for("the focus to move on",
+                     lambda: focused(window) is not None and
+                     focused(window).get_name() != (seen[-1] if seen else "Name"))
+            node = focused(window)
+            name = node.get_name()
+            if name == "Name":
+                break
+            wait_for(f"the {name} cell in view", lambda: in_view(window, focused(window)),
+                     seen=lambda: (focused(window).get_extents(Atspi.CoordType.WINDOW).x,
+                                   window_width(window)))
+            seen.append(name)
+            if name == "Status":
+                xdotool("key", "Return")
+                choice = wait_for("the status list", lambda: next(
+                    (n for n in find_all(window, name="Messaged") if _in_popover(n)), None))
+                x, y = screen_position(choice)
+                assert 0 <= x < window_width(window), f"the list is off screen at x={x}"
+                pointer_click(choice)
+                wait_for("Messaged shown", lambda: shows(window, "Messaged"))
+                xdotool("key", "Tab")
+                break
+        assert "Research Notes" in seen and "Status" in seen, seen
+        quit_app(app)
+        assert saved_rows(app)[0].get("status") == "messaged", saved_rows(app)[0]
+    finally:
+        app.cleanup()
+
+
+def editing_entry(window):
+    """The focused cell entry and its text, once it is drawn in view."""
+    node = focused(window)
+    if node is None or node.get_role_name() != "text" or not in_view(window, node):
+        return None
+    box = node.get_extents(Atspi.CoordType.WINDOW)
+    if box.y + box.height > window.get_extents(Atspi.CoordType.WINDOW).height:
+        return None
+    return node.get_name(), text_of(node)
+
+
+def test_add_row_in_a_long_tab():
+    """5. Add Row and Ctrl+N in a tab long enough to scroll: the new row is
+    scrolled to and its Name is being edited, and what is typed is saved."""
+    app = App(data_home_with({"tracker.json": many_contacts()}))
+    try:
+        window = app.window()
+        show_tab(window, "Tracker", "New Contacts (40)")
+        button = wait_for("the Add Row button", lambda: next(
+            (n for n in find_all(window, role="push button", name="Add Row")
+             if in_view(window, n)), None))
+        pointer_click(button)
+        wait_for("the new row's Name being edited", lambda: editing_entry(window) == ("Name", ""),
+                 seen=lambda: editing_entry(window))
+        xdotool("type", "Zed")
+        xdotool("key", "Return")
+        wait_for("Zed kept", lambda: focused_cell(window) == ("Name", "Zed"),
+                 seen=lambda: focused_cell(window))
+        xdotool("key", "ctrl+n")
+        wait_for("the next new row's Name being edited",
+                 lambda: editing_entry(window) == ("Name", ""), seen=lambda: editing_entry(window))
+        xdotool("type", "Yan")
+        xdotool("key", "Return")
+        wait_for("Yan kept", lambda: focused_cell(window) == ("Name", "Yan"),
+                 seen=lambda: focused_cell(window))
+        quit_app(app)
+        names = [r.get("name", "") for r in saved_rows(app)]
+        assert names[-3:] == ["Person 39", "Zed", "Yan"] and len(names) == 42, names[-5:]
+    finally:
+        app.cleanup()
+
+
 TESTS = [
     test_click_a_cell_and_type,
     test_presentation_mode_can_be_left,
+    test_delete_rows_and_undo_later,
+    test_undo_in_a_message,
+    test_focus_stays_in_view,
+    test_add_row_in_a_long_tab,
 ]
 
 

@@ -106,3 +106,76 @@ mix_test_find_button (GtkWidget  *widget,
     }
   return NULL;
 }
+
+/**
+ * mix_test_has_label:
+ *
+ * Returns: whether a label below @widget, @widget included, says @text
+ */
+gboolean
+mix_test_has_label (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (mix_test_has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * mix_test_get_toast_button:
+ *
+ * Returns: (transfer none) (nullable): the button labelled @label in a
+ *   toast titled @title shown now, or that toast itself if @label is %NULL
+ */
+GtkWidget *
+mix_test_get_toast_button (GtkWidget  *widget,
+                           const char *title,
+                           const char *label)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    {
+      if (!mix_test_has_label (widget, title))
+        return NULL;
+      return label != NULL ? mix_test_find_button (widget, label) : widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mix_test_get_toast_button (child, title, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * mix_test_find_toast_button:
+ *
+ * Waits (up to ten seconds) for a toast titled @title to show: a toast that
+ * comes while another is still coming in waits for it.
+ *
+ * Returns: (transfer none) (nullable): the button labelled @label in it,
+ *   or the toast itself if @label is %NULL
+ */
+GtkWidget *
+mix_test_find_toast_button (GtkWidget  *widget,
+                            const char *title,
+                            const char *label)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *found = mix_test_get_toast_button (widget, title, label);
+
+      if (found != NULL)
+        return found;
+      mix_test_spin ();
+    }
+  return NULL;
+}

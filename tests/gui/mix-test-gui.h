@@ -13,5 +13,13 @@ GtkWidget      *mix_test_find_widget (GtkWidget *widget,
 
 GtkWidget      *mix_test_find_button (GtkWidget  *widget,
                                       const char *label);
+gboolean        mix_test_has_label   (GtkWidget  *widget,
+                                      const char *text);
+GtkWidget      *mix_test_get_toast_button (GtkWidget  *widget,
+                                           const char *title,
+                                           const char *label);
+GtkWidget      *mix_test_find_toast_button (GtkWidget  *widget,
+                                            const char *title,
+                                            const char *label);
 
 G_END_DECLS

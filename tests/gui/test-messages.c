@@ -67,7 +67,20 @@ check_button_of (AdwActionRow *row)
   return GTK_CHECK_BUTTON (mix_test_find_widget (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON));
 }
 
-/* Clicks the Undo of the newest toast, as a user would. */
+/* Clicks the Undo of the toast titled @title, as a user would. */
+static void
+click_undo_of (const char *title)
+{
+  GtkButton *undo;
+
+  mix_test_spin ();
+  undo = GTK_BUTTON (mix_test_find_toast_button (GTK_WIDGET (window), title, "_Undo"));
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  mix_test_spin ();
+}
+
+/* Clicks the Undo of the only toast, as a user would. */
 static void
 click_undo (void)
 {
@@ -413,10 +426,33 @@ test_log_conversation (Fixture       *f,
   g_assert_cmpstr (mix_record_get_value_by_id (logged, "format"), ==, "coffee-chat");
   g_assert_cmpstr (mix_record_get_value_by_id (logged, "what_i_learned"), ==,
                    "They hire juniors in spring.");
-  g_object_unref (logged);
 
-  click_undo ();
-  g_assert_cmpuint (mix_tracker_get_n_rows (f->tracker, MIX_TAB_NETWORKING_LOG), ==, 0);
+  /* Logged again the same day (a note added after the first click), the
+   * same row is brought up to date: one conversation, counted once. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes),
+                            "They hire juniors in spring. Ask Lin.", -1);
+  mix_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "messages.log-conversation", NULL));
+  mix_test_spin ();
+  g_assert_cmpuint (mix_tracker_get_n_rows (f->tracker, MIX_TAB_NETWORKING_LOG), ==, 1);
+  g_assert_cmpstr (mix_record_get_value_by_id (logged, "what_i_learned"), ==,
+                   "They hire juniors in spring. Ask Lin.");
+  /* Undo puts the first log back as it was, not away. */
+  click_undo_of ("Conversation with Sam Rivera updated in your Networking Log");
+  g_assert_cmpuint (mix_tracker_get_n_rows (f->tracker, MIX_TAB_NETWORKING_LOG), ==, 1);
+  g_assert_cmpstr (mix_record_get_value_by_id (logged, "what_i_learned"), ==,
+                   "They hire juniors in spring.");
+
+  /* Another day, another conversation: a second row. */
+  mix_record_set_value_by_id (logged, "date", "2020-01-15", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "messages.log-conversation", NULL));
+  mix_test_spin ();
+  g_assert_cmpuint (mix_tracker_get_n_rows (f->tracker, MIX_TAB_NETWORKING_LOG), ==, 2);
+  g_assert_cmpstr (mix_record_get_value_by_id (logged, "date"), ==, "2020-01-15");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "win.undo", NULL));
+  mix_test_spin ();
+  g_assert_cmpuint (mix_tracker_get_n_rows (f->tracker, MIX_TAB_NETWORKING_LOG), ==, 1);
+  g_object_unref (logged);
 }
 
 int

@@ -742,20 +742,6 @@ find_text_view_for (GtkWidget  *widget,
   return NULL;
 }
 
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* The details of the selected row show its long texts for editing, and
  * the extra fields that have no column. */
 static void
@@ -783,8 +769,8 @@ test_details (Fixture       *f,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (shown, ==, "Gave a talk on accessibility");
-  g_assert_true (shows_label (GTK_WIDGET (f->page), "Phone"));
-  g_assert_true (shows_label (GTK_WIDGET (f->page), "555-0100"));
+  g_assert_true (mix_test_has_label (GTK_WIDGET (f->page), "Phone"));
+  g_assert_true (mix_test_has_label (GTK_WIDGET (f->page), "555-0100"));
 
   /* Typed in the details, saved when the focus moves on. */
   gtk_widget_grab_focus (view);
@@ -838,7 +824,7 @@ test_import_preview (Fixture       *f,
   g_assert_cmpint (mix_csv_import_get_mapping (import, 0), ==,
                    mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "name"));
   g_assert_cmpint (mix_csv_import_get_mapping (import, 4), ==, MIX_CSV_IMPORT_EXTRA);
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "2 rows will be added to New Contacts. Some "
+  g_assert_true (mix_test_has_label (GTK_WIDGET (dialog), "2 rows will be added to New Contacts. Some "
                               "values do not fit their column: they are kept as extra fields, "
                               "as listed below."));
   /* Nothing is in the tracker until Import is pressed. */

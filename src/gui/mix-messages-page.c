@@ -2102,8 +2102,6 @@ mix_messages_page_class_init (MixMessagesPageClass *klass)
                                        "messages.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "messages.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "messages.toggle-sent", NULL);
 }
 
 /* The tracker may have changed while another page was shown: the
@@ -2149,6 +2147,21 @@ mix_messages_page_init (MixMessagesPage *self)
 
     g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_contact_search_key_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->contact_search), keys);
+  }
+  /* Ctrl+Enter marks the message sent from wherever the focus is, the
+   * message itself included: the page sees the key before the text view,
+   * which would put in a new line. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    GtkShortcutTrigger *trigger =
+      gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                   gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK));
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (trigger,
+                                                            gtk_named_action_new ("messages.toggle-sent")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   }
   build_checklist (self);
   build_templates (self);

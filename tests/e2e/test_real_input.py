@@ -255,6 +255,14 @@ def message_text(window):
     return view, text_of(view)
 
 
+def draft_item(window, name):
+    """The item of @name's draft in the list of drafts."""
+    return wait_for(f"{name}'s draft", lambda: [
+        n for n in find_all(window, contains=name)
+        if n.get_role_name() == "list item" and n.get_extents(
+            Atspi.CoordType.WINDOW).width > 0])[0]
+
+
 def test_undo_in_a_message():
     """6. Ctrl+Z in a message takes back what was done to that message: a
     template that replaced it in one step, never another draft's text."""
@@ -266,10 +274,7 @@ def test_undo_in_a_message():
         show_tab(window, "Messages")
 
         def draft(name):
-            return wait_for(f"{name}'s draft", lambda: [
-                n for n in find_all(window, contains=name)
-                if n.get_role_name() == "list item" and n.get_extents(
-                    Atspi.CoordType.WINDOW).width > 0])[0]
+            return draft_item(window, name)
 
         pointer_click(draft("Ada Lovelace"))
         wait_for("Ada's message", lambda: message_text(window)[1] == "Dear Ada, thanks")
@@ -406,6 +411,52 @@ def test_add_row_in_a_long_tab():
         app.cleanup()
 
 
+def test_ctrl_enter_in_a_message():
+    """7. Ctrl+Enter in the message marks it sent, as the shortcuts window
+    says, instead of putting in a new line."""
+    app = App(data_home_with({"messages.json": messages([("Ada Lovelace", "Dear Ada, thanks")])}))
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        show_tab(window, "Messages")
+        pointer_click(draft_item(window, "Ada Lovelace"))
+        wait_for("Ada's message", lambda: message_text(window)[1] == "Dear Ada, thanks")
+        pointer_click(message_text(window)[0])
+        xdotool("key", "ctrl+End")
+        xdotool("type", " again")
+        xdotool("key", "ctrl+Return")
+        wait_for("the message marked sent",
+                 lambda: showing(window, "push button", "Mark as Not Sent") or
+                 showing(window, "toggle button", "Mark as Not Sent"))
+        assert message_text(window)[1] == "Dear Ada, thanks again", message_text(window)[1]
+        quit_app(app)
+        draft = saved(app, "messages.json")["drafts"][0]
+        assert draft["status"] == "sent" and draft["body"] == "Dear Ada, thanks again", draft
+    finally:
+        app.cleanup()
+
+
+def test_type_right_after_double_click():
+    """7. Typing at once after a double-click on a cell goes into that cell,
+    every letter of it."""
+    app = App(data_home_with({"tracker.json": many_contacts(8)}))
+    try:
+        window = app.window()
+        show_tab(window, "Tracker", "New Contacts (8)")
+        for i in range(6):
+            x, y = screen_position(cell(table_row(window, f"Person {i:02}"), "Role"))
+            xdotool("mousemove", str(x), str(y))
+            xdotool("click", "--repeat", "2", "--delay", "80", "1")
+            xdotool("type", "--delay", "12", f"Engineer {i}")
+            xdotool("key", "Return")
+            wait_for(f"Engineer {i} kept", lambda: shows(window, f"Engineer {i}"))
+        quit_app(app)
+        roles = [r.get("role", "") for r in saved_rows(app)]
+        assert roles[:6] == [f"Engineer {i}" for i in range(6)] and roles[6:] == ["", ""], roles
+    finally:
+        app.cleanup()
+
+
 TESTS = [
     test_click_a_cell_and_type,
     test_presentation_mode_can_be_left,
@@ -413,6 +464,8 @@ TESTS = [
     test_undo_in_a_message,
     test_focus_stays_in_view,
     test_add_row_in_a_long_tab,
+    test_ctrl_enter_in_a_message,
+    test_type_right_after_double_click,
 ]
 
 

@@ -890,6 +890,56 @@ mix_record_set_value (MixRecord   *self,
   return TRUE;
 }
 
+/**
+ * mix_record_set_value_as_typed:
+ * @text: (nullable): the new value, as the user typed it
+ * @problem: (optional): set when the value is kept but is not right
+ *
+ * Stores @text as mix_record_set_value() does, except that a web or email
+ * address that is not one is kept as typed (without the spaces around it)
+ * rather than refused: what the user typed is not thrown away, and the
+ * table shows it marked until it is fixed (see mix_column_check_value()).
+ * A date, choice or yes/no that is not one is refused, as it would not be
+ * read back as one.
+ *
+ * Returns: %TRUE if the value was stored, right or not
+ */
+gboolean
+mix_record_set_value_as_typed (MixRecord   *self,
+                               guint        column,
+                               const char  *text,
+                               GError     **problem)
+{
+  g_autoptr(GError) error = NULL;
+  const MixColumn *info;
+  g_autofree char *kept = NULL;
+
+  g_return_val_if_fail (MIX_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (column < mix_tab_get_info (self->tab)->n_columns, FALSE);
+
+  if (mix_record_set_value (self, column, text, &error))
+    return TRUE;
+  info = &mix_tab_get_info (self->tab)->columns[column];
+  if (info->type != MIX_COLUMN_URL && info->type != MIX_COLUMN_EMAIL)
+    {
+      g_propagate_error (problem, g_steal_pointer (&error));
+      return FALSE;
+    }
+
+  kept = g_strstrip (g_strdup (text));
+  if (g_strcmp0 (kept, self->values[column]) != 0)
+    {
+      g_free (self->values[column]);
+      self->values[column] = g_steal_pointer (&kept);
+      if (self->sort_keys != NULL)
+        g_clear_pointer (&self->sort_keys[column], g_free);
+      g_clear_pointer (&self->search_text, g_free);
+      touch (self, (int) column);
+    }
+  g_propagate_error (problem, g_steal_pointer (&error));
+  return TRUE;
+}
+
 gboolean
 mix_record_set_value_by_id (MixRecord   *self,
                             const char  *column_id,
@@ -1082,10 +1132,10 @@ mix_record_get_display_value (MixRecord *self,
 
 /**
  * mix_record_matches:
- * @folded_needle: search text, already passed through g_utf8_casefold()
+ * @folded_needle: search text, already passed through mix_text_fold()
  *
  * Returns: %TRUE if any column's displayed value contains @folded_needle,
- *   ignoring case
+ *   ignoring case and accents
  */
 gboolean
 mix_record_matches (MixRecord  *self,
@@ -1096,7 +1146,7 @@ mix_record_matches (MixRecord  *self,
   if (folded_needle == NULL || *folded_needle == '\0')
     return TRUE;
 
-  /* Every value as shown, casefolded, one per line: made once and kept
+  /* Every value as shown, folded, one per line: made once and kept
    * until a value changes, as each keystroke of a search asks every row. */
   if (self->search_text == NULL)
     {
@@ -1113,7 +1163,7 @@ mix_record_matches (MixRecord  *self,
           g_string_append (text, display);
           g_string_append_c (text, '\n');
         }
-      self->search_text = g_utf8_casefold (text->str, (gssize) text->len);
+      self->search_text = mix_text_fold (text->str, (gssize) text->len);
     }
 
   return strstr (self->search_text, folded_needle) != NULL;

@@ -57,6 +57,10 @@ gboolean    mix_record_set_value      (MixRecord   *self,
                                        guint        column,
                                        const char  *text,
                                        GError     **error);
+gboolean    mix_record_set_value_as_typed (MixRecord   *self,
+                                           guint        column,
+                                           const char  *text,
+                                           GError     **problem);
 gboolean    mix_record_set_value_by_id (MixRecord  *self,
                                         const char *column_id,
                                         const char *text,

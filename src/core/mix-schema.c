@@ -340,3 +340,74 @@ mix_column_normalize_value (const MixColumn  *column,
       g_assert_not_reached ();
     }
 }
+
+/**
+ * mix_column_check_value:
+ * @stored: (nullable): a value as stored in a row
+ *
+ * Says whether @stored is a value of the column's type. Web and email
+ * addresses that are not (typed so, or from a file) are kept as they are,
+ * for the user to fix: this tells which, and why.
+ *
+ * Returns: %FALSE, setting @error to a sentence for the user, if @stored
+ *   is not a valid value
+ */
+gboolean
+mix_column_check_value (const MixColumn  *column,
+                        const char       *stored,
+                        GError          **error)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (column != NULL, FALSE);
+
+  if (stored == NULL || column->type == MIX_COLUMN_TEXT || column->type == MIX_COLUMN_LONG_TEXT)
+    return TRUE;
+  if (column->type == MIX_COLUMN_CHOICE && mix_column_choice_index (column, stored) >= 0)
+    return TRUE;
+  return mix_column_normalize_value (column, stored, &normalized, error);
+}
+
+/**
+ * mix_text_fold:
+ * @length: the length of @text in bytes, or -1 if it ends with a nul
+ *
+ * Folds @text for searching, so that a search finds a name however it is
+ * written: case is folded (“ß” as “ss”) and accents are taken off
+ * (“Ångström” as “angstrom”, “José” as “jose”). Both the needle and the
+ * text searched go through it.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+mix_text_fold (const char *text,
+               gssize      length)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  GString *bare;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  folded = g_utf8_casefold (text, length);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)  /* not UTF-8: folded as it is */
+    return g_steal_pointer (&folded);
+
+  bare = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_NON_SPACING_MARK:
+        case G_UNICODE_SPACING_MARK:
+        case G_UNICODE_ENCLOSING_MARK:
+          break;
+        default:
+          g_string_append_unichar (bare, c);
+        }
+    }
+  return g_string_free (bare, FALSE);
+}

@@ -63,8 +63,13 @@ gboolean          mix_column_normalize_value (const MixColumn *column,
                                               const char      *text,
                                               char           **normalized,
                                               GError         **error);
+gboolean          mix_column_check_value     (const MixColumn *column,
+                                              const char      *stored,
+                                              GError         **error);
 
 gboolean          mix_text_is_email          (const char    *text);
+char             *mix_text_fold              (const char    *text,
+                                              gssize         length);
 gboolean          mix_text_is_url            (const char    *text);
 
 G_END_DECLS

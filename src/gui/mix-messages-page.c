@@ -378,7 +378,7 @@ contains_folded (const char *text,
 
   if (text == NULL)
     return FALSE;
-  folded = g_utf8_casefold (text, -1);
+  folded = mix_text_fold (text, -1);
   return strstr (folded, needle) != NULL;
 }
 
@@ -861,7 +861,7 @@ on_search_changed_cb (MixMessagesPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   g_free (self->needle);
-  self->needle = g_utf8_casefold (text, -1);
+  self->needle = mix_text_fold (text, -1);
   gtk_label_set_text (self->drafts_placeholder,
                       *text != '\0' ? _("No drafts match") : _("No drafts"));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -949,7 +949,7 @@ rebuild_contacts (MixMessagesPage *self)
 {
   MixTracker *tracker = get_tracker (self);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->contact_search));
-  g_autofree char *needle = g_utf8_casefold (text, -1);
+  g_autofree char *needle = mix_text_fold (text, -1);
   GtkWidget *child;
   guint shown = 0;
   guint total = 0;

@@ -122,13 +122,19 @@ mix_sheet_view_commit_text (MixSheetView *self,
     return FALSE;
 
   before = g_strdup (mix_record_get_value (record, column));
-  if (!mix_record_set_value (record, column, text, &error))
+  if (!mix_record_set_value_as_typed (record, column, text, &error))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       g_signal_emit (self, signals[ERROR], 0, error->message);
       return FALSE;
     }
   mix_tracker_changes_edited (self->history, self->tracker, record, column, before);
+  /* Kept as typed, and marked in the cell until fixed. */
+  if (error != NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      g_signal_emit (self, signals[ERROR], 0, error->message);
+    }
   return TRUE;
 }
 
@@ -177,7 +183,7 @@ cell_entry (GtkWidget *cell)
   return g_object_get_data (G_OBJECT (cell), "mix-entry");
 }
 
-static void
+static gboolean
 commit_cell_text (GtkWidget  *cell,
                   ColumnData *data,
                   const char *typed)
@@ -186,11 +192,12 @@ commit_cell_text (GtkWidget  *cell,
   g_autofree char *old = NULL;
 
   if (record == NULL)
-    return;
+    return TRUE;
 
   old = mix_record_get_display_value (record, data->column);
-  if (g_strcmp0 (old, typed) != 0)
-    mix_sheet_view_commit_text (data->view, record, data->column, typed);
+  if (g_strcmp0 (old, typed) == 0)
+    return TRUE;
+  return mix_sheet_view_commit_text (data->view, record, data->column, typed);
 }
 
 static gboolean
@@ -242,8 +249,26 @@ stop_editing (GtkWidget  *cell,
     return;
   g_object_set_data (G_OBJECT (entry), "mix-done", GINT_TO_POINTER (TRUE));
 
-  if (commit)
-    commit_cell_text (cell, data, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  /* A date that is not one stays in the cell as typed, marked, for the
+   * user to fix (or Escape): it is not thrown away. */
+  if (commit && !commit_cell_text (cell, data, gtk_editable_get_text (GTK_EDITABLE (entry))))
+    {
+      g_autofree char *why = NULL;
+      g_autoptr(GError) error = NULL;
+
+      mix_column_normalize_value (column_info (data), gtk_editable_get_text (GTK_EDITABLE (entry)),
+                                  &why, &error);
+      g_object_set_data (G_OBJECT (entry), "mix-done", NULL);
+      gtk_widget_add_css_class (entry, "error");
+      if (error != NULL)
+        {
+          gtk_widget_set_tooltip_text (entry, error->message);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message,
+                                          -1);
+        }
+      return;
+    }
 
   if (refocus && contains_focus (entry))
     gtk_widget_grab_focus (cell);
@@ -1174,8 +1199,27 @@ sync_cell (GtkWidget  *cell,
 
         mix_cell_text_set_text (MIX_CELL_TEXT (label), display);
 
-        if (button != NULL && (column->type == MIX_COLUMN_URL || column->type == MIX_COLUMN_EMAIL))
-          show_open_button (button, value != NULL);
+        if (column->type == MIX_COLUMN_URL || column->type == MIX_COLUMN_EMAIL)
+          {
+            g_autoptr(GError) wrong = NULL;
+            gboolean right = mix_column_check_value (column, value, &wrong);
+
+            /* An address kept as typed is marked until it is fixed, and
+             * there is nothing to open. */
+            if (right)
+              gtk_widget_remove_css_class (label, "error");
+            else
+              gtk_widget_add_css_class (label, "error");
+            if (!right || gtk_widget_get_tooltip_text (label) != NULL)
+              {
+                gtk_widget_set_tooltip_text (label, right ? NULL : wrong->message);
+                gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                right ? "" : wrong->message, -1);
+              }
+            if (button != NULL)
+              show_open_button (button, value != NULL && right);
+          }
 
         overdue = is_follow_up_column (column) && value != NULL &&
                   strcmp (value, self->today) < 0;
@@ -1604,7 +1648,7 @@ mix_sheet_view_set_search (MixSheetView *self,
 
   g_return_if_fail (MIX_IS_SHEET_VIEW (self));
 
-  needle = g_utf8_casefold (text ? text : "", -1);
+  needle = mix_text_fold (text ? text : "", -1);
   g_strstrip (needle);
 
   /* Every tab is searched, but only the one shown at once: the others

@@ -457,6 +457,70 @@ def test_type_right_after_double_click():
         app.cleanup()
 
 
+def test_wrong_values_kept_and_search_folds_accents():
+    """8. An address that is not one is kept as typed, marked and said to be
+    wrong; a date that is not one stays in its cell to be fixed; search finds
+    names without their accents."""
+    app = App(data_home_with({"tracker.json": tracker([
+        {"name": "Zoë Ångström"}, {"name": "José Martí"}, {"name": "Grace Hopper"}])}))
+    try:
+        window = app.window()
+        show_tab(window, "Tracker", "New Contacts (3)")
+        pointer_click(cell(table_row(window, "Grace Hopper"), "Email"))
+        xdotool("type", "grace@navy")
+        xdotool("key", "Return")
+        wait_for("the address kept and marked", lambda: "not an email address" in (
+            cell(table_row(window, "Grace Hopper"), "Email").get_description() or ""),
+            seen=lambda: cell(table_row(window, "Grace Hopper"), "Email").get_description())
+        assert shows(window, "grace@navy")
+
+        # Contacted On is out of view to the right: the arrows go there.
+        for _ in range(4):
+            xdotool("key", "Right")
+        wait_for("the Contacted On cell", lambda: (focused_cell(window) or ("",))[0] ==
+                 "Contacted On", seen=lambda: focused_cell(window))
+        xdotool("type", "31/31/2026")
+        xdotool("key", "Return")
+        # Still being edited, as typed, with what is wrong said.
+        wait_for("the date kept in its cell", lambda: editing_entry(window) is not None and
+                 text_of(focused(window)) == "31/31/2026" and
+                 "not a date" in (focused(window).get_description() or ""),
+                 seen=lambda: (editing_entry(window), focused(window).get_description()))
+        xdotool("key", "ctrl+a")
+        xdotool("type", "2026-03-05")
+        xdotool("key", "Return")
+        wait_for("the date taken", lambda: shows(window, "2026-03-05") or
+                 shows(window, "Mar 5, 2026") or focused_cell(window)[0] == "Contacted On" and
+                 focused_cell(window)[1] != "")
+
+        xdotool("key", "ctrl+f")
+        xdotool("type", "angstrom")
+        wait_for("only Zoë found", lambda: showing(window, "page tab", "New Contacts (1 of 3)") or
+                 (table_row_shown(window, "Zoë Ångström") and
+                  not table_row_shown(window, "Grace Hopper")))
+        xdotool("key", "ctrl+a")
+        xdotool("type", "jose")
+        wait_for("only José found", lambda: table_row_shown(window, "José Martí") and
+                 not table_row_shown(window, "Zoë Ångström"))
+        quit_app(app)
+        rows = {r["name"]: r for r in saved_rows(app)}
+        assert rows["Grace Hopper"].get("email") == "grace@navy", rows["Grace Hopper"]
+        assert rows["Grace Hopper"].get("contacted_on") == "2026-03-05", rows["Grace Hopper"]
+    finally:
+        app.cleanup()
+
+
+def table_row_shown(window, name):
+    """Whether the row of @name is drawn in the table now."""
+    for label in find_all(window, role="label", name=name):
+        parent = label.get_parent()
+        if parent is not None and parent.get_name() == "Name":
+            box = label.get_extents(Atspi.CoordType.WINDOW)
+            if box.width > 0 and box.height > 0:
+                return True
+    return False
+
+
 TESTS = [
     test_click_a_cell_and_type,
     test_presentation_mode_can_be_left,
@@ -466,6 +530,7 @@ TESTS = [
     test_add_row_in_a_long_tab,
     test_ctrl_enter_in_a_message,
     test_type_right_after_double_click,
+    test_wrong_values_kept_and_search_folds_accents,
 ]
 
 

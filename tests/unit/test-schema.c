@@ -195,11 +195,94 @@ test_record_display_and_match (void)
   status = mix_record_get_display_value (record, 7);
   g_assert_cmpstr (status, ==, "Not a fit");
 
-  g_assert_true (mix_record_matches (record, "ångström"));
-  g_assert_true (mix_record_matches (record, "not a"));
-  g_assert_true (mix_record_matches (record, ""));
-  g_assert_false (mix_record_matches (record, "not-a-fit"));
-  g_assert_false (mix_record_matches (record, "grace"));
+  /* Accents and case go on both sides: the needle is folded as the
+   * values are. */
+  {
+    static const char * const found[] = { "Ångström", "angstrom", "ANGSTROM", "zoe", "Zoë",
+                                          "not a", "", NULL };
+    static const char * const not_found[] = { "not-a-fit", "grace", "angstrøm", NULL };
+
+    for (guint i = 0; found[i] != NULL; i++)
+      {
+        g_autofree char *needle = mix_text_fold (found[i], -1);
+
+        g_test_message ("%s", found[i]);
+        g_assert_true (mix_record_matches (record, needle));
+      }
+    for (guint i = 0; not_found[i] != NULL; i++)
+      {
+        g_autofree char *needle = mix_text_fold (not_found[i], -1);
+
+        g_assert_false (mix_record_matches (record, needle));
+      }
+  }
+}
+
+static void
+test_text_fold (void)
+{
+  static const struct { const char *text, *folded; } cases[] = {
+    { "José", "jose" },
+    { "JOSÉ", "jose" },
+    { "Ångström", "angstrom" },
+    { "Straße", "strasse" },
+    { "Çağla Şahin", "cagla sahin" },
+    { "ﬁle", "file" },
+    { "Nguyễn", "nguyen" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = mix_text_fold (cases[i].text, -1);
+
+      g_assert_cmpstr (folded, ==, cases[i].folded);
+    }
+  /* Not UTF-8: folded as well as it can be, not lost. */
+  {
+    g_autofree char *folded = mix_text_fold ("Ab\xff", -1);
+
+    g_assert_nonnull (folded);
+  }
+}
+
+/* What the user typed is not thrown away: an address that is not one is
+ * kept, and said to be wrong; a date that is not one is refused, as it
+ * would not be read back as a date. */
+static void
+test_record_kept_as_typed (void)
+{
+  g_autoptr(MixRecord) record = mix_record_new (MIX_TAB_NEW_CONTACTS);
+  const MixTabInfo *info = mix_tab_get_info (MIX_TAB_NEW_CONTACTS);
+  int email = mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "email");
+  int linkedin = mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "linkedin");
+  int date = mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "contacted_on");
+  g_autoptr(GError) problem = NULL;
+  g_autoptr(GError) wrong = NULL;
+
+  g_assert_true (mix_record_set_value_as_typed (record, email, " ada@example ", &problem));
+  g_assert_error (problem, MIX_ERROR, MIX_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (mix_record_get_value (record, email), ==, "ada@example");
+  g_assert_false (mix_column_check_value (&info->columns[email], "ada@example", &wrong));
+  g_assert_nonnull (strstr (wrong->message, "ada@example"));
+  g_clear_error (&problem);
+  g_clear_error (&wrong);
+
+  /* Fixed: right, and nothing said. */
+  g_assert_true (mix_record_set_value_as_typed (record, email, "ada@example.com", &problem));
+  g_assert_no_error (problem);
+  g_assert_true (mix_column_check_value (&info->columns[email], "ada@example.com", NULL));
+
+  g_assert_true (mix_record_set_value_as_typed (record, linkedin, "not a link", &problem));
+  g_assert_error (problem, MIX_ERROR, MIX_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (mix_record_get_value (record, linkedin), ==, "not a link");
+  g_clear_error (&problem);
+
+  mix_record_set_value (record, date, "2026-03-05", NULL);
+  g_assert_false (mix_record_set_value_as_typed (record, date, "next tuesday-ish", &problem));
+  g_assert_error (problem, MIX_ERROR, MIX_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (mix_record_get_value (record, date), ==, "2026-03-05");
+  g_assert_true (mix_column_check_value (&info->columns[date], "2026-03-05", NULL));
 }
 
 static JsonNode *
@@ -302,6 +385,8 @@ main (int   argc,
   g_test_add_func ("/record/refused-keeps-old", test_record_refused_keeps_old);
   g_test_add_func ("/record/changed-signal", test_record_changed_signal);
   g_test_add_func ("/record/display-and-match", test_record_display_and_match);
+  g_test_add_func ("/record/kept-as-typed", test_record_kept_as_typed);
+  g_test_add_func ("/text/fold", test_text_fold);
   g_test_add_func ("/record/json/round-trip", test_record_json_round_trip);
   g_test_add_func ("/record/json/bad-rows", test_record_json_bad_rows);
   g_test_add_func ("/record/json/fills-missing", test_record_json_fills_missing);

@@ -22,7 +22,7 @@
  */
 
 /* A person on the roster, with what this version does not know of them. */
-typedef struct
+typedef struct _MixRosterEntry
 {
   MixPerson   person;            /* first: handed out as a MixPerson */
   JsonObject *unknown;           /* nullable */
@@ -1114,6 +1114,66 @@ mix_session_record_remove_person (MixSessionRecord *self,
 
   g_ptr_array_remove_index (self->roster, index);
   changed (self);
+}
+
+/**
+ * mix_session_record_take_person:
+ *
+ * Takes the person at @index off the roster, all that is known of them
+ * included, to be put back by mix_session_record_restore_person() (Undo).
+ *
+ * Returns: (transfer full): the person's entry
+ */
+MixRosterEntry *
+mix_session_record_take_person (MixSessionRecord *self,
+                                guint             index)
+{
+  MixRosterEntry *entry;
+
+  g_return_val_if_fail (MIX_IS_SESSION_RECORD (self), NULL);
+  g_return_val_if_fail (index < self->roster->len, NULL);
+
+  entry = g_ptr_array_steal_index (self->roster, index);
+  changed (self);
+  return entry;
+}
+
+/**
+ * mix_session_record_restore_person:
+ * @entry: (transfer full): from mix_session_record_take_person()
+ *
+ * Puts a person taken off the roster back at @index (at the end if the
+ * roster is shorter now).
+ */
+void
+mix_session_record_restore_person (MixSessionRecord *self,
+                                   guint             index,
+                                   MixRosterEntry   *entry)
+{
+  g_return_if_fail (MIX_IS_SESSION_RECORD (self));
+  g_return_if_fail (entry != NULL);
+
+  g_ptr_array_insert (self->roster, (int) MIN (index, self->roster->len), entry);
+  changed (self);
+}
+
+/**
+ * mix_roster_entry_get_person:
+ *
+ * Returns: (transfer none): who @entry is
+ */
+const MixPerson *
+mix_roster_entry_get_person (MixRosterEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  return &entry->person;
+}
+
+void
+mix_roster_entry_free (MixRosterEntry *entry)
+{
+  if (entry != NULL)
+    member_free (entry);
 }
 
 /**

@@ -54,6 +54,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MixPerson, mix_person_free)
 
 G_DECLARE_FINAL_TYPE (MixSessionRecord, mix_session_record, MIX, SESSION_RECORD, GObject)
 
+/* Someone taken off the roster with all that is known of them, to be put
+ * back: see mix_session_record_take_person(). */
+typedef struct _MixRosterEntry MixRosterEntry;
+
 MixSessionRecord *mix_session_record_new                 (void);
 MixSessionRecord *mix_session_record_new_from_json       (JsonNode         *node,
                                                           GError          **error);
@@ -100,6 +104,13 @@ gboolean          mix_session_record_update_person       (MixSessionRecord *self
                                                           GError          **error);
 void              mix_session_record_remove_person       (MixSessionRecord *self,
                                                           guint             index);
+MixRosterEntry   *mix_session_record_take_person         (MixSessionRecord *self,
+                                                          guint             index);
+void              mix_session_record_restore_person      (MixSessionRecord *self,
+                                                          guint             index,
+                                                          MixRosterEntry   *entry);
+const MixPerson  *mix_roster_entry_get_person            (MixRosterEntry   *entry);
+void              mix_roster_entry_free                  (MixRosterEntry   *entry);
 double            mix_session_record_get_average_confidence (MixSessionRecord *self);
 
 const char       *mix_session_record_get_goal_text       (MixSessionRecord *self);

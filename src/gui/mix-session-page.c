@@ -40,6 +40,12 @@ struct _MixSessionPage
   guint                history_idle;
   guint                phase_idle;
   gboolean             focus_person_name;
+  int                  editing_person;    /* the person in the roster's form, or -1 for a new one */
+  gboolean             form_expanded;     /* the roster's form is open: kept so when rebuilt */
+  double               kept_scroll;       /* where the page was scrolled before a rebuild, or -1 */
+  guint                scroll_idle;
+  GtkScrolledWindow   *scroller;
+  GtkWidget           *roster_group;      /* nullable: who is here, in every phase */
   GtkButton           *leave_button;
   GtkButton           *present_button;
   GtkLabel            *present_next_label;
@@ -269,6 +275,24 @@ show_toast (MixSessionPage *self,
   mix_show_toast (GTK_WIDGET (self), adw_toast_new (text));
 }
 
+/* After a rebuild, once it is laid out: the page is where it was, and the
+ * focus back in the roster's form if a person was just added there. */
+static gboolean
+restore_scroll_idle_cb (gpointer data)
+{
+  MixSessionPage *self = data;
+
+  self->scroll_idle = 0;
+  if (self->kept_scroll >= 0)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller),
+                              self->kept_scroll);
+  self->kept_scroll = -1;
+  if (self->focus_person_name && self->person_name != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->person_name));
+  self->focus_person_name = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 rebuild_phase_idle_cb (gpointer data)
 {
@@ -277,10 +301,11 @@ rebuild_phase_idle_cb (gpointer data)
 
   self->phase_idle = 0;
   self->shown_prompts = -1;
+  self->kept_scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
   update_prompts (self, phase < 0 ? MIX_PHASE_INTRODUCTIONS : (MixPhase) phase);
-  if (self->focus_person_name && self->person_name != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->person_name));
-  self->focus_person_name = FALSE;
+  if (self->scroll_idle == 0)
+    self->scroll_idle = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, restore_scroll_idle_cb,
+                                         self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -331,14 +356,115 @@ person_summary (const MixPerson *person)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static gboolean
+sessions_writable (MixSessionPage *self)
+{
+  return self->store == NULL || !mix_store_is_read_only (self->store, MIX_DOMAIN_SESSIONS);
+}
+
+/* A person taken off the roster, for Undo. */
+typedef struct
+{
+  GWeakRef          page;
+  MixSessionRecord *record;
+  guint             index;
+  MixRosterEntry   *entry;  /* nullable: held while off the roster */
+} RosterRemoval;
+
+static void
+roster_removal_free (gpointer data)
+{
+  RosterRemoval *removal = data;
+
+  g_weak_ref_clear (&removal->page);
+  g_object_unref (removal->record);
+  mix_roster_entry_free (removal->entry);
+  g_free (removal);
+}
+
+/* The page, if it still shows the session the change was made in. */
+static MixSessionPage *
+removal_page (RosterRemoval *removal)
+{
+  MixSessionPage *page = g_weak_ref_get (&removal->page);
+
+  if (page != NULL && page->record != removal->record)
+    g_clear_object (&page);
+  return page;
+}
+
+static gboolean
+undo_remove_person (gpointer data)
+{
+  RosterRemoval *removal = data;
+  g_autoptr(MixSessionPage) page = removal_page (removal);
+
+  if (page == NULL || removal->entry == NULL || !sessions_writable (page))
+    return FALSE;
+  mix_session_record_restore_person (removal->record, removal->index,
+                                     g_steal_pointer (&removal->entry));
+  rebuild_phase (page);
+  return TRUE;
+}
+
+static gboolean
+redo_remove_person (gpointer data)
+{
+  RosterRemoval *removal = data;
+  g_autoptr(MixSessionPage) page = removal_page (removal);
+
+  if (page == NULL || removal->entry != NULL || !sessions_writable (page) ||
+      removal->index >= mix_session_record_get_n_people (removal->record))
+    return FALSE;
+  removal->entry = mix_session_record_take_person (removal->record, removal->index);
+  rebuild_phase (page);
+  return TRUE;
+}
+
 static void
 on_remove_person_clicked_cb (GtkButton      *button,
                              MixSessionPage *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "mix-index"));
+  RosterRemoval *removal = g_new0 (RosterRemoval, 1);
+  g_autofree char *message = NULL;
 
-  mix_session_record_remove_person (self->record, index);
+  g_weak_ref_init (&removal->page, self);
+  removal->record = g_object_ref (self->record);
+  removal->index = index;
+  removal->entry = mix_session_record_take_person (self->record, index);
+  /* Translators: %s is a person's name, taken off the circle's roster. */
+  message = g_strdup_printf (_("Removed %s"), mix_roster_entry_get_person (removal->entry)->name);
+  if (self->editing_person == (int) index)
+    self->editing_person = -1;
+  else if (self->editing_person > (int) index)
+    self->editing_person--;
+  if (self->history != NULL)
+    mix_history_push (self->history, message, undo_remove_person, redo_remove_person, removal,
+                      roster_removal_free);
+  else
+    roster_removal_free (removal);
+  mix_show_undo_toast (GTK_WIDGET (self), self->history, message);
   rebuild_phase (self);
+}
+
+static void
+on_edit_person_clicked_cb (GtkButton      *button,
+                           MixSessionPage *self)
+{
+  self->editing_person = (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
+                                                                    "mix-index"));
+  self->form_expanded = TRUE;
+  self->focus_person_name = TRUE;
+  rebuild_phase (self);
+}
+
+static void
+on_form_expanded_cb (AdwExpanderRow *form,
+                     GParamSpec     *pspec,
+                     MixSessionPage *self)
+{
+  self->form_expanded = adw_expander_row_get_expanded (form);
 }
 
 static void
@@ -357,12 +483,19 @@ on_add_person_cb (GtkWidget      *button,
   person->confidence = adw_combo_row_get_selected (self->person_confidence);
   person->leader = gtk_switch_get_active (self->person_leader);
 
-  if (!mix_session_record_add_person (self->record, person, &error))
+  if (self->editing_person >= 0 &&
+      (guint) self->editing_person < mix_session_record_get_n_people (self->record)
+      ? !mix_session_record_update_person (self->record, (guint) self->editing_person, person,
+                                           &error)
+      : !mix_session_record_add_person (self->record, person, &error))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       show_toast (self, error->message);
       return;
     }
+  /* The form stays open for the next person, the page where it is. */
+  self->editing_person = -1;
+  self->form_expanded = TRUE;
   self->focus_person_name = TRUE;
   rebuild_phase (self);
 }
@@ -406,6 +539,9 @@ add_roster (MixSessionPage *self)
   gtk_label_set_mnemonic_widget (GTK_LABEL (add_label), add);
   gtk_button_set_child (GTK_BUTTON (add), add_label);
   GtkWidget *leader_row = adw_action_row_new ();
+  const MixPerson *editing = self->editing_person >= 0 && (guint) self->editing_person < n
+                            ? mix_session_record_get_person (self->record, self->editing_person)
+                            : NULL;
   const char *program_items[] = { _("Front-End"), _("Back-End"), _("Other or not said"), NULL };
   const char *module_items[] = { _("Not said"), "1", "2", "3", "4", NULL };
   const char *confidence_items[] = { _("Not said"), "1", "2", "3", "4", "5", NULL };
@@ -443,13 +579,37 @@ add_roster (MixSessionPage *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
       g_object_set_data (G_OBJECT (remove), "mix-index", GUINT_TO_POINTER (i));
       g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_person_clicked_cb), self);
+      {
+        GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+        g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), person->name);
+
+        gtk_widget_add_css_class (edit, "flat");
+        gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (edit, edit_label);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (edit),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
+        g_object_set_data (G_OBJECT (edit), "mix-index", GUINT_TO_POINTER (i));
+        g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_person_clicked_cb), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       adw_preferences_group_add (group, row);
     }
 
-  /* The form for the next person. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form), _("Add a Person"));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (form), n == 0);
+  /* The form for the next person, or the one being edited. */
+  if (editing != NULL)
+    {
+      g_autofree char *form_title = g_strdup_printf (_("Edit %s"), editing->name);
+      g_autofree char *escaped = g_markup_escape_text (form_title, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form), escaped);
+      gtk_label_set_text_with_mnemonic (GTK_LABEL (add_label), _("_Save Changes"));
+    }
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form), _("Add a Person"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (form),
+                                 n == 0 || self->form_expanded || editing != NULL);
+  g_signal_connect (form, "notify::expanded", G_CALLBACK (on_form_expanded_cb), self);
   self->person_name = entry_row (_("Name"));
   self->person_pronouns = entry_row (_("Pronouns"));
   self->person_program = combo_row (_("Program"), program_items);
@@ -480,7 +640,31 @@ add_roster (MixSessionPage *self)
   adw_expander_row_add_row (ADW_EXPANDER_ROW (form), add);
   adw_preferences_group_add (group, form);
 
-  insert_phase_group (self, GTK_WIDGET (group));
+  if (editing != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->person_name), editing->name);
+      gtk_editable_set_text (GTK_EDITABLE (self->person_pronouns),
+                             editing->pronouns ? editing->pronouns : "");
+      adw_combo_row_set_selected (self->person_program,
+                                  g_strcmp0 (editing->program, programs[0]) == 0 ? 0 :
+                                  g_strcmp0 (editing->program, programs[1]) == 0 ? 1 : 2);
+      gtk_editable_set_text (GTK_EDITABLE (self->person_cohort),
+                             editing->cohort ? editing->cohort : "");
+      adw_combo_row_set_selected (self->person_module, editing->module);
+      adw_combo_row_set_selected (self->person_confidence, editing->confidence);
+      gtk_switch_set_active (self->person_leader, editing->leader);
+    }
+
+  /* After the phase's own group: the roster shows in every phase, as
+   * people come late and names are needed all through the circle. */
+  {
+    GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->prompts_group));
+    GtkWidget *after = self->activities_group != NULL ? self->activities_group
+                                                      : GTK_WIDGET (self->prompts_group);
+
+    self->roster_group = GTK_WIDGET (group);
+    gtk_box_insert_child_after (GTK_BOX (box), GTK_WIDGET (group), after);
+  }
 }
 
 /* Close out: a goal, a buddy, the group in the tracker, and finishing. */
@@ -711,6 +895,12 @@ update_prompts (MixSessionPage *self,
       self->activities_group = NULL;
       self->buddy_row = NULL;
     }
+  if (self->roster_group != NULL)
+    {
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->roster_group)), self->roster_group);
+      self->roster_group = NULL;
+      self->person_name = NULL;
+    }
 
   {
     /* A group's title and description are markup: "Close Out & Next Steps". */
@@ -762,11 +952,11 @@ update_prompts (MixSessionPage *self,
     {
       for (guint i = 0; info->prompts != NULL && info->prompts[i] != NULL; i++)
         add_prompt_row (self, prompt_row (_(info->prompts[i]), NULL));
-      if (self->record != NULL && phase == MIX_PHASE_INTRODUCTIONS)
-        add_roster (self);
-      else if (self->record != NULL && phase == MIX_PHASE_CLOSE_OUT)
+      if (self->record != NULL && phase == MIX_PHASE_CLOSE_OUT)
         add_close_out (self);
     }
+  if (self->record != NULL)
+    add_roster (self);
 
   /* The notes of this phase. */
   gtk_widget_set_visible (self->notes_group, self->record != NULL);
@@ -806,12 +996,13 @@ set_fields_sensitive (GtkWidget *widget,
 static void
 update_sensitivity (MixSessionPage *self)
 {
-  gboolean writable = self->store == NULL ||
-                      !mix_store_is_read_only (self->store, MIX_DOMAIN_SESSIONS);
+  gboolean writable = sessions_writable (self);
 
   set_fields_sensitive (GTK_WIDGET (self->prompts_group), writable);
   if (self->activities_group != NULL)
     set_fields_sensitive (self->activities_group, writable);
+  if (self->roster_group != NULL)
+    set_fields_sensitive (self->roster_group, writable);
   set_fields_sensitive (GTK_WIDGET (self->plan_group), writable);
   gtk_text_view_set_editable (self->notes_view, writable);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->notes_view),
@@ -1798,6 +1989,7 @@ mix_session_page_dispose (GObject *object)
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->history_idle, g_source_remove);
   g_clear_handle_id (&self->phase_idle, g_source_remove);
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
   if (self->timer != NULL)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   /* The stack is both the bin's child and a template child: the bin lets
@@ -1829,6 +2021,7 @@ mix_session_page_class_init (MixSessionPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mix-session-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MixSessionPage, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, MixSessionPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, MixSessionPage, next_label);
   gtk_widget_class_bind_template_child (widget_class, MixSessionPage, phase_label);
   gtk_widget_class_bind_template_child (widget_class, MixSessionPage, plan_group);
@@ -1871,6 +2064,8 @@ mix_session_page_init (MixSessionPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->shown_prompts = -1;
+  self->editing_person = -1;
+  self->kept_scroll = -1;
   self->prompt_rows = g_ptr_array_new ();
   self->timer = mix_timer_new ();
 

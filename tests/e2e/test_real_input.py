@@ -521,6 +521,74 @@ def table_row_shown(window, name):
     return False
 
 
+def roster_names(app):
+    """Who is on the roster of the circle in progress, as saved."""
+    current = saved(app, "sessions.json").get("current") or {}
+    return [p["name"] for p in current.get("roster", [])]
+
+
+def name_field(window):
+    """The Name field of the roster's form, when it is drawn in view."""
+    for node in find_all(window, role="text", name="Name"):
+        box = node.get_extents(Atspi.CoordType.WINDOW)
+        if box.width > 0 and box.y >= 0 and \
+                box.y + box.height <= window.get_extents(Atspi.CoordType.WINDOW).height:
+            return node
+    return None
+
+
+def test_roster_under_the_hands():
+    """9. The roster: adding several people keeps the form open where it is,
+    a person can be edited and removed with Undo, and the roster is there in
+    every phase."""
+    app = App()
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        show_tab(window, "Session")
+        # The roster is below the timer: the wheel scrolls down to it.
+        xdotool("mousemove", "480", "500")
+
+        def scrolled_to_field():
+            if name_field(window) is None:
+                xdotool("click", "5")
+            return name_field(window)
+        field = wait_for("the Name field", scrolled_to_field)
+        pointer_click(field)
+        for name in ["Ada", "Grace", "Lin"]:
+            xdotool("type", name)
+            xdotool("key", "Return")
+            # The form stays open and in view, empty, with the focus in
+            # Name (GTK 4.8 does not tell AT-SPI of the focus in an entry
+            # row: the next name typed shows it).
+            wait_for(f"{name} on the roster, and the form ready",
+                     lambda: showing(window, "push button", f"Remove {name}") and
+                     name_field(window) is not None and text_of(name_field(window)) == "",
+                     seen=lambda: name_field(window))
+        edit = wait_for("Edit Ada", lambda: showing(window, "push button", "Edit Ada"))[0]
+        pointer_click(edit)
+        wait_for("Ada in the form", lambda: name_field(window) is not None and
+                 text_of(name_field(window)) == "Ada",
+                 seen=lambda: name_field(window) and text_of(name_field(window)))
+        xdotool("key", "ctrl+a")
+        xdotool("type", "Ada Lovelace")
+        xdotool("key", "Return")
+        wait_for("Ada's name changed", lambda: shows(window, "Ada Lovelace"))
+        remove = wait_for("Remove Grace", lambda: showing(window, "push button", "Remove Grace"))[0]
+        pointer_click(remove)
+        wait_for("Grace removed", lambda: not showing(window, "push button", "Remove Grace"))
+        xdotool("key", "ctrl+z")
+        wait_for("Grace back", lambda: showing(window, "push button", "Remove Grace"))
+        # The next phase keeps the roster in view.
+        xdotool("key", "ctrl+Right")
+        wait_for("the roster in the next phase",
+                 lambda: showing(window, "push button", "Remove Lin"))
+        quit_app(app)
+        assert roster_names(app) == ["Ada Lovelace", "Grace", "Lin"], roster_names(app)
+    finally:
+        app.cleanup()
+
+
 TESTS = [
     test_click_a_cell_and_type,
     test_presentation_mode_can_be_left,
@@ -531,6 +599,7 @@ TESTS = [
     test_ctrl_enter_in_a_message,
     test_type_right_after_double_click,
     test_wrong_values_kept_and_search_folds_accents,
+    test_roster_under_the_hands,
 ]
 
 

@@ -136,6 +136,9 @@ insert_phase_group (MixSessionPage *self,
   gtk_box_insert_child_after (GTK_BOX (box), group, GTK_WIDGET (self->prompts_group));
 }
 
+static void show_toast (MixSessionPage *self,
+                        const char     *text);
+
 static void
 on_leader_question_toggled_cb (GtkCheckButton *check,
                                MixSessionPage *self)
@@ -151,6 +154,7 @@ on_leader_question_toggled_cb (GtkCheckButton *check,
     {
       gtk_widget_error_bell (GTK_WIDGET (check));
       gtk_check_button_set_active (check, FALSE);
+      show_toast (self, _("The leader chooses one or two questions: clear one to choose this one."));
     }
 }
 
@@ -1888,12 +1892,164 @@ add_minute_action (GtkWidget  *widget,
   schedule_tick (self);
 }
 
+/* The whole group taken off the roster by Reset, for Undo. */
+typedef struct
+{
+  GWeakRef          page;
+  MixSessionRecord *record;
+  GPtrArray        *entries;  /* of MixRosterEntry, while off the roster; else empty */
+  guint             n;
+} RosterClear;
+
+static void
+roster_clear_free (gpointer data)
+{
+  RosterClear *clear = data;
+
+  g_weak_ref_clear (&clear->page);
+  g_object_unref (clear->record);
+  g_ptr_array_unref (clear->entries);
+  g_free (clear);
+}
+
+static MixSessionPage *
+clear_page (RosterClear *clear)
+{
+  MixSessionPage *page = g_weak_ref_get (&clear->page);
+
+  if (page != NULL && (page->record != clear->record || !sessions_writable (page)))
+    g_clear_object (&page);
+  return page;
+}
+
+static gboolean
+undo_clear_roster (gpointer data)
+{
+  RosterClear *clear = data;
+  g_autoptr(MixSessionPage) page = clear_page (clear);
+
+  if (page == NULL || clear->entries->len == 0)
+    return FALSE;
+  for (guint i = 0; i < clear->entries->len; i++)
+    mix_session_record_restore_person (clear->record, G_MAXUINT, clear->entries->pdata[i]);
+  /* The record has them now. */
+  g_ptr_array_set_free_func (clear->entries, NULL);
+  g_ptr_array_set_size (clear->entries, 0);
+  g_ptr_array_set_free_func (clear->entries, (GDestroyNotify) mix_roster_entry_free);
+  rebuild_phase (page);
+  return TRUE;
+}
+
+static gboolean
+redo_clear_roster (gpointer data)
+{
+  RosterClear *clear = data;
+  g_autoptr(MixSessionPage) page = clear_page (clear);
+
+  if (page == NULL || clear->entries->len > 0 ||
+      mix_session_record_get_n_people (clear->record) != clear->n)
+    return FALSE;
+  while (mix_session_record_get_n_people (clear->record) > 0)
+    g_ptr_array_add (clear->entries, mix_session_record_take_person (clear->record, 0));
+  rebuild_phase (page);
+  return TRUE;
+}
+
+static void
+clear_roster (MixSessionPage *self)
+{
+  RosterClear *clear = g_new0 (RosterClear, 1);
+  g_autofree char *message = NULL;
+
+  g_weak_ref_init (&clear->page, self);
+  clear->record = g_object_ref (self->record);
+  clear->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) mix_roster_entry_free);
+  clear->n = mix_session_record_get_n_people (self->record);
+  redo_clear_roster (clear);
+  self->editing_person = -1;
+  /* Translators: the roster of the circle was emptied by Reset. */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reset, and %u person taken off",
+                                          "Reset, and %u people taken off", clear->n),
+                             clear->n);
+  if (self->history != NULL)
+    mix_history_push (self->history, message, undo_clear_roster, redo_clear_roster, clear,
+                      roster_clear_free);
+  else
+    roster_clear_free (clear);
+  mix_show_undo_toast (GTK_WIDGET (self), self->history, message);
+}
+
+static void
+on_reset_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      MixSessionPage   *self)
+{
+  if (g_str_equal (response, "cancel"))
+    return;
+  mix_timer_reset (self->timer);
+  if (g_str_equal (response, "clear") && self->record != NULL && sessions_writable (self))
+    clear_roster (self);
+}
+
+/* libadwaita 1.2's response buttons are named twice on GTK 4.8 (their
+ * label, and the mnemonic label that labels them): each is named once. */
+static void
+name_response_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = GTK_IS_BUTTON (child) ? gtk_button_get_child (GTK_BUTTON (child)) : NULL;
+
+      if (label != NULL && GTK_IS_LABEL (label))
+        {
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (child),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          gtk_label_get_text (GTK_LABEL (label)), -1);
+        }
+      else
+        name_response_buttons (child);
+    }
+}
+
+/* Reset starts the circle's time again. The group may be the same people
+ * starting over, or the next circle: Reset asks, when there is a group. */
 static void
 reset_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  mix_timer_reset (MIX_SESSION_PAGE (widget)->timer);
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+  guint n = self->record != NULL ? mix_session_record_get_n_people (self->record) : 0;
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (n == 0 || !sessions_writable (self))
+    {
+      mix_timer_reset (self->timer);
+      return;
+    }
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The time starts again. %u person is on the roster: keep them for this circle, or clear the roster for the next one.",
+                                       "The time starts again. %u people are on the roster: keep them for this circle, or clear the roster for the next one.",
+                                       n),
+                          n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Reset the Timer?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "clear", _("C_lear the Roster"),
+                                    "keep", _("_Keep the Roster"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "clear",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  name_response_buttons (dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reset_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -589,6 +589,76 @@ def test_roster_under_the_hands():
         app.cleanup()
 
 
+def scroll_to(window, find, what):
+    """Scrolls the page under the pointer with the wheel until @find finds
+    something drawn in view; returns it."""
+    height = window.get_extents(Atspi.CoordType.WINDOW).height
+
+    def found():
+        for node in find():
+            box = node.get_extents(Atspi.CoordType.WINDOW)
+            if box.width > 0 and box.y > 0 and box.y + box.height <= height:
+                return node
+        xdotool("click", "5")
+        return None
+    return wait_for(what, found)
+
+
+def test_circle_says_why_and_asks():
+    """10. A third leader question is refused with the reason; Reset asks
+    whether to keep the roster, and clearing it can be undone."""
+    app = App()
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        show_tab(window, "Session")
+        xdotool("mousemove", "480", "500")
+        pointer_click(scroll_to(window, lambda: [name_field(window)] if name_field(window) else [],
+                                "the Name field"))
+        xdotool("type", "Ada")
+        xdotool("key", "Return")
+        wait_for("Ada on the roster", lambda: showing(window, "push button", "Remove Ada"))
+        # Back up to the timer: Start, then Next Phase, with the pointer.
+        xdotool("mousemove", "480", "400")
+        for _ in range(15):
+            xdotool("click", "4")
+        pointer_click(wait_for("Start", lambda: showing(window, "push button", "Start") or
+                               showing(window, "toggle button", "Start"))[0])
+        wait_for("the circle going", lambda: showing(window, "push button", "Pause") or
+                 showing(window, "toggle button", "Pause"))
+        pointer_click(wait_for("Next Phase",
+                               lambda: showing(window, "push button", "Next Phase"))[0])
+        wait_for("Leaders Share", lambda: shows(window, "Leaders Share"))
+        xdotool("mousemove", "480", "500")
+        checks = []
+        for question in ["How have you been successful", "What is your process",
+                         "What’s been challenging"]:
+            box = scroll_to(window, lambda q=question: [
+                n for n in find_all(window, role="check box") if q in (n.get_name() or "")],
+                question)
+            checks.append(box)
+            pointer_click(box)
+        wait_for("the reason said", lambda: shows(
+            window, "The leader chooses one or two questions: clear one to choose this one."))
+        assert [c.get_state_set().contains(Atspi.StateType.CHECKED) for c in checks] == \
+            [True, True, False]
+
+        xdotool("key", "ctrl+r")
+        clear = wait_for("Reset's question", lambda: next(
+            (n for n in find_all(app.application(), role="push button", name="Clear the Roster")
+             if n.get_extents(Atspi.CoordType.WINDOW).width > 0), None),
+            seen=lambda: [(n.get_role_name(), n.get_name()) for n in find_all(app.application())
+                          if "oster" in (n.get_name() or "") or "Reset" in (n.get_name() or "")])
+        pointer_click(clear)
+        wait_for("the roster cleared", lambda: not showing(window, "push button", "Remove Ada"))
+        xdotool("key", "ctrl+z")
+        wait_for("Ada back", lambda: find_all(window, role="push button", name="Remove Ada"))
+        quit_app(app)
+        assert roster_names(app) == ["Ada"], roster_names(app)
+    finally:
+        app.cleanup()
+
+
 TESTS = [
     test_click_a_cell_and_type,
     test_presentation_mode_can_be_left,
@@ -600,6 +670,7 @@ TESTS = [
     test_type_right_after_double_click,
     test_wrong_values_kept_and_search_folds_accents,
     test_roster_under_the_hands,
+    test_circle_says_why_and_asks,
 ]
 
 

@@ -6,6 +6,7 @@
 
 #include "mix-guide.h"
 #include "mix-session-page.h"
+#include "mix-accessible.h"
 #include "mix-toast.h"
 #include "mix-tracker-changes.h"
 #include "mix-timer-ring.h"
@@ -971,6 +972,7 @@ update_prompts (MixSessionPage *self,
                             -1);
   g_signal_handlers_unblock_by_func (buffer, on_notes_changed_cb, self);
   update_sensitivity (self);
+  mix_accessible_name_lists (GTK_WIDGET (self));
 }
 
 /* Sets every field, check and button below @widget that changes the

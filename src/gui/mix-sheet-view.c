@@ -1199,6 +1199,19 @@ sync_cell (GtkWidget  *cell,
 
         mix_cell_text_set_text (MIX_CELL_TEXT (label), display);
 
+        /* The row is named by its first value, the person's name: a
+         * screen reader says "Ada Lovelace", not the row's class. */
+        if (data->column == 0)
+          {
+            GtkWidget *column_cell = gtk_widget_get_parent (cell);
+            GtkWidget *row = column_cell != NULL ? gtk_widget_get_parent (column_cell) : NULL;
+
+            if (row != NULL)
+              gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              display != NULL && *display != '\0'
+                                              ? display : _("Row without a name"), -1);
+          }
+
         if (column->type == MIX_COLUMN_URL || column->type == MIX_COLUMN_EMAIL)
           {
             g_autoptr(GError) wrong = NULL;
@@ -2053,6 +2066,17 @@ bind_models (MixSheetView *self)
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
   search_pending (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* The row of column titles, and the table's rows (after the tab), are
+   * named for screen readers, not "GtkListItemWidget" and
+   * "GtkColumnListView". */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Column Titles"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (find_list_view (GTK_WIDGET (self->column_view))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(mix_tab_get_info (self->tab)->title), -1);
 }
 
 static void

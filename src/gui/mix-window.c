@@ -8,6 +8,7 @@
 #include "mix-tracker-page.h"
 #include "mix-toast.h"
 #include "mix-window.h"
+#include "mix-accessible.h"
 
 struct _MixWindow
 {
@@ -433,6 +434,8 @@ static void
 on_visible_page_notify_cb (MixWindow *self)
 {
   ensure_page (self, adw_view_stack_get_visible_child_name (self->stack));
+  /* The lists on the page shown are named for screen readers. */
+  mix_accessible_name_lists (GTK_WIDGET (self));
 }
 
 /* GtkWindow:application is not a construct property, so it is set after

@@ -7,6 +7,7 @@ are typed through the X server, and the tests check what a person sees
 
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -659,6 +660,41 @@ def test_circle_says_why_and_asks():
         app.cleanup()
 
 
+CLASS_NAME = re.compile(r"^(Gtk|Adw|Mix)[A-Z]\w+$")
+
+
+def test_rows_and_lists_have_names():
+    """11. A screen reader hears each table row as the person's name and
+    each list as what it lists, never as a GTK class, on every page."""
+    app = App(data_home_with({"tracker.json": many_contacts(3),
+                              "messages.json": messages([("Person 00", "Hi")])}))
+    try:
+        window = app.window()
+        for page, tab in [("Session", None), ("Tracker", "New Contacts (3)"), ("Messages", None)]:
+            show_tab(window, page, tab)
+
+            def unnamed():
+                found = []
+                for node in walk(window):
+                    try:
+                        if node.get_role_name() in ("list", "list box", "list item", "table row",
+                                                    "table", "tree table", "page tab list") and \
+                                CLASS_NAME.match(node.get_name() or "") and \
+                                node.get_extents(Atspi.CoordType.WINDOW).width > 0:
+                            found.append((node.get_role_name(), node.get_name()))
+                    except Exception:  # noqa: BLE001 - gone while walking
+                        continue
+                return found
+            wait_for(f"every list on the {page} page named", lambda: not unnamed(),
+                     seen=unnamed)
+            if page == "Tracker":
+                rows = [n.get_name() for n in find_all(window, role="table row")
+                        if n.get_extents(Atspi.CoordType.WINDOW).width > 0]
+                assert rows == ["Column Titles", "Person 00", "Person 01", "Person 02"], rows
+    finally:
+        app.cleanup()
+
+
 TESTS = [
     test_click_a_cell_and_type,
     test_presentation_mode_can_be_left,
@@ -671,6 +707,7 @@ TESTS = [
     test_wrong_values_kept_and_search_folds_accents,
     test_roster_under_the_hands,
     test_circle_says_why_and_asks,
+    test_rows_and_lists_have_names,
 ]
 
 

@@ -500,6 +500,50 @@ mix_window_dispose (GObject *object)
 }
 
 static void
+on_help_launched_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(MixWindow) self = g_weak_ref_get (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+  if (g_app_info_launch_default_for_uri_finish (result, &error) || self == NULL)
+    return;
+
+  /* No help viewer (GNOME Help is not installed): say so, and where the
+   * pages are, which any browser of XML can show. */
+  g_message ("Help could not be opened: %s", error->message);
+  body = g_strdup_printf (_("Mix It Up’s help is read with GNOME Help, which is not installed. "
+                            "Install the “yelp” package, or read the pages in %s."),
+                          HELPDIR);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("No Help Viewer"), body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_body_use_markup (dialog, FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Help, the GNOME way: the help: address opens GNOME Help (through the
+ * portal in the Flatpak). */
+static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  g_autoptr(GAppLaunchContext) context =
+    G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+
+  g_weak_ref_init (ref, widget);
+  g_app_info_launch_default_for_uri_async ("help:" GETTEXT_PACKAGE, context, NULL,
+                                           on_help_launched_cb, ref);
+}
+
+static void
 mix_window_class_init (MixWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -541,6 +585,8 @@ mix_window_class_init (MixWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
   gtk_widget_class_install_action (widget_class, "win.welcome", NULL, welcome_action);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-welcome", NULL,

@@ -695,6 +695,70 @@ def test_rows_and_lists_have_names():
         app.cleanup()
 
 
+def help_home(viewer):
+    """A data home where help: opens @viewer's command, or nothing at all
+    (@viewer None: as on a system without GNOME Help)."""
+    data_home = data_home_with({})
+    config = os.path.join(data_home, "config")
+    os.makedirs(os.path.join(data_home, "applications"))
+    os.makedirs(config)
+    with open(os.path.join(config, "mimeapps.list"), "w", encoding="utf-8") as f:
+        f.write("[Removed Associations]\nx-scheme-handler/help=yelp.desktop\n")
+        if viewer is not None:
+            f.write("[Default Applications]\nx-scheme-handler/help=test-help.desktop\n")
+    if viewer is not None:
+        with open(os.path.join(data_home, "applications", "test-help.desktop"), "w",
+                  encoding="utf-8") as f:
+            f.write("[Desktop Entry]\nType=Application\nName=Test Help\n"
+                    f"Exec={viewer} %u\nMimeType=x-scheme-handler/help;\n")
+    return data_home
+
+
+def test_help_on_f1_and_in_the_menu():
+    """12. F1 and Help in the menu open help:mix-it-up in the help viewer;
+    without one, a message says so and where the pages are."""
+    marker = tempfile.mktemp(prefix="mix-help-")
+    viewer = tempfile.mktemp(prefix="mix-viewer-")
+    with open(viewer, "w", encoding="utf-8") as f:
+        f.write(f"#!/bin/sh\necho \"$1\" >> {marker}\n")
+    os.chmod(viewer, 0o755)
+    app = App(help_home(viewer))
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        xdotool("click", "1")
+        xdotool("key", "F1")
+        wait_for("the help viewer opened", lambda: os.path.exists(marker))
+        # The main menu, from the keyboard: F10, then Help's mnemonic.
+        xdotool("key", "F10")
+        wait_for("the main menu open", lambda: next(
+            (n for n in find_all(app.application(), name="Help")
+             if n.get_extents(Atspi.CoordType.WINDOW).width > 0), None))
+        xdotool("key", "h")
+        wait_for("the help viewer opened again", lambda: open(marker).read().count("help:") == 2)
+        assert open(marker).read().split() == ["help:mix-it-up", "help:mix-it-up"]
+        quit_app(app)
+    finally:
+        app.cleanup()
+        for path in (marker, viewer):
+            if os.path.exists(path):
+                os.unlink(path)
+
+    app = App(help_home(None))
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        xdotool("click", "1")
+        xdotool("key", "F1")
+        wait_for("the message", lambda: find_all(app.application(), role="dialog",
+                                                 name="No Help Viewer") or
+                 find_all(app.application(), name="No Help Viewer"))
+        assert any("/help/C/mix-it-up" in (n.get_name() or "")
+                   for n in find_all(app.application(), role="label")), "no folder said"
+    finally:
+        app.cleanup()
+
+
 TESTS = [
     test_click_a_cell_and_type,
     test_presentation_mode_can_be_left,
@@ -708,6 +772,7 @@ TESTS = [
     test_roster_under_the_hands,
     test_circle_says_why_and_asks,
     test_rows_and_lists_have_names,
+    test_help_on_f1_and_in_the_menu,
 ]
 
 

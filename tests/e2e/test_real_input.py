@@ -759,6 +759,37 @@ def test_help_on_f1_and_in_the_menu():
         app.cleanup()
 
 
+def test_log_a_conversation_once():
+    """10. Log This Conversation, clicked again, brings the same Networking
+    Log row up to date instead of adding another."""
+    contact = {"name": "Sam Rivera", "company": "Pied Piper"}
+    drafts = messages([("Sam Rivera", "Hi Sam")])
+    drafts["drafts"][0]["contact_id"] = "row-0"
+    app = App(data_home_with({"tracker.json": tracker([contact]), "messages.json": drafts}))
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        show_tab(window, "Messages")
+        pointer_click(draft_item(window, "Sam Rivera"))
+        wait_for("Sam's message", lambda: message_text(window)[1] == "Hi Sam")
+        pointer_click(wait_for("Prepare", lambda: showing(window, "page tab", "Prepare"))[0])
+        xdotool("mousemove", "600", "500")
+        log = scroll_to(window, lambda: find_all(window, role="push button",
+                                                 name="Log This Conversation"),
+                        "Log This Conversation")
+        pointer_click(log)
+        wait_for("the conversation logged", lambda: shows(
+            window, "Conversation with Sam Rivera added to your Networking Log"))
+        pointer_click(log)
+        wait_for("the log brought up to date", lambda: shows(
+            window, "Conversation with Sam Rivera updated in your Networking Log"))
+        quit_app(app)
+        logged = saved_rows(app, "networking-log")
+        assert [r.get("name") for r in logged] == ["Sam Rivera"], logged
+    finally:
+        app.cleanup()
+
+
 TESTS = [
     test_click_a_cell_and_type,
     test_presentation_mode_can_be_left,
@@ -771,6 +802,7 @@ TESTS = [
     test_wrong_values_kept_and_search_folds_accents,
     test_roster_under_the_hands,
     test_circle_says_why_and_asks,
+    test_log_a_conversation_once,
     test_rows_and_lists_have_names,
     test_help_on_f1_and_in_the_menu,
 ]

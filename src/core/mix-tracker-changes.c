@@ -41,8 +41,9 @@ set_edit (Edit       *edit,
 {
   if (!holds (edit->tracker, edit->record))
     return FALSE;
-  /* The value was taken once: it is taken again. */
-  return mix_record_set_value (edit->record, edit->column, value, NULL);
+  /* The value was taken once, perhaps kept as typed: it is taken again
+   * so (mix_record_set_value() would refuse an address kept as typed). */
+  return mix_record_set_value_as_typed (edit->record, edit->column, value, NULL);
 }
 
 static gboolean

@@ -408,6 +408,7 @@ undo_remove_person (gpointer data)
     return FALSE;
   mix_session_record_restore_person (removal->record, removal->index,
                                      g_steal_pointer (&removal->entry));
+  page->editing_person = -1;  /* the indices moved under the form */
   rebuild_phase (page);
   return TRUE;
 }
@@ -422,6 +423,7 @@ redo_remove_person (gpointer data)
       removal->index >= mix_session_record_get_n_people (removal->record))
     return FALSE;
   removal->entry = mix_session_record_take_person (removal->record, removal->index);
+  page->editing_person = -1;
   rebuild_phase (page);
   return TRUE;
 }
@@ -1938,6 +1940,7 @@ undo_clear_roster (gpointer data)
   g_ptr_array_set_free_func (clear->entries, NULL);
   g_ptr_array_set_size (clear->entries, 0);
   g_ptr_array_set_free_func (clear->entries, (GDestroyNotify) mix_roster_entry_free);
+  page->editing_person = -1;
   rebuild_phase (page);
   return TRUE;
 }

@@ -256,8 +256,14 @@ stop_editing (GtkWidget  *cell,
       g_autofree char *why = NULL;
       g_autoptr(GError) error = NULL;
 
-      mix_column_normalize_value (column_info (data), gtk_editable_get_text (GTK_EDITABLE (entry)),
-                                  &why, &error);
+      /* Refused for another reason (the table became read-only): the
+       * entry goes, as the value cannot be taken. */
+      if (mix_column_normalize_value (column_info (data),
+                                      gtk_editable_get_text (GTK_EDITABLE (entry)), &why, &error))
+        {
+          g_idle_add (remove_entry_idle_cb, g_object_ref (cell));
+          return;
+        }
       g_object_set_data (G_OBJECT (entry), "mix-done", NULL);
       gtk_widget_add_css_class (entry, "error");
       if (error != NULL)

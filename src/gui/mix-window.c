@@ -208,24 +208,54 @@ update_history_actions (MixWindow *self)
                                  mix_history_can_redo (self->history));
 }
 
+/* A change undone may take rows out of a table, the focused one among
+ * them: GTK 4.8's list view then keeps a pointer to the destroyed cell. The
+ * focus leaves the table first and comes back to it after. */
+static GtkWidget *
+release_table_focus (MixWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *table = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW) : NULL;
+
+  if (table == NULL)
+    return NULL;
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
+  return g_object_ref (table);
+}
+
+static void
+walk_history (MixWindow *self,
+              gboolean   undo)
+{
+  g_autoptr(GtkWidget) table = release_table_focus (self);
+  g_autofree char *text = NULL;
+  gboolean done = undo ? mix_history_undo (self->history) : mix_history_redo (self->history);
+
+  if (table != NULL && gtk_widget_get_mapped (table))
+    gtk_widget_grab_focus (table);
+  if (!done)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  /* What was undone may be out of sight: it is said. A change that could
+   * not be undone is dropped by the history, so the label is the one of
+   * the change that was. */
+  if (undo)
+    /* Translators: %s is what was undone, such as “Deleted 3 rows”. */
+    text = g_strdup_printf (_("Undone: %s"), mix_history_get_redo_label (self->history));
+  else
+    /* Translators: %s is what was done again, such as “Deleted 3 rows”. */
+    text = g_strdup_printf (_("Redone: %s"), mix_history_get_undo_label (self->history));
+  mix_show_toast (GTK_WIDGET (self->stack), adw_toast_new (text));
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  MixWindow *self = MIX_WINDOW (widget);
-  g_autofree char *label = g_strdup (mix_history_get_undo_label (self->history));
-  g_autofree char *text = NULL;
-
-  if (!mix_history_undo (self->history))
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-  /* What was undone may be out of sight: it is said. */
-  /* Translators: %s is what was undone, such as “Deleted 3 rows”. */
-  text = g_strdup_printf (_("Undone: %s"), label);
-  mix_show_toast (GTK_WIDGET (self->stack), adw_toast_new (text));
+  walk_history (MIX_WINDOW (widget), TRUE);
 }
 
 static void
@@ -233,18 +263,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  MixWindow *self = MIX_WINDOW (widget);
-  g_autofree char *label = g_strdup (mix_history_get_redo_label (self->history));
-  g_autofree char *text = NULL;
-
-  if (!mix_history_redo (self->history))
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-  /* Translators: %s is what was done again, such as “Deleted 3 rows”. */
-  text = g_strdup_printf (_("Redone: %s"), label);
-  mix_show_toast (GTK_WIDGET (self->stack), adw_toast_new (text));
+  walk_history (MIX_WINDOW (widget), FALSE);
 }
 
 /**

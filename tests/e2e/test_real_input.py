@@ -405,6 +405,18 @@ def test_add_row_in_a_long_tab():
         xdotool("key", "Return")
         wait_for("Yan kept", lambda: focused_cell(window) == ("Name", "Yan"),
                  seen=lambda: focused_cell(window))
+        # Ctrl+Z on a new row's empty Name takes the row back out, with the
+        # focus in it: the window goes on.
+        xdotool("key", "ctrl+n")
+        wait_for("a third new row being edited",
+                 lambda: editing_entry(window) == ("Name", ""), seen=lambda: editing_entry(window))
+        wait_for("43 rows", lambda: showing(window, "page tab", "New Contacts (43)"))
+        xdotool("key", "Escape")
+        wait_for("the cell, not its entry", lambda: focused_cell(window) == ("Name", ""),
+                 seen=lambda: focused_cell(window))
+        xdotool("key", "ctrl+z")
+        wait_for("the row taken back", lambda: showing(window, "page tab", "New Contacts (42)"))
+        xdotool("key", "Down")
         quit_app(app)
         names = [r.get("name", "") for r in saved_rows(app)]
         assert names[-3:] == ["Person 39", "Zed", "Yan"] and len(names) == 42, names[-5:]

@@ -286,3 +286,27 @@ mix_history_is_busy (MixHistory *self)
   g_return_val_if_fail (MIX_IS_HISTORY (self), FALSE);
   return self->busy;
 }
+
+/**
+ * mix_history_peek_last:
+ * @undo: the undo function of the change looked for
+ *
+ * The data of the last change made (not undone), if it was undone by
+ * @undo: a change that goes on (a number stepped up several times) can be
+ * made one change, by updating that data, rather than many.
+ *
+ * Returns: (transfer none) (nullable): the last change's data
+ */
+gpointer
+mix_history_peek_last (MixHistory     *self,
+                       MixHistoryFunc  undo)
+{
+  Change *change;
+
+  g_return_val_if_fail (MIX_IS_HISTORY (self), NULL);
+
+  if (self->done == 0 || self->done != self->changes->len)
+    return NULL;
+  change = self->changes->pdata[self->done - 1];
+  return change->undo == undo ? change->data : NULL;
+}

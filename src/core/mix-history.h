@@ -35,5 +35,7 @@ const char *mix_history_get_undo_label (MixHistory     *self);
 const char *mix_history_get_redo_label (MixHistory     *self);
 guint       mix_history_get_serial     (MixHistory     *self);
 gboolean    mix_history_is_busy        (MixHistory     *self);
+gpointer    mix_history_peek_last      (MixHistory     *self,
+                                        MixHistoryFunc  undo);
 
 G_END_DECLS

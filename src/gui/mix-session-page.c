@@ -1795,13 +1795,87 @@ update_plan_total (MixSessionPage *self)
     }
 }
 
+/* A phase's minutes changed in the plan, for Undo: the steps of one spin
+ * button in a row are one change. */
+typedef struct
+{
+  GWeakRef page;
+  guint    phase;
+  guint    before;
+  guint    after;
+} PlanChange;
+
+static void
+plan_change_free (gpointer data)
+{
+  PlanChange *change = data;
+
+  g_weak_ref_clear (&change->page);
+  g_free (change);
+}
+
+static gboolean
+set_planned (PlanChange *change,
+             guint       minutes)
+{
+  g_autoptr(MixSessionPage) page = g_weak_ref_get (&change->page);
+
+  if (page == NULL || !sessions_writable (page))
+    return FALSE;
+  /* The spin button shows it, and its handler sets the timer. */
+  gtk_spin_button_set_value (page->plan_spins[change->phase], minutes);
+  return TRUE;
+}
+
+static gboolean
+undo_plan (gpointer data)
+{
+  PlanChange *change = data;
+  return set_planned (change, change->before);
+}
+
+static gboolean
+redo_plan (gpointer data)
+{
+  PlanChange *change = data;
+  return set_planned (change, change->after);
+}
+
 static void
 on_plan_spin_changed_cb (GtkSpinButton  *spin,
                          MixSessionPage *self)
 {
   for (guint p = 0; p < MIX_N_PHASES; p++)
     if (self->plan_spins[p] == spin)
-      mix_timer_set_planned_minutes (self->timer, p, (guint) gtk_spin_button_get_value_as_int (spin));
+      {
+        guint before = mix_timer_get_planned_minutes (self->timer, p);
+        guint after = (guint) gtk_spin_button_get_value_as_int (spin);
+        PlanChange *last;
+
+        mix_timer_set_planned_minutes (self->timer, p, after);
+        if (self->history == NULL || mix_history_is_busy (self->history) || before == after)
+          continue;
+        last = mix_history_peek_last (self->history, undo_plan);
+        if (last != NULL && last->phase == p)
+          last->after = after;
+        else
+          {
+            PlanChange *change = g_new0 (PlanChange, 1);
+
+            g_weak_ref_init (&change->page, self);
+            change->phase = p;
+            change->before = before;
+            change->after = after;
+            /* Translators: %s is a phase of the circle, such as “Introductions”. */
+            {
+              g_autofree char *label = g_strdup_printf (_("Changed the plan for %s"),
+                                                        _(mix_guide_get_phase (p)->title));
+
+              mix_history_push (self->history, label, undo_plan, redo_plan, change,
+                                plan_change_free);
+            }
+          }
+      }
 
   update_plan_total (self);
   refresh (self);

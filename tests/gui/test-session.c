@@ -363,6 +363,33 @@ test_show_all_history (void)
   g_assert_nonnull (find_row (GTK_WIDGET (page), "Show All 8 Past Sessions"));
 }
 
+/* Plan changes are undone with Ctrl+Z, the steps of one phase's minutes
+ * in a row as one change. */
+static void
+test_plan_undo (void)
+{
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  MixTimer *timer = mix_session_page_get_timer (page);
+  guint before;
+
+  collect_spins (GTK_WIDGET (page), spins);
+  before = mix_timer_get_planned_minutes (timer, MIX_PHASE_LEADERS_SHARE);
+  gtk_spin_button_spin (spins->pdata[1], GTK_SPIN_STEP_FORWARD, 1);
+  gtk_spin_button_spin (spins->pdata[1], GTK_SPIN_STEP_FORWARD, 1);
+  g_assert_cmpuint (mix_timer_get_planned_minutes (timer, MIX_PHASE_LEADERS_SHARE), ==, before + 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  mix_test_spin ();
+  g_assert_cmpuint (mix_timer_get_planned_minutes (timer, MIX_PHASE_LEADERS_SHARE), ==, before);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spins->pdata[1]), ==, (int) before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  mix_test_spin ();
+  g_assert_cmpuint (mix_timer_get_planned_minutes (timer, MIX_PHASE_LEADERS_SHARE), ==, before + 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  mix_test_spin ();
+  g_assert_cmpuint (mix_timer_get_planned_minutes (timer, MIX_PHASE_LEADERS_SHARE), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/session/close-out", test_close_out);
   g_test_add_func ("/session/goal-progress", test_goal_progress);
   g_test_add_func ("/session/show-all-history", test_show_all_history);
+  g_test_add_func ("/session/plan-undo", test_plan_undo);
 
   ret = g_test_run ();
   g_object_unref (app);

@@ -44,6 +44,31 @@ set (MixHistory *history,
   mix_history_push (history, label, undo_set, redo_set, change, g_free);
 }
 
+/* A change that goes on is one change: the last one's data is found to
+ * be brought up to date, and only while nothing was undone after it. */
+static void
+test_peek_last (void)
+{
+  g_autoptr(MixHistory) history = mix_history_new ();
+  int value = 0;
+  SetInt *last;
+
+  g_assert_null (mix_history_peek_last (history, undo_set));
+  set (history, &value, 1);
+  last = mix_history_peek_last (history, undo_set);
+  g_assert_nonnull (last);
+  g_assert_null (mix_history_peek_last (history, redo_set));
+  /* Stepped on: the same change. */
+  value = 5;
+  last->after = 5;
+  g_assert_true (mix_history_undo (history));
+  g_assert_cmpint (value, ==, 0);
+  g_assert_null (mix_history_peek_last (history, undo_set));
+  g_assert_true (mix_history_redo (history));
+  g_assert_cmpint (value, ==, 5);
+  g_assert_nonnull (mix_history_peek_last (history, undo_set));
+}
+
 /* Undo and Redo walk the changes, and a new change drops what could have
  * been redone. */
 static void
@@ -167,6 +192,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/history/undo-redo", test_undo_redo);
+  g_test_add_func ("/history/peek-last", test_peek_last);
   g_test_add_func ("/history/tracker-changes", test_tracker_changes);
 
   return g_test_run ();

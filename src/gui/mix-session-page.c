@@ -47,6 +47,7 @@ struct _MixSessionPage
   guint                scroll_idle;
   GtkScrolledWindow   *scroller;
   GtkWidget           *roster_group;      /* nullable: who is here, in every phase */
+  GtkRoot             *focus_root;        /* unowned, compared only: the window followed */
   GtkButton           *leave_button;
   GtkButton           *present_button;
   GtkLabel            *present_next_label;
@@ -2190,12 +2191,53 @@ leave_presentation_action (GtkWidget  *widget,
 
 /* Construction */
 
+/* The page follows the focus, as a viewport does, but not into a
+ * drop-down's list: the viewport brought the list of an open drop-down
+ * into view, the page moved under the pointer, and the next click landed
+ * on the wrong row. A focus that goes back to a row in view moves nothing. */
+static void
+on_root_focus_notify_cb (GtkRoot        *root,
+                         GParamSpec     *pspec,
+                         MixSessionPage *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+
+  if (focus == NULL || viewport == NULL || !gtk_widget_is_ancestor (focus, viewport) ||
+      gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL ||
+      !gtk_widget_compute_bounds (focus, viewport, &bounds))
+    return;
+  if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > page_size)
+    gtk_adjustment_set_value (adjustment,
+                              value + MIN (bounds.origin.y,
+                                           bounds.origin.y + bounds.size.height - page_size));
+}
+
 static void
 mix_session_page_map (GtkWidget *widget)
 {
   MixSessionPage *self = MIX_SESSION_PAGE (widget);
+  GtkRoot *root;
 
   GTK_WIDGET_CLASS (mix_session_page_parent_class)->map (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (root != NULL && root != self->focus_root)
+    {
+      GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+
+      if (GTK_IS_VIEWPORT (viewport))
+        gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+      self->focus_root = root;
+      g_signal_connect_object (root, "notify::focus-widget",
+                               G_CALLBACK (on_root_focus_notify_cb), self, 0);
+    }
 
   /* The time went on while the page was hidden, and the tracker, which
    * the goals' progress is counted from, may have changed. */

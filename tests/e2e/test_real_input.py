@@ -802,6 +802,42 @@ def test_log_a_conversation_once():
         app.cleanup()
 
 
+def test_roster_drop_down_keeps_the_page():
+    """9. Choosing a value from a drop-down of the roster's form leaves the
+    page where it was, so the next click lands where the person aims."""
+    app = App()
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        show_tab(window, "Session")
+        xdotool("mousemove", "480", "500")
+        program = scroll_to(window, lambda: find_all(window, role="combo box", name="Program"),
+                            "the Program drop-down")
+        cohort = wait_for("the Cohort field", lambda: next(
+            iter(find_all(window, role="text", name="Cohort")), None))
+        # The wheel's scrolling eases out: the page is read once it is still.
+        seen = []
+
+        def still():
+            seen.append(cohort.get_extents(Atspi.CoordType.WINDOW).y)
+            return len(seen) >= 3 and seen[-1] == seen[-2] == seen[-3]
+        wait_for("the page still", still, seen=lambda: seen[-3:])
+        before = seen[-1]
+        pointer_click(program)
+        choice = wait_for("Back-End offered", lambda: next(
+            (n for n in find_all(app.application(), name="Back-End")
+             if n.get_role_name() != "combo box" and
+             n.get_extents(Atspi.CoordType.WINDOW).height > 0), None))
+        pointer_click(choice)
+        wait_for("Back-End chosen", lambda: any(
+            "Back-End" in (text_of(n) or "") or shows(window, "Back-End")
+            for n in find_all(window, role="combo box", name="Program")))
+        assert cohort.get_extents(Atspi.CoordType.WINDOW).y == before, \
+            (before, cohort.get_extents(Atspi.CoordType.WINDOW).y)
+    finally:
+        app.cleanup()
+
+
 TESTS = [
     test_click_a_cell_and_type,
     test_presentation_mode_can_be_left,
@@ -813,6 +849,7 @@ TESTS = [
     test_type_right_after_double_click,
     test_wrong_values_kept_and_search_folds_accents,
     test_roster_under_the_hands,
+    test_roster_drop_down_keeps_the_page,
     test_circle_says_why_and_asks,
     test_log_a_conversation_once,
     test_rows_and_lists_have_names,

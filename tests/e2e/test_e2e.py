@@ -331,9 +331,9 @@ def seed_everything(data_dir):
     with open(os.path.join(data_dir, "tracker.json"), "w", encoding="utf-8") as f:
         f.write('{"format":"mix-it-up/tracker","version":1,"tabs":{'
                 '"existing-network":[{"id":"e1","fields":{"name":"Lee Park","relationship":"friend",'
-                '"knows_switching":"true","last_contact":"2026-10-01"}}],'
+                '"knows_switching":true,"last_contact":"2026-10-01"}}],'
                 '"networking-log":[{"id":"l1","fields":{"date":"2026-11-01","name":"Ana Ruiz",'
-                '"format":"coffee-chat","thank_you_sent":"false"}}],'
+                '"format":"coffee-chat","thank_you_sent":false}}],'
                 '"new-contacts":[{"id":"c1","fields":{"name":"Priya Patel","company":"Initech",'
                 '"linkedin":"https://www.linkedin.com/in/priya","email":"priya@example.com",'
                 '"research_notes":"Rust","status":"not-contacted","follow_up_date":"2026-01-01"}}]}}')

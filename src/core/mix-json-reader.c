@@ -22,6 +22,8 @@
  * builds, a member given twice. The text must already be valid UTF-8.
  */
 
+G_DEFINE_QUARK (mix-json-error-quark, mix_json_error)
+
 void
 mix_json_reader_init (MixJsonReader *reader,
                       const char    *data,

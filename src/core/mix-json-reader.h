@@ -7,6 +7,22 @@
 
 G_BEGIN_DECLS
 
+/* What the reader, and the checks made before it runs, refuse. */
+#define MIX_JSON_ERROR (mix_json_error_quark ())
+
+typedef enum
+{
+  MIX_JSON_ERROR_EMPTY,
+  MIX_JSON_ERROR_TOO_LARGE,
+  MIX_JSON_ERROR_TOO_DEEP,
+  MIX_JSON_ERROR_INVALID_UTF8,
+  MIX_JSON_ERROR_SYNTAX,
+  MIX_JSON_ERROR_NOT_OBJECT,
+  MIX_JSON_ERROR_DUPLICATE_MEMBER,
+} MixJsonError;
+
+GQuark      mix_json_error_quark      (void);
+
 typedef enum
 {
   MIX_JSON_TOKEN_NONE,     /* not a value here, or the reader has failed */

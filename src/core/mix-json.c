@@ -12,7 +12,6 @@ static void append_node (GString  *out,
                          JsonNode *node,
                          int       depth);
 
-G_DEFINE_QUARK (mix-json-error-quark, mix_json_error)
 
 static gboolean
 is_blank (const char *data,

@@ -12,21 +12,6 @@ G_BEGIN_DECLS
  * of levels, and the trees built from the text are walked recursively. */
 #define MIX_JSON_MAX_DEPTH 64
 
-#define MIX_JSON_ERROR (mix_json_error_quark ())
-
-typedef enum
-{
-  MIX_JSON_ERROR_EMPTY,
-  MIX_JSON_ERROR_TOO_LARGE,
-  MIX_JSON_ERROR_TOO_DEEP,
-  MIX_JSON_ERROR_INVALID_UTF8,
-  MIX_JSON_ERROR_SYNTAX,
-  MIX_JSON_ERROR_NOT_OBJECT,
-  MIX_JSON_ERROR_DUPLICATE_MEMBER,
-} MixJsonError;
-
-GQuark      mix_json_error_quark      (void);
-
 /* See mix-json-reader.h. */
 typedef struct _MixJsonReader MixJsonReader;
 

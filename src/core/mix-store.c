@@ -15,6 +15,7 @@
 #include "mix-date.h"
 #include "mix-error.h"
 #include "mix-json.h"
+#include "mix-json-reader.h"
 #include "mix-merge.h"
 #include "mix-store.h"
 
@@ -222,7 +223,6 @@ static gboolean load_messages (MixStore *self, JsonObject *root, gpointer stream
 static void     save_messages (MixStore *self, JsonObject *root);
 static gboolean load_sessions (MixStore *self, JsonObject *root, gpointer streamed, guint *n_skipped, GError **error);
 static void     save_sessions (MixStore *self, JsonObject *root);
-static void     save_tracker  (MixStore *self, JsonObject *root);
 static void     write_tracker (MixStore *self, GString *out);
 static void     clear_prepared (MixStore *self);
 static void     write_job_free (WriteJob *job);
@@ -236,7 +236,7 @@ static const char * const sessions_own[] = { "sessions", "goals", "current", "un
 
 static const DomainInfo domain_info[MIX_N_DOMAINS] = {
   { "tracker.json", "mix-it-up/tracker", NULL, tracker_own, parse_tracker,
-    (GDestroyNotify) mix_tracker_rows_free, load_tracker, save_tracker, "tabs", write_tracker },
+    (GDestroyNotify) mix_tracker_rows_free, load_tracker, NULL, "tabs", write_tracker },
   { "messages.json", "mix-it-up/messages", messages_arrays, messages_own, NULL, NULL,
     load_messages, save_messages, NULL, NULL },
   { "sessions.json", "mix-it-up/sessions", sessions_arrays, sessions_own, NULL, NULL,
@@ -1132,17 +1132,6 @@ load_tracker (MixStore    *self,
   mix_tracker_load_rows (self->tracker, streamed, n_skipped);
   load_tombstones (mix_tracker_get_tombstones (self->tracker), root);
   return TRUE;
-}
-
-static void
-save_tracker (MixStore   *self,
-              JsonObject *root)
-{
-  MixTombstones *tombstones = mix_tracker_get_tombstones (self->tracker);
-
-  mix_tracker_save_json (self->tracker, root);
-  if (mix_tombstones_get_size (tombstones) > 0)
-    json_object_set_member (root, MIX_MERGE_DELETED_MEMBER, mix_tombstones_to_json (tombstones));
 }
 
 static void

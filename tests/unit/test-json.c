@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mix-json.h"
+#include "mix-json-reader.h"
 
 static void
 test_parse_refuses_deep (void)

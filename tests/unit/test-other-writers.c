@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "mix-json.h"
+#include "mix-json-reader.h"
 #include "mix-store.h"
 
 /* The store against other writers of its files: a text editor, a script,

@@ -578,59 +578,13 @@ mix_tracker_load_json (MixTracker  *self,
 }
 
 /**
- * mix_tracker_save_json:
- * @root: the document being written; its "tabs" member is replaced
- *
- * Writes the rows into @root: for each tab the rows in order, then the
- * rows that could not be read, unchanged; then any tabs this version does
- * not know.
- */
-void
-mix_tracker_save_json (MixTracker *self,
-                       JsonObject *root)
-{
-  JsonObject *tabs;
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *value;
-
-  g_return_if_fail (MIX_IS_TRACKER (self));
-
-  tabs = json_object_new ();
-  for (guint t = 0; t < MIX_N_TABS; t++)
-    {
-      GListModel *rows = G_LIST_MODEL (self->rows[t]);
-      guint n = g_list_model_get_n_items (rows);
-      JsonArray *array = json_array_sized_new (n + self->unreadable[t]->len);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(MixRecord) record = g_list_model_get_item (rows, i);
-          json_array_add_element (array, mix_record_to_json (record));
-        }
-      for (guint i = 0; i < self->unreadable[t]->len; i++)
-        json_array_add_element (array, json_node_copy (self->unreadable[t]->pdata[i]));
-
-      json_object_set_array_member (tabs, mix_tab_get_info (t)->id, array);
-    }
-
-  if (self->unknown_tabs != NULL)
-    {
-      json_object_iter_init (&iter, self->unknown_tabs);
-      while (json_object_iter_next (&iter, &member, &value))
-        json_object_set_member (tabs, member, json_node_copy (value));
-    }
-
-  json_object_set_object_member (root, "tabs", tabs);
-}
-
-/**
  * mix_tracker_append_json:
  * @out: where the "tabs" member is written, as `"tabs":{…}`
  *
- * Writes the same "tabs" member as mix_tracker_save_json(), as text: one
- * row a line, so the file stays readable, and much faster for big
- * trackers than building a tree of nodes.
+ * Writes the "tabs" member as text: for each tab the rows in order, then
+ * the rows that could not be read, unchanged; then any tabs this version
+ * does not know. One row a line, so the file stays readable, and much
+ * faster for big trackers than building a tree of nodes.
  */
 void
 mix_tracker_append_json (MixTracker *self,

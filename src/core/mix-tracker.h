@@ -54,8 +54,6 @@ gboolean    mix_tracker_load_json      (MixTracker  *self,
                                         JsonObject  *root,
                                         guint       *n_skipped,
                                         GError     **error);
-void        mix_tracker_save_json      (MixTracker  *self,
-                                        JsonObject  *root);
 void        mix_tracker_append_json    (MixTracker  *self,
                                         GString     *out);
 

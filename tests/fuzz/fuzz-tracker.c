@@ -152,20 +152,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   saved_again = save (reread, again, &saved_again_length);
   fuzz_check_same_document (saved, saved_length, saved_again, saved_again_length);
 
-  /* The tree-building writer, too, gives text that reads back. */
-  {
-    g_autoptr(JsonObject) copy = fuzz_copy_document (MIX_DOMAIN_TRACKER, root);
-    g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-    g_autoptr(JsonObject) tree_again = NULL;
-    g_autofree char *text = NULL;
-    gsize length = 0;
-
-    mix_tracker_save_json (tracker, copy);
-    json_node_set_object (node, copy);
-    text = mix_json_to_data (node, &length);
-    tree_again = fuzz_reread_document (MIX_DOMAIN_TRACKER, text, length);
-  }
-
   fuzz_store_round_trip (MIX_DOMAIN_TRACKER, (const char *) data, size);
 
   return 0;

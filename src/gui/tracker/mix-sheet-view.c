@@ -2213,7 +2213,7 @@ mix_sheet_view_class_init (MixSheetViewClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mix-sheet-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/tracker/mix-sheet-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MixSheetView, column_view);
   gtk_widget_class_bind_template_child (widget_class, MixSheetView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, MixSheetView, stack);

@@ -844,7 +844,7 @@ mix_tracker_page_class_init (MixTrackerPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mix-tracker-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/tracker/mix-tracker-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, details_box);
   gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, details_flap);
   gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, search_bar);

@@ -8,6 +8,7 @@
 #include "mix-cell-text.h"
 #include "mix-sheet-cell.h"
 #include "mix-test-gui.h"
+#include "mix-tracker-details.h"
 #include "mix-tracker-page.h"
 #include "mix-window.h"
 
@@ -732,18 +733,10 @@ static GtkWidget *
 find_text_view_for (GtkWidget  *widget,
                     guint       column)
 {
-  if (GTK_IS_TEXT_VIEW (widget) &&
-      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "mix-column-index")) == column)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_text_view_for (child, column);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  GtkWidget *details = mix_test_find_widget (widget, MIX_TYPE_TRACKER_DETAILS);
+
+  g_assert_nonnull (details);
+  return GTK_WIDGET (mix_tracker_details_get_text_view (MIX_TRACKER_DETAILS (details), column));
 }
 
 /* The details of the selected row show its long texts for editing, and

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "mix-sheet-cell-private.h"
 #include "mix-sheet-view-private.h"
@@ -33,12 +32,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-is_follow_up_column (const MixColumn *column)
-{
-  return g_str_equal (column->id, "follow_up_date");
-}
 
 void
 mix_sheet_cell_set_record (MixSheetCell *self,
@@ -72,7 +65,7 @@ on_value_query_tooltip_cb (GtkWidget    *widget,
       gtk_tooltip_set_text (tooltip, value);
       return TRUE;
     case MIX_COLUMN_DATE:
-      if (!is_follow_up_column (self->info) || strcmp (value, self->view->today) >= 0)
+      if (!mix_column_is_overdue (self->info, value, self->view->today))
         return FALSE;
       gtk_tooltip_set_text (tooltip, _("This follow-up date has passed"));
       return TRUE;
@@ -495,11 +488,10 @@ sync_text (MixSheetCell *self,
         mix_sheet_cell_show_open_button (self->button, value != NULL && right);
     }
 
-  overdue = is_follow_up_column (self->info) && value != NULL &&
-            strcmp (value, self->view->today) < 0;
+  overdue = mix_column_is_overdue (self->info, value, self->view->today);
   if (overdue)
     gtk_widget_add_css_class (label, "overdue");
-  else if (is_follow_up_column (self->info))
+  else if (mix_column_is_follow_up (self->info))
     gtk_widget_remove_css_class (label, "overdue");
 }
 

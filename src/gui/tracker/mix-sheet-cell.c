@@ -521,14 +521,12 @@ mix_sheet_cell_sync (MixSheetCell *self)
 
     case MIX_COLUMN_CHOICE:
       {
-        int index = mix_column_choice_index (self->info, value);
+        /* A choice from a newer version or an old file is shown as stored. */
+        g_autofree char *display = mix_record_get_display_value (self->record, self->column);
 
-        /* Translators: shown in a choice column for "not set". */
-        const char *shown = value == NULL ? _("—")
-                            : index >= 0 ? _(self->info->choices[index].label)
-                            : value;
-
-        mix_cell_text_set_text (self->label, shown);
+        mix_cell_text_set_text (self->label,
+                                /* Translators: shown in a choice column for "not set". */
+                                value == NULL ? _("—") : display);
         gtk_widget_set_sensitive (self->editor, !self->view->read_only);
       }
       break;

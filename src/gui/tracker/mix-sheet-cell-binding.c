@@ -108,7 +108,7 @@ mix_sheet_view_add_cell_buttons (MixSheetView *self)
       MixSheetCell *cell = g_ptr_array_index (cells, i);
 
       cell->button_queued = FALSE;
-      if (gtk_widget_get_mapped (GTK_WIDGET (cell)) && cell->item != NULL && cell->button == NULL)
+      if (gtk_widget_get_mapped (GTK_WIDGET (cell)) && cell->button == NULL)
         add_button (cell);
     }
 }

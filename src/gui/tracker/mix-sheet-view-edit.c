@@ -305,13 +305,20 @@ popup_cell_popover (MixSheetView *self,
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
-/* The cell a popover was opened from. */
+/* The cell whose popover @child is in, and the row it shows, if it is
+ * still there; @popover is set to the popover. */
 static MixSheetCell *
-popover_cell (GtkWidget *popover)
+popover_cell (GtkWidget  *child,
+              GtkWidget **popover,
+              MixRecord **record)
 {
-  GtkWidget *owner = popover != NULL ? gtk_widget_get_parent (popover) : NULL;
-  GtkWidget *cell = owner != NULL ? gtk_widget_get_ancestor (owner, MIX_TYPE_SHEET_CELL) : NULL;
+  GtkWidget *owner;
+  GtkWidget *cell;
 
+  *popover = gtk_widget_get_ancestor (child, GTK_TYPE_POPOVER);
+  owner = *popover != NULL ? gtk_widget_get_parent (*popover) : NULL;
+  cell = owner != NULL ? gtk_widget_get_ancestor (owner, MIX_TYPE_SHEET_CELL) : NULL;
+  *record = cell != NULL ? mix_sheet_cell_get_record (MIX_SHEET_CELL (cell)) : NULL;
   return cell != NULL ? MIX_SHEET_CELL (cell) : NULL;
 }
 
@@ -319,9 +326,9 @@ static void
 on_choice_clicked_cb (GtkButton    *button,
                       MixSheetView *self)
 {
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
-  MixSheetCell *cell = popover_cell (popover);
-  MixRecord *record = cell != NULL ? mix_sheet_cell_get_record (cell) : NULL;
+  GtkWidget *popover;
+  MixRecord *record;
+  MixSheetCell *cell = popover_cell (GTK_WIDGET (button), &popover, &record);
   guint index = 0;
 
   /* Item 0 is "none"; the choices follow in order. */
@@ -371,9 +378,9 @@ static void
 on_calendar_day_selected_cb (GtkCalendar  *calendar,
                              MixSheetView *self)
 {
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
-  MixSheetCell *cell = popover_cell (popover);
-  MixRecord *record = cell != NULL ? mix_sheet_cell_get_record (cell) : NULL;
+  GtkWidget *popover;
+  MixRecord *record;
+  MixSheetCell *cell = popover_cell (GTK_WIDGET (calendar), &popover, &record);
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *iso = NULL;
 
@@ -413,8 +420,10 @@ static void
 on_calendar_popover_show_cb (GtkPopover   *popover,
                              MixSheetView *self)
 {
-  MixSheetCell *cell = popover_cell (GTK_WIDGET (popover));
-  g_autoptr(GtkCalendar) calendar = g_object_ref (GTK_CALENDAR (gtk_popover_get_child (popover)));
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  GtkWidget *shown;
+  MixRecord *record;
+  MixSheetCell *cell = popover_cell (GTK_WIDGET (calendar), &shown, &record);
 
   if (cell == NULL)
     return;

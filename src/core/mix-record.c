@@ -1001,6 +1001,73 @@ mix_record_compare_text (MixRecord *a,
   return strcmp (ka, kb);
 }
 
+/**
+ * mix_record_compare:
+ *
+ * Compares @a and @b by @column as the tracker sorts it: yes/no with no
+ * first; choices in the order they are listed, unknown ones after them
+ * and empty ones last; dates in time, empty ones last; anything else as
+ * text (see mix_record_compare_text()). A sort calls this some 130,000
+ * times for 10,000 rows: each value is fetched only where the column's
+ * type needs it.
+ *
+ * Returns: < 0, 0 or > 0 as @a comes before, with or after @b
+ */
+int
+mix_record_compare (MixRecord *a,
+                    MixRecord *b,
+                    guint      column)
+{
+  const MixTabInfo *info;
+  const MixColumn *col;
+  const char *va;
+  const char *vb;
+
+  g_return_val_if_fail (MIX_IS_RECORD (a) && MIX_IS_RECORD (b), 0);
+  g_return_val_if_fail (a->tab == b->tab, 0);
+  info = mix_tab_get_info (a->tab);
+  g_return_val_if_fail (column < info->n_columns, 0);
+  col = &info->columns[column];
+
+  switch (col->type)
+    {
+    case MIX_COLUMN_BOOLEAN:
+      return (mix_record_get_value (a, column) != NULL) - (mix_record_get_value (b, column) != NULL);
+
+    case MIX_COLUMN_CHOICE:
+      {
+        int ia, ib;
+
+        va = mix_record_get_value (a, column);
+        vb = mix_record_get_value (b, column);
+        if (va == NULL || vb == NULL)
+          return (va == NULL) - (vb == NULL);
+        ia = mix_column_choice_index (col, va);
+        ib = mix_column_choice_index (col, vb);
+        if (ia < 0)
+          ia = G_MAXINT / 2;
+        if (ib < 0)
+          ib = G_MAXINT / 2;
+        return (ia > ib) - (ia < ib);
+      }
+
+    case MIX_COLUMN_DATE:
+      /* ISO dates sort as text. */
+      va = mix_record_get_value (a, column);
+      vb = mix_record_get_value (b, column);
+      if (va == NULL || vb == NULL)
+        return (va == NULL) - (vb == NULL);
+      return strcmp (va, vb);
+
+    case MIX_COLUMN_TEXT:
+    case MIX_COLUMN_LONG_TEXT:
+    case MIX_COLUMN_URL:
+    case MIX_COLUMN_EMAIL:
+    default:
+      return mix_record_compare_text (a, b, column);
+    }
+}
+
 const char *
 mix_record_get_extra (MixRecord  *self,
                       const char *name)

@@ -69,6 +69,9 @@ gboolean    mix_record_set_value_by_id (MixRecord  *self,
 int         mix_record_compare_text   (MixRecord   *a,
                                        MixRecord   *b,
                                        guint        column);
+int         mix_record_compare        (MixRecord   *a,
+                                       MixRecord   *b,
+                                       guint        column);
 const char *mix_record_get_extra      (MixRecord   *self,
                                        const char  *name);
 void        mix_record_set_extra      (MixRecord   *self,

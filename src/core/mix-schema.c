@@ -411,3 +411,38 @@ mix_text_fold (const char *text,
     }
   return g_string_free (bare, FALSE);
 }
+
+/**
+ * mix_column_is_follow_up:
+ *
+ * Returns: whether @column holds the date by which to follow up, which is
+ *   marked once it has passed
+ */
+gboolean
+mix_column_is_follow_up (const MixColumn *column)
+{
+  g_return_val_if_fail (column != NULL, FALSE);
+  return g_str_equal (column->id, "follow_up_date");
+}
+
+/**
+ * mix_column_is_overdue:
+ * @stored: (nullable): a value of @column, as stored in a row
+ * @today: today's date, `YYYY-MM-DD`
+ *
+ * A follow-up date that has passed, which the tracker marks. ISO dates
+ * compare as text; a value kept as typed that is not a date is never
+ * overdue.
+ *
+ * Returns: whether @stored is a follow-up date before @today
+ */
+gboolean
+mix_column_is_overdue (const MixColumn *column,
+                       const char      *stored,
+                       const char      *today)
+{
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  return mix_column_is_follow_up (column) && stored != NULL && strcmp (stored, today) < 0;
+}

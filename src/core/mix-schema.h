@@ -66,6 +66,10 @@ gboolean          mix_column_normalize_value (const MixColumn *column,
 gboolean          mix_column_check_value     (const MixColumn *column,
                                               const char      *stored,
                                               GError         **error);
+gboolean          mix_column_is_follow_up    (const MixColumn *column);
+gboolean          mix_column_is_overdue      (const MixColumn *column,
+                                              const char      *stored,
+                                              const char      *today);
 
 gboolean          mix_text_is_email          (const char    *text);
 char             *mix_text_fold              (const char    *text,

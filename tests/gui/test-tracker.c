@@ -6,7 +6,9 @@
 
 #include "mix-csv-import-dialog.h"
 #include "mix-cell-text.h"
+#include "mix-sheet-cell.h"
 #include "mix-test-gui.h"
+#include "mix-tracker-details.h"
 #include "mix-tracker-page.h"
 #include "mix-window.h"
 
@@ -18,8 +20,9 @@ find_cell (GtkWidget *widget,
            MixRecord *record,
            guint      column)
 {
-  if (g_object_get_data (G_OBJECT (widget), "mix-record") == (gpointer) record &&
-      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "mix-column-index")) == column)
+  if (MIX_IS_SHEET_CELL (widget) &&
+      mix_sheet_cell_get_record (MIX_SHEET_CELL (widget)) == record &&
+      mix_sheet_cell_get_column (MIX_SHEET_CELL (widget)) == column)
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -37,7 +40,7 @@ find_cell (GtkWidget *widget,
 static const char *
 cell_text (GtkWidget *cell)
 {
-  return mix_cell_text_get_text (MIX_CELL_TEXT (g_object_get_data (G_OBJECT (cell), "mix-label")));
+  return mix_cell_text_get_text (mix_sheet_cell_get_label (MIX_SHEET_CELL (cell)));
 }
 
 /* The button of a link, address or date cell, if it has one yet. */
@@ -55,7 +58,7 @@ cell_button (GtkWidget *cell)
 static GtkWidget *
 cell_entry (GtkWidget *cell)
 {
-  return g_object_get_data (G_OBJECT (cell), "mix-entry");
+  return mix_sheet_cell_get_entry (MIX_SHEET_CELL (cell));
 }
 
 /* Types @text into the cell being edited and presses Enter. */
@@ -352,6 +355,8 @@ test_choice_and_calendar (Fixture       *f,
   mix_test_spin ();
   cell = find_cell (GTK_WIDGET (sheet), record, status);
   g_assert_nonnull (cell);
+  /* A choice cell is a button that opens the list of choices. */
+  cell = mix_sheet_cell_get_editor (MIX_SHEET_CELL (cell));
   g_assert_true (GTK_IS_BUTTON (cell));
   scroll_to (cell);
   g_signal_emit_by_name (cell, "clicked");
@@ -599,7 +604,7 @@ test_cell_names_follow_rows (Fixture       *f,
   mix_test_spin ();
   cell = find_cell (GTK_WIDGET (sheet), last, 0);
   g_assert_nonnull (cell);
-  label = g_object_get_data (G_OBJECT (cell), "mix-label");
+  label = GTK_WIDGET (mix_sheet_cell_get_label (MIX_SHEET_CELL (cell)));
   g_assert_true (gtk_widget_get_mapped (label));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, "Row 299");
 
@@ -610,7 +615,7 @@ test_cell_names_follow_rows (Fixture       *f,
   mix_test_spin ();
   cell = find_cell (GTK_WIDGET (sheet), first, 0);
   g_assert_nonnull (cell);
-  label = g_object_get_data (G_OBJECT (cell), "mix-label");
+  label = GTK_WIDGET (mix_sheet_cell_get_label (MIX_SHEET_CELL (cell)));
   g_assert_true (gtk_widget_get_mapped (label));
   g_assert_cmpstr (cell_text (cell), ==, "Row 000");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, "Row 000");
@@ -728,18 +733,10 @@ static GtkWidget *
 find_text_view_for (GtkWidget  *widget,
                     guint       column)
 {
-  if (GTK_IS_TEXT_VIEW (widget) &&
-      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "mix-column-index")) == column)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_text_view_for (child, column);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  GtkWidget *details = mix_test_find_widget (widget, MIX_TYPE_TRACKER_DETAILS);
+
+  g_assert_nonnull (details);
+  return GTK_WIDGET (mix_tracker_details_get_text_view (MIX_TRACKER_DETAILS (details), column));
 }
 
 /* The details of the selected row show its long texts for editing, and

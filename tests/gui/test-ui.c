@@ -10,6 +10,7 @@
 #include "mix-session-page.h"
 #include "mix-sheet-view.h"
 #include "mix-test-gui.h"
+#include "mix-tracker-details.h"
 #include "mix-tracker-page.h"
 #include "mix-window.h"
 
@@ -120,6 +121,7 @@ main (int   argc,
   g_type_ensure (MIX_TYPE_TRACKER_PAGE);
   g_type_ensure (MIX_TYPE_MESSAGES_PAGE);
   g_type_ensure (MIX_TYPE_SHEET_VIEW);
+  g_type_ensure (MIX_TYPE_TRACKER_DETAILS);
   g_type_ensure (MIX_TYPE_CSV_IMPORT_DIALOG);
 
   g_assert_nonnull (ui_dir);

@@ -295,6 +295,103 @@ parse (const char *text)
   return node;
 }
 
+/* A row of Existing Network with @relationship (a choice id, or one this
+ * version does not know), @knows and @last_contact (both nullable). */
+static MixRecord *
+network_row (const char *relationship,
+             gboolean    knows,
+             const char *last_contact)
+{
+  g_autoptr(GString) json = g_string_new ("{\"id\":\"r\",\"fields\":{\"name\":\"A\"");
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  MixRecord *record;
+
+  if (relationship != NULL)
+    g_string_append_printf (json, ",\"relationship\":\"%s\"", relationship);
+  if (knows)
+    g_string_append (json, ",\"knows_switching\":true");
+  if (last_contact != NULL)
+    g_string_append_printf (json, ",\"last_contact\":\"%s\"", last_contact);
+  g_string_append (json, "}}");
+  node = parse (json->str);
+  record = mix_record_new_from_json (MIX_TAB_EXISTING_NETWORK, node, &error);
+  g_assert_no_error (error);
+  return record;
+}
+
+/* How the tracker's columns sort: yes/no with no first, choices in the
+ * order listed (unknown ones after them, empty ones last), dates in time
+ * with empty ones last, text as text with empty ones last. */
+static void
+test_record_compare (void)
+{
+  guint relationship = (guint) mix_tab_find_column (MIX_TAB_EXISTING_NETWORK, "relationship");
+  guint knows = (guint) mix_tab_find_column (MIX_TAB_EXISTING_NETWORK, "knows_switching");
+  guint last_contact = (guint) mix_tab_find_column (MIX_TAB_EXISTING_NETWORK, "last_contact");
+  guint company = (guint) mix_tab_find_column (MIX_TAB_EXISTING_NETWORK, "company");
+  g_autoptr(MixRecord) friend = network_row ("friend", TRUE, "2026-03-05");
+  g_autoptr(MixRecord) family = network_row ("family", FALSE, "2025-12-31");
+  g_autoptr(MixRecord) other = network_row ("other", FALSE, NULL);
+  g_autoptr(MixRecord) unknown = network_row ("neighbour", TRUE, "2026-03-05");
+  g_autoptr(MixRecord) none = network_row (NULL, FALSE, NULL);
+
+  /* Choices: Friend, Family, …, Other; then one not listed; then none. */
+  g_assert_cmpint (mix_record_compare (friend, family, relationship), <, 0);
+  g_assert_cmpint (mix_record_compare (family, friend, relationship), >, 0);
+  g_assert_cmpint (mix_record_compare (other, unknown, relationship), <, 0);
+  g_assert_cmpint (mix_record_compare (unknown, none, relationship), <, 0);
+  g_assert_cmpint (mix_record_compare (none, friend, relationship), >, 0);
+  g_assert_cmpint (mix_record_compare (none, none, relationship), ==, 0);
+  g_assert_cmpint (mix_record_compare (friend, friend, relationship), ==, 0);
+
+  /* Yes/no: no, then yes. */
+  g_assert_cmpint (mix_record_compare (family, friend, knows), <, 0);
+  g_assert_cmpint (mix_record_compare (friend, family, knows), >, 0);
+  g_assert_cmpint (mix_record_compare (friend, unknown, knows), ==, 0);
+
+  /* Dates: in time; none last. */
+  g_assert_cmpint (mix_record_compare (family, friend, last_contact), <, 0);
+  g_assert_cmpint (mix_record_compare (friend, unknown, last_contact), ==, 0);
+  g_assert_cmpint (mix_record_compare (friend, other, last_contact), <, 0);
+  g_assert_cmpint (mix_record_compare (other, family, last_contact), >, 0);
+  g_assert_cmpint (mix_record_compare (other, none, last_contact), ==, 0);
+
+  /* Text: as mix_record_compare_text(), empty last. */
+  g_assert_true (mix_record_set_value (friend, company, "Zeta", NULL));
+  g_assert_true (mix_record_set_value (family, company, "Acme", NULL));
+  g_assert_cmpint (mix_record_compare (family, friend, company), <, 0);
+  g_assert_cmpint (mix_record_compare (friend, family, company), >, 0);
+  g_assert_cmpint (mix_record_compare (friend, other, company), <, 0);
+  g_assert_cmpint ((mix_record_compare (family, friend, company) < 0), ==,
+                   (mix_record_compare_text (family, friend, company) < 0));
+}
+
+/* A follow-up date that has passed is marked; no other column is. */
+static void
+test_column_overdue (void)
+{
+  const MixTabInfo *info = mix_tab_get_info (MIX_TAB_NEW_CONTACTS);
+  const MixColumn *follow_up = &info->columns[mix_tab_find_column (MIX_TAB_NEW_CONTACTS,
+                                                                   "follow_up_date")];
+  const MixColumn *contacted = &info->columns[mix_tab_find_column (MIX_TAB_NEW_CONTACTS,
+                                                                   "contacted_on")];
+
+  g_assert_true (mix_column_is_follow_up (follow_up));
+  g_assert_false (mix_column_is_follow_up (contacted));
+  g_assert_true (mix_column_is_follow_up (&mix_tab_get_info (MIX_TAB_NETWORKING_LOG)->columns[
+                   mix_tab_find_column (MIX_TAB_NETWORKING_LOG, "follow_up_date")]));
+
+  g_assert_true (mix_column_is_overdue (follow_up, "2026-03-04", "2026-03-05"));
+  g_assert_true (mix_column_is_overdue (follow_up, "2025-12-31", "2026-01-01"));
+  g_assert_false (mix_column_is_overdue (follow_up, "2026-03-05", "2026-03-05"));
+  g_assert_false (mix_column_is_overdue (follow_up, "2026-03-06", "2026-03-05"));
+  g_assert_false (mix_column_is_overdue (follow_up, NULL, "2026-03-05"));
+  /* Kept as typed, not a date: nothing to mark. */
+  g_assert_false (mix_column_is_overdue (follow_up, "next week", "2026-03-05"));
+  g_assert_false (mix_column_is_overdue (contacted, "2026-03-04", "2026-03-05"));
+}
+
 static void
 test_record_json_round_trip (void)
 {
@@ -386,6 +483,8 @@ main (int   argc,
   g_test_add_func ("/record/changed-signal", test_record_changed_signal);
   g_test_add_func ("/record/display-and-match", test_record_display_and_match);
   g_test_add_func ("/record/kept-as-typed", test_record_kept_as_typed);
+  g_test_add_func ("/record/compare", test_record_compare);
+  g_test_add_func ("/schema/overdue", test_column_overdue);
   g_test_add_func ("/text/fold", test_text_fold);
   g_test_add_func ("/record/json/round-trip", test_record_json_round_trip);
   g_test_add_func ("/record/json/bad-rows", test_record_json_bad_rows);

@@ -422,7 +422,7 @@ mix_csv_import_dialog_class_init (MixCsvImportDialogClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE "/mix-csv-import-dialog.ui");
+                                               RESOURCE_BASE "/tracker/mix-csv-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, MixCsvImportDialog, import_button);

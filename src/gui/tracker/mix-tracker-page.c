@@ -7,6 +7,7 @@
 #include "mix-csv-import.h"
 #include "mix-tracker-changes.h"
 #include "mix-toast.h"
+#include "mix-tracker-details.h"
 #include "mix-tracker-page.h"
 
 /**
@@ -21,7 +22,7 @@ struct _MixTrackerPage
 {
   AdwBin               parent_instance;
 
-  GtkBox              *details_box;
+  MixTrackerDetails   *details;
   AdwFlap             *details_flap;
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;
@@ -33,9 +34,7 @@ struct _MixTrackerPage
   MixHistory          *history;          /* nullable: the window's, for Undo */
   GtkFileChooserNative *chooser;
   gboolean             details_visible;
-  MixRecord           *details_record;   /* the row the details show */
-  gulong               details_handler;
-  guint                details_idle;
+  MixTab               export_tab;       /* the tab being exported */
 };
 
 G_DEFINE_FINAL_TYPE (MixTrackerPage, mix_tracker_page, ADW_TYPE_BIN)
@@ -156,6 +155,7 @@ update_actions (MixTrackerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.add-row", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.delete-rows", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.import-csv", writable);
+  mix_tracker_details_set_editable (self->details, writable);
 }
 
 /* The tracker became read-only (another program left a file that cannot
@@ -237,191 +237,24 @@ mix_tracker_page_set_store (MixTrackerPage *self,
                    G_SETTINGS_BIND_DEFAULT);
 }
 
-/* Details: the selected row's long texts, which the table cuts short, and
- * the extra fields brought in from CSV, which have no column. */
+/* Details: the selected row's long texts and extra fields. */
 
 static void
-on_details_text_leave_cb (GtkEventControllerFocus *controller,
-                          MixTrackerPage          *self)
+on_details_edited_cb (MixTrackerDetails *details,
+                      guint              column,
+                      const char        *text,
+                      MixTrackerPage    *self)
 {
-  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "mix-column-index"));
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
+  MixRecord *record = mix_tracker_details_get_record (details);
+  g_autofree char *before = NULL;
 
-  if (self->details_record == NULL || is_read_only (self))
+  if (record == NULL || is_read_only (self))
     return;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (text, mix_record_get_value (self->details_record, column) ?: "") != 0)
-    {
-      g_autofree char *before = g_strdup (mix_record_get_value (self->details_record, column));
-
-      if (mix_record_set_value (self->details_record, column, text, NULL))
-        mix_tracker_changes_edited (self->history, mix_store_get_tracker (self->store),
-                                    self->details_record, column, before);
-    }
-}
-
-static GtkWidget *
-details_heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 12);
-  return label;
-}
-
-static void
-rebuild_details (MixTrackerPage *self)
-{
-  MixRecord *record = self->details_record;
-  const MixTabInfo *info;
-  GtkWidget *child;
-  GList *extra;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_box))) != NULL)
-    gtk_box_remove (self->details_box, child);
-
-  if (record == NULL)
-    {
-      GtkWidget *label = gtk_label_new (_("Select a row to see its notes and its extra fields."));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_vexpand (label, TRUE);
-      gtk_box_append (self->details_box, label);
-      return;
-    }
-
-  info = mix_tab_get_info (mix_record_get_tab (record));
-  {
-    const char *name = mix_record_get_value (record, 0);
-    GtkWidget *title = gtk_label_new (name != NULL ? name : _("New Row"));
-
-    gtk_label_set_xalign (GTK_LABEL (title), 0);
-    gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-    gtk_widget_add_css_class (title, "title-3");
-    gtk_box_append (self->details_box, title);
-  }
-
-  for (guint c = 0; c < info->n_columns; c++)
-    {
-      GtkWidget *frame;
-      GtkWidget *view;
-      GtkEventController *focus;
-      const char *value;
-
-      if (info->columns[c].type != MIX_COLUMN_LONG_TEXT)
-        continue;
-
-      value = mix_record_get_value (record, c);
-      gtk_box_append (self->details_box, details_heading (_(info->columns[c].title)));
-      view = gtk_text_view_new ();
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-      gtk_text_view_set_editable (GTK_TEXT_VIEW (view), !is_read_only (self));
-      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-      gtk_widget_set_size_request (view, -1, 80);
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                                value != NULL ? value : "", -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->columns[c].title),
-                                      -1);
-      g_object_set_data (G_OBJECT (view), "mix-column-index", GUINT_TO_POINTER (c));
-      focus = gtk_event_controller_focus_new ();
-      g_signal_connect (focus, "leave", G_CALLBACK (on_details_text_leave_cb), self);
-      gtk_widget_add_controller (view, focus);
-
-      frame = gtk_frame_new (NULL);
-      gtk_frame_set_child (GTK_FRAME (frame), view);
-      gtk_box_append (self->details_box, frame);
-    }
-
-  extra = mix_record_list_extra (record);
-  if (extra != NULL)
-    {
-      GtkWidget *list = gtk_list_box_new ();
-
-      gtk_box_append (self->details_box, details_heading (_("Extra Fields")));
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      for (GList *l = extra; l != NULL; l = l->next)
-        {
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *title = g_markup_escape_text (l->data, -1);
-          g_autofree char *subtitle = g_markup_escape_text (mix_record_get_extra (record, l->data), -1);
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          gtk_widget_add_css_class (row, "property");
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
-        }
-      gtk_box_append (self->details_box, list);
-      g_list_free (extra);
-    }
-}
-
-static gboolean
-details_have_focus (MixTrackerPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->details_box));
-}
-
-static gboolean
-rebuild_details_idle_cb (gpointer data)
-{
-  MixTrackerPage *self = data;
-
-  self->details_idle = 0;
-  /* Never under the user's fingers: what is being typed there stays. */
-  if (!details_have_focus (self))
-    rebuild_details (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_details_record_changed_cb (MixRecord      *record,
-                              int             column,
-                              MixTrackerPage *self)
-{
-  /* Later, not now: the change may come from a details text view that is
-   * losing the focus at this very moment. */
-  if (self->details_idle == 0)
-    self->details_idle = g_idle_add (rebuild_details_idle_cb, self);
-}
-
-static void
-set_details_record (MixTrackerPage *self,
-                    MixRecord      *record)
-{
-  if (self->details_record == record && record != NULL)
-    return;
-
-  if (self->details_record != NULL)
-    {
-      g_clear_signal_handler (&self->details_handler, self->details_record);
-      g_clear_object (&self->details_record);
-    }
-
-  if (record != NULL)
-    {
-      self->details_record = g_object_ref (record);
-      self->details_handler = g_signal_connect (record, "changed",
-                                                G_CALLBACK (on_details_record_changed_cb), self);
-    }
-
-  if (self->details_box != NULL)
-    rebuild_details (self);
+  before = g_strdup (mix_record_get_value (record, column));
+  if (mix_record_set_value (record, column, text, NULL))
+    mix_tracker_changes_edited (self->history, mix_store_get_tracker (self->store),
+                                record, column, before);
 }
 
 static void
@@ -429,7 +262,8 @@ update_details (MixTrackerPage *self)
 {
   MixSheetView *sheet = self->store ? current_sheet (self) : NULL;
 
-  set_details_record (self, sheet ? mix_sheet_view_get_focus_record (sheet) : NULL);
+  mix_tracker_details_set_record (self->details,
+                                  sheet ? mix_sheet_view_get_focus_record (sheet) : NULL);
 }
 
 static void
@@ -769,7 +603,7 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      export_to (self, file, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "mix-tab")));
+      export_to (self, file, self->export_tab);
     }
   g_clear_object (&self->chooser);
 }
@@ -794,7 +628,7 @@ export_csv_action (GtkWidget  *widget,
   name = g_strconcat (_(mix_tab_get_info (tab)->title), ".csv", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   add_csv_filters (GTK_FILE_CHOOSER (self->chooser));
-  g_object_set_data (G_OBJECT (self->chooser), "mix-tab", GUINT_TO_POINTER (tab));
+  self->export_tab = tab;
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -822,8 +656,6 @@ mix_tracker_page_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_TRACKER_PAGE);
   g_clear_object (&self->history);
-  set_details_record (self, NULL);
-  g_clear_handle_id (&self->details_idle, g_source_remove);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (mix_tracker_page_parent_class)->dispose (object);
@@ -844,12 +676,13 @@ mix_tracker_page_class_init (MixTrackerPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/mix-tracker-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, details_box);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/tracker/mix-tracker-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, details);
   gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, details_flap);
   gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MixTrackerPage, tab_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_details_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tab_changed_cb);
@@ -881,9 +714,8 @@ static void
 mix_tracker_page_init (MixTrackerPage *self)
 {
   g_type_ensure (MIX_TYPE_SHEET_VIEW);
+  g_type_ensure (MIX_TYPE_TRACKER_DETAILS);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  rebuild_details (self);
 }

@@ -216,6 +216,14 @@ on_tracker_changed_cb (MixOutreach *self)
     recompute (self);
 }
 
+/* The draft's contact may have changed by another writer (a merge). */
+static void
+on_draft_changed_cb (MixOutreach *self)
+{
+  if (refresh_contact (self))
+    recompute (self);
+}
+
 /* GObject */
 
 static void
@@ -224,6 +232,8 @@ mix_outreach_dispose (GObject *object)
   MixOutreach *self = MIX_OUTREACH (object);
 
   set_contact (self, NULL);
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_func (self->draft, on_draft_changed_cb, self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (get_tracker (self), self);
   g_clear_object (&self->draft);
@@ -373,8 +383,13 @@ mix_outreach_set_draft (MixOutreach *self,
   g_return_if_fail (MIX_IS_OUTREACH (self));
   g_return_if_fail (draft == NULL || MIX_IS_DRAFT (draft));
 
-  if (!g_set_object (&self->draft, draft))
+  if (self->draft == draft)
     return;
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_func (self->draft, on_draft_changed_cb, self);
+  g_set_object (&self->draft, draft);
+  if (draft != NULL)
+    g_signal_connect_swapped (draft, "changed", G_CALLBACK (on_draft_changed_cb), self);
   refresh_contact (self);
   recompute (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);

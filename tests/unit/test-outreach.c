@@ -208,6 +208,11 @@ test_recompute_on_contact (Fixture       *f,
   g_assert_null (mix_outreach_get_contact (f->outreach));
   g_assert_null (mix_draft_get_contact_id (f->draft));
   g_assert_false (result->decided[MIX_CHECK_GREETS_BY_NAME]);
+
+  /* The draft's contact set elsewhere (merged from another writer). */
+  mix_draft_set_contact_id (f->draft, mix_record_get_id (contact));
+  g_assert_true (mix_outreach_get_contact (f->outreach) == contact);
+  g_assert_true (result->passed[MIX_CHECK_GREETS_BY_NAME]);
 }
 
 /* A contact deleted from the tracker is no longer the draft's, and comes

@@ -466,6 +466,9 @@ mix_draft_editor_set_outreach (MixDraftEditor *self,
       g_signal_connect_object (outreach, "notify::draft",
                                G_CALLBACK (on_outreach_notify_draft_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (outreach, "notify::contact",
+                               G_CALLBACK (mix_draft_editor_update_contact), self,
+                               G_CONNECT_SWAPPED);
       mix_contact_picker_set_tracker (self->contact_picker,
                                       mix_store_get_tracker (mix_outreach_get_store (outreach)));
     }

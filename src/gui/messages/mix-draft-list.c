@@ -38,6 +38,14 @@ struct _MixDraftList
 G_DEFINE_FINAL_TYPE (MixDraftList, mix_draft_list, ADW_TYPE_BIN)
 
 enum {
+  PROP_0,
+  PROP_DRAFTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   DRAFT_SELECTED,
   DRAFT_ACTIVATED,
   N_SIGNALS
@@ -251,6 +259,7 @@ mix_draft_list_set_drafts (MixDraftList *self,
                                           g_object_ref (GTK_SORTER (self->sorter)));
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                               g_object_ref (GTK_FILTER (self->filter)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFTS]);
 }
 
 /**
@@ -405,6 +414,24 @@ mix_draft_list_finalize (GObject *object)
 }
 
 static void
+mix_draft_list_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MixDraftList *self = MIX_DRAFT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFTS:
+      g_value_set_object (value, self->drafts);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mix_draft_list_class_init (MixDraftListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -412,6 +439,13 @@ mix_draft_list_class_init (MixDraftListClass *klass)
 
   object_class->dispose = mix_draft_list_dispose;
   object_class->finalize = mix_draft_list_finalize;
+  object_class->get_property = mix_draft_list_get_property;
+
+  /* The drafts listed: set once, with mix_draft_list_set_drafts(). */
+  properties[PROP_DRAFTS] =
+    g_param_spec_object ("drafts", NULL, NULL, MIX_TYPE_DRAFTS,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * MixDraftList::draft-selected:

@@ -25,6 +25,7 @@ struct _MixChecklistPanel
   GtkLabel       *score_label;
 
   MixOutreach    *outreach;
+  GSignalGroup   *outreach_signals;
 
   AdwActionRow   *check_rows[MIX_N_CHECKS];
   GtkCheckButton *check_buttons[MIX_N_CHECKS];
@@ -171,17 +172,11 @@ mix_checklist_panel_set_outreach (MixChecklistPanel *self,
   g_return_if_fail (MIX_IS_CHECKLIST_PANEL (self));
   g_return_if_fail (outreach == NULL || MIX_IS_OUTREACH (outreach));
 
-  if (self->outreach == outreach)
+  if (!g_set_object (&self->outreach, outreach))
     return;
-  if (self->outreach != NULL)
-    g_signal_handlers_disconnect_by_data (self->outreach, self);
-  g_set_object (&self->outreach, outreach);
+  g_signal_group_set_target (self->outreach_signals, outreach);
   if (outreach != NULL)
-    {
-      g_signal_connect_object (outreach, "changed", G_CALLBACK (on_outreach_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      on_outreach_changed_cb (self);
-    }
+    on_outreach_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTREACH]);
 }
 
@@ -191,6 +186,7 @@ mix_checklist_panel_dispose (GObject *object)
   MixChecklistPanel *self = MIX_CHECKLIST_PANEL (object);
 
   mix_checklist_panel_set_outreach (self, NULL);
+  g_clear_object (&self->outreach_signals);
   /* Its child may be a template child too: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), MIX_TYPE_CHECKLIST_PANEL);
@@ -260,5 +256,9 @@ static void
 mix_checklist_panel_init (MixChecklistPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->outreach_signals = g_signal_group_new (MIX_TYPE_OUTREACH);
+  g_signal_group_connect_swapped (self->outreach_signals, "changed",
+                                  G_CALLBACK (on_outreach_changed_cb), self);
   build_checklist (self);
 }

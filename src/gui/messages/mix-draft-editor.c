@@ -41,6 +41,7 @@ struct _MixDraftEditor
   GtkListBox       *templates_list;
 
   MixOutreach      *outreach;
+  GSignalGroup     *outreach_signals;
   MixDraft         *draft;          /* the outreach's, watched for its status */
   gboolean          loading;        /* filling the editor: not a user edit */
   gboolean          checklist_folded;
@@ -454,24 +455,12 @@ mix_draft_editor_set_outreach (MixDraftEditor *self,
   g_return_if_fail (MIX_IS_DRAFT_EDITOR (self));
   g_return_if_fail (outreach == NULL || MIX_IS_OUTREACH (outreach));
 
-  if (self->outreach == outreach)
+  if (!g_set_object (&self->outreach, outreach))
     return;
-  if (self->outreach != NULL)
-    g_signal_handlers_disconnect_by_data (self->outreach, self);
-  g_set_object (&self->outreach, outreach);
+  g_signal_group_set_target (self->outreach_signals, outreach);
   if (outreach != NULL)
-    {
-      g_signal_connect_object (outreach, "changed", G_CALLBACK (on_outreach_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (outreach, "notify::draft",
-                               G_CALLBACK (on_outreach_notify_draft_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (outreach, "notify::contact",
-                               G_CALLBACK (mix_draft_editor_update_contact), self,
-                               G_CONNECT_SWAPPED);
-      mix_contact_picker_set_tracker (self->contact_picker,
-                                      mix_store_get_tracker (mix_outreach_get_store (outreach)));
-    }
+    mix_contact_picker_set_tracker (self->contact_picker,
+                                    mix_store_get_tracker (mix_outreach_get_store (outreach)));
   on_outreach_notify_draft_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTREACH]);
 }
@@ -484,6 +473,7 @@ mix_draft_editor_dispose (GObject *object)
   MixDraftEditor *self = MIX_DRAFT_EDITOR (object);
 
   mix_draft_editor_set_outreach (self, NULL);
+  g_clear_object (&self->outreach_signals);
   /* Its child may be a template child too: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), MIX_TYPE_DRAFT_EDITOR);
@@ -618,6 +608,14 @@ static void
 mix_draft_editor_init (MixDraftEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->outreach_signals = g_signal_group_new (MIX_TYPE_OUTREACH);
+  g_signal_group_connect_swapped (self->outreach_signals, "changed",
+                                  G_CALLBACK (on_outreach_changed_cb), self);
+  g_signal_group_connect_swapped (self->outreach_signals, "notify::draft",
+                                  G_CALLBACK (on_outreach_notify_draft_cb), self);
+  g_signal_group_connect_swapped (self->outreach_signals, "notify::contact",
+                                  G_CALLBACK (mix_draft_editor_update_contact), self);
 
   g_object_bind_property (self, "checklist-folded", self->checklist_toggle, "visible",
                           G_BINDING_SYNC_CREATE);

@@ -29,6 +29,7 @@ struct _MixPreparePanel
   GtkListBox    *questions_list;
 
   MixOutreach   *outreach;
+  GSignalGroup  *outreach_signals;
   gboolean       loading;         /* filling the panel: not a user edit */
 
   guint          rebuild_questions_id;
@@ -442,19 +443,10 @@ mix_prepare_panel_set_outreach (MixPreparePanel *self,
   g_return_if_fail (MIX_IS_PREPARE_PANEL (self));
   g_return_if_fail (outreach == NULL || MIX_IS_OUTREACH (outreach));
 
-  if (self->outreach == outreach)
+  if (!g_set_object (&self->outreach, outreach))
     return;
-  if (self->outreach != NULL)
-    g_signal_handlers_disconnect_by_data (self->outreach, self);
-  g_set_object (&self->outreach, outreach);
-  if (outreach != NULL)
-    {
-      g_signal_connect_object (outreach, "notify::draft", G_CALLBACK (load_prep), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (outreach, "notify::contact", G_CALLBACK (load_prep), self,
-                               G_CONNECT_SWAPPED);
-      load_prep (self);
-    }
+  g_signal_group_set_target (self->outreach_signals, outreach);
+  load_prep (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTREACH]);
 }
 
@@ -467,6 +459,7 @@ mix_prepare_panel_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_questions_id, g_source_remove);
   mix_prepare_panel_set_outreach (self, NULL);
+  g_clear_object (&self->outreach_signals);
   /* Its child may be a template child too: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), MIX_TYPE_PREPARE_PANEL);
@@ -547,6 +540,12 @@ static void
 mix_prepare_panel_init (MixPreparePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->outreach_signals = g_signal_group_new (MIX_TYPE_OUTREACH);
+  g_signal_group_connect_swapped (self->outreach_signals, "notify::draft",
+                                  G_CALLBACK (load_prep), self);
+  g_signal_group_connect_swapped (self->outreach_signals, "notify::contact",
+                                  G_CALLBACK (load_prep), self);
 
   self->focus_question = -1;
   /* The formats of the Networking Log, for the conversation. */

@@ -455,6 +455,41 @@ test_log_conversation (Fixture       *f,
   g_object_unref (logged);
 }
 
+/* A contact deleted from the tracker is no longer the draft's: the "To"
+ * row is back, the checklist has nothing to compare with, and Undo of the
+ * deletion brings the contact back. */
+static void
+test_contact_deleted (Fixture       *f,
+                      gconstpointer  data)
+{
+  MixRecord *record = add_contact (f, MIX_TAB_NEW_CONTACTS, "Priya Patel", "Acme", NULL);
+  g_autoptr(MixRecord) kept = g_object_ref (record);
+  AdwActionRow *greets;
+  guint position;
+
+  new_draft (f);
+  g_assert_true (mix_messages_page_link_contact (f->page, mix_record_get_id (record)));
+  type_text (f, "Hi Priya");
+  greets = find_check_row (GTK_WIDGET (f->page), "Greets them by name");
+  g_assert_true (gtk_check_button_get_active (check_button_of (greets)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (find_label (GTK_WIDGET (f->page),
+                                                               "New Contacts"))));
+
+  g_assert_true (mix_tracker_remove_row (f->tracker, record, &position));
+  mix_test_spin ();
+  g_assert_false (gtk_check_button_get_active (check_button_of (greets)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (greets), ==,
+                   "Nothing to compare with: tick it yourself");
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (find_label (GTK_WIDGET (f->page),
+                                                                "New Contacts"))));
+
+  mix_tracker_insert_row (f->tracker, kept, position);
+  mix_test_spin ();
+  g_assert_true (gtk_check_button_get_active (check_button_of (greets)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (find_label (GTK_WIDGET (f->page),
+                                                               "New Contacts"))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +511,7 @@ main (int   argc,
   ADD ("/messages/template", test_template);
   ADD ("/messages/delete-undo", test_delete_undo);
   ADD ("/messages/log-conversation", test_log_conversation);
+  ADD ("/messages/contact-deleted", test_contact_deleted);
 #undef ADD
 
   ret = g_test_run ();

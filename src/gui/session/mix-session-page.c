@@ -194,6 +194,28 @@ restore_scroll_idle_cb (gpointer data)
 }
 
 static gboolean
+holds_focus (GtkWidget *section,
+             GtkWidget *focus)
+{
+  return focus != NULL && (focus == section || gtk_widget_is_ancestor (focus, section));
+}
+
+/* The roster and Close Out are shown anew: a focused row taken away
+ * sends the focus where GTK sends it from a group taken away, to the first
+ * widget of the page, rather than to the first row left in the list. */
+static void
+let_go_of_focus (MixSessionPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (!holds_focus (GTK_WIDGET (self->roster), focus) &&
+      !holds_focus (GTK_WIDGET (self->close_out), focus))
+    return;
+  gtk_widget_set_focus_child (gtk_widget_get_parent (GTK_WIDGET (self->roster)), NULL);
+}
+
+static gboolean
 rebuild_phase_idle_cb (gpointer data)
 {
   MixSessionPage *self = data;
@@ -202,6 +224,7 @@ rebuild_phase_idle_cb (gpointer data)
   self->phase_idle = 0;
   self->shown_phase = -1;
   self->kept_scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+  let_go_of_focus (self);
   show_phase (self, phase < 0 ? MIX_PHASE_INTRODUCTIONS : (MixPhase) phase);
   if (self->scroll_idle == 0)
     self->scroll_idle = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, restore_scroll_idle_cb,

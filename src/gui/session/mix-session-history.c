@@ -182,6 +182,7 @@ add_row (MixSessionHistory   *self,
          GtkWidget           *row)
 {
   adw_preferences_group_add (group, row);
+  g_object_set_data (G_OBJECT (row), "mix-group", group);
   g_ptr_array_add (self->rows, row);
 }
 
@@ -276,9 +277,8 @@ rebuild (MixSessionHistory *self)
   for (guint i = 0; i < self->rows->len; i++)
     {
       GtkWidget *row = self->rows->pdata[i];
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
 
-      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "mix-group"), row);
     }
   g_ptr_array_set_size (self->rows, 0);
 

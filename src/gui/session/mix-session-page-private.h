@@ -31,6 +31,7 @@ struct _MixSessionPage
   guint                   phase_idle;
   double                  kept_scroll;   /* where the page was scrolled before a rebuild, or -1 */
   guint                   scroll_idle;
+  guint                   restore_tick;  /* waits for the frame that lays the rebuild out */
   GtkRoot                *focus_root;    /* unowned, compared only: the window followed */
   MixStore               *store;
   MixHistory             *history;       /* nullable: the window's, for Undo */

@@ -33,8 +33,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void on_timer_changed_cb (MixTimer       *timer,
-                                 MixSessionPage *self);
+static void on_timer_changed_cb     (MixTimer       *timer,
+                                     MixSessionPage *self);
+static void on_root_focus_notify_cb (GtkRoot        *root,
+                                     GParamSpec     *pspec,
+                                     MixSessionPage *self);
 
 /**
  * mix_session_page_set_history:
@@ -189,8 +192,40 @@ restore_scroll_idle_cb (gpointer data)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller),
                               self->kept_scroll);
   self->kept_scroll = -1;
-  mix_session_roster_take_focus (self->roster);
+  /* The name kept the focus through the rebuild, or took it back: it is
+   * brought into view as a newly focused widget is. */
+  if (mix_session_roster_take_focus (self->roster))
+    on_root_focus_notify_cb (gtk_widget_get_root (GTK_WIDGET (self)), NULL, self);
   return G_SOURCE_REMOVE;
+}
+
+/* At the next frame, after its layout and drawing: the sections kept their
+ * widgets, and where they are now is known only then. */
+static gboolean
+restore_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *frame_clock,
+                 gpointer       user_data)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+
+  self->restore_tick = 0;
+  if (self->scroll_idle == 0)
+    self->scroll_idle = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, restore_scroll_idle_cb,
+                                         self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_restore (MixSessionPage *self)
+{
+  if (self->restore_tick != 0 || self->scroll_idle != 0)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->restore_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_tick_cb,
+                                                       NULL, NULL);
+  else
+    self->scroll_idle = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, restore_scroll_idle_cb,
+                                         self, NULL);
 }
 
 static gboolean
@@ -226,9 +261,7 @@ rebuild_phase_idle_cb (gpointer data)
   self->kept_scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
   let_go_of_focus (self);
   show_phase (self, phase < 0 ? MIX_PHASE_INTRODUCTIONS : (MixPhase) phase);
-  if (self->scroll_idle == 0)
-    self->scroll_idle = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, restore_scroll_idle_cb,
-                                         self, NULL);
+  schedule_restore (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -637,6 +670,9 @@ mix_session_page_dispose (GObject *object)
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->phase_idle, g_source_remove);
   g_clear_handle_id (&self->scroll_idle, g_source_remove);
+  if (self->restore_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
+  self->restore_tick = 0;
   if (self->timer != NULL)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   /* The stack is both the bin's child and a template child: the bin lets

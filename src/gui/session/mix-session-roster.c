@@ -297,13 +297,14 @@ person_row (MixSessionRoster *self,
   return row;
 }
 
-/* The form, empty for the next person or filled with the one edited. */
+/* The form, empty for the next person or filled with the one edited; opened
+ * or closed only while out of the list (see mix_session_roster_rebuild()). */
 static void
 fill_form (MixSessionRoster *self,
-           const MixPerson  *editing)
+           const MixPerson  *editing,
+           gboolean          reopen,
+           gboolean          expand)
 {
-  guint n = mix_session_record_get_n_people (self->record);
-
   if (editing != NULL)
     {
       g_autofree char *form_title = g_strdup_printf (_("Edit %s"), editing->name);
@@ -317,10 +318,12 @@ fill_form (MixSessionRoster *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->form), _("Add a Person"));
       gtk_label_set_text_with_mnemonic (self->add_label, _("_Add to the Group"));
     }
-  g_signal_handlers_block_by_func (self->form, on_form_notify_expanded_cb, self);
-  adw_expander_row_set_expanded (self->form, FALSE);
-  adw_expander_row_set_expanded (self->form, n == 0 || self->form_expanded || editing != NULL);
-  g_signal_handlers_unblock_by_func (self->form, on_form_notify_expanded_cb, self);
+  if (reopen)
+    {
+      g_signal_handlers_block_by_func (self->form, on_form_notify_expanded_cb, self);
+      adw_expander_row_set_expanded (self->form, expand);
+      g_signal_handlers_unblock_by_func (self->form, on_form_notify_expanded_cb, self);
+    }
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), editing ? editing->name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->pronouns_row),
@@ -346,6 +349,8 @@ mix_session_roster_rebuild (MixSessionRoster *self)
 {
   g_autofree char *description = NULL;
   const MixPerson *editing = NULL;
+  GtkListBox *list;
+  gboolean expand, reopen;
   guint n;
 
   g_return_if_fail (MIX_IS_SESSION_ROSTER (self));
@@ -362,20 +367,29 @@ mix_session_roster_rebuild (MixSessionRoster *self)
   description = mix_circle_roster_description (self->record);
   adw_preferences_group_set_description (self->group, description);
 
-  /* The people, then the form: it is taken out and put back after them,
-   * filled while out, so that it opens or closes at once, as a new one
-   * would, and marks no row before it as the one above an open form. */
+  /* The people, then the form. The form stays in the list, with the focus
+   * and where it is, unless it opens or closes: then it is taken out and
+   * put back after them, so that it does so at once, as a new one would,
+   * and marks no row before it as the one above an open form. */
+  expand = n == 0 || self->form_expanded || editing != NULL;
+  reopen = expand != adw_expander_row_get_expanded (self->form);
+  list = GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (self->form)));
   g_object_ref (self->form);
-  adw_preferences_group_remove (self->group, GTK_WIDGET (self->form));
-  fill_form (self, editing);
+  if (reopen)
+    adw_preferences_group_remove (self->group, GTK_WIDGET (self->form));
+  fill_form (self, editing, reopen, expand);
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *row = person_row (self, i);
 
-      adw_preferences_group_add (self->group, row);
+      if (reopen)
+        adw_preferences_group_add (self->group, row);
+      else
+        gtk_list_box_insert (list, row, (int) i);
       g_ptr_array_add (self->rows, row);
     }
-  adw_preferences_group_add (self->group, GTK_WIDGET (self->form));
+  if (reopen)
+    adw_preferences_group_add (self->group, GTK_WIDGET (self->form));
   g_object_unref (self->form);
 }
 
@@ -384,15 +398,21 @@ mix_session_roster_rebuild (MixSessionRoster *self)
  *
  * Once rebuilt and laid out: the focus goes back to the form's name if a
  * person was just added or is being edited there.
+ *
+ * Returns: whether the name has the focus again
  */
-void
+gboolean
 mix_session_roster_take_focus (MixSessionRoster *self)
 {
-  g_return_if_fail (MIX_IS_SESSION_ROSTER (self));
+  gboolean take;
 
-  if (self->focus_name && self->record != NULL)
+  g_return_val_if_fail (MIX_IS_SESSION_ROSTER (self), FALSE);
+
+  take = self->focus_name && self->record != NULL;
+  if (take)
     gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   self->focus_name = FALSE;
+  return take;
 }
 
 /* The whole group taken off the roster by Reset, for Undo. */

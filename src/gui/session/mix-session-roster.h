@@ -20,7 +20,7 @@ void              mix_session_roster_set_history (MixSessionRoster *self,
 void              mix_session_roster_set_writable (MixSessionRoster *self,
                                                    gboolean          writable);
 void              mix_session_roster_rebuild     (MixSessionRoster *self);
-void              mix_session_roster_take_focus  (MixSessionRoster *self);
+gboolean          mix_session_roster_take_focus  (MixSessionRoster *self);
 void              mix_session_roster_clear       (MixSessionRoster *self);
 
 G_END_DECLS

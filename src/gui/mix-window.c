@@ -562,6 +562,14 @@ help_action (GtkWidget  *widget,
                                            on_help_launched_cb, ref);
 }
 
+/* The Session page presents, or stops: the window shows only it, full
+ * screen, or goes back. */
+static void
+on_session_presenting_cb (MixWindow *self)
+{
+  mix_window_set_presenting (self, mix_session_page_get_presenting (self->session_page));
+}
+
 static void
 mix_window_class_init (MixWindowClass *klass)
 {
@@ -625,6 +633,8 @@ mix_window_init (MixWindow *self)
   g_signal_connect_object (self->history, "changed", G_CALLBACK (update_history_actions), self,
                            G_CONNECT_SWAPPED);
   update_history_actions (self);
+  g_signal_connect_object (self->session_page, "notify::presenting",
+                           G_CALLBACK (on_session_presenting_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_notify_cb), NULL);
 
   if (DEVELOPMENT_PROFILE)

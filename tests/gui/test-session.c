@@ -390,6 +390,26 @@ test_plan_undo (void)
   g_assert_cmpuint (mix_timer_get_planned_minutes (timer, MIX_PHASE_LEADERS_SHARE), ==, before);
 }
 
+/* Presentation mode is a property the window follows: the button's action
+ * shows it, and the way out leaves it, with the focus on the way back. */
+static void
+test_presenting (void)
+{
+  g_assert_false (mix_session_page_get_presenting (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.present", NULL));
+  mix_test_spin ();
+  g_assert_true (mix_session_page_get_presenting (page));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Press Escape or F11 to leave presentation mode"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_root_get_focus (GTK_ROOT (window))), ==,
+                   "Leave Presentation Mode (Escape or F11)");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.leave-presentation", NULL));
+  mix_test_spin ();
+  g_assert_false (mix_session_page_get_presenting (page));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_root_get_focus (GTK_ROOT (window))), ==,
+                   "Presentation Mode (F11)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/session/goal-progress", test_goal_progress);
   g_test_add_func ("/session/show-all-history", test_show_all_history);
   g_test_add_func ("/session/plan-undo", test_plan_undo);
+  g_test_add_func ("/session/presenting", test_presenting);
 
   ret = g_test_run ();
   g_object_unref (app);

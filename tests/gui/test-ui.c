@@ -118,6 +118,8 @@ main (int   argc,
   g_type_ensure (MIX_TYPE_WINDOW);
   g_type_ensure (MIX_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (MIX_TYPE_SESSION_PAGE);
+  /* Its class registers the types of its sections, each with a template. */
+  g_type_class_unref (g_type_class_ref (MIX_TYPE_SESSION_PAGE));
   g_type_ensure (MIX_TYPE_TRACKER_PAGE);
   g_type_ensure (MIX_TYPE_MESSAGES_PAGE);
   g_type_ensure (MIX_TYPE_SHEET_VIEW);

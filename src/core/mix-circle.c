@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mix-circle.h"
+#include "mix-guide.h"
+#include "mix-schema.h"
+
+/**
+ * SECTION:mix-circle
+ *
+ * The rules of a circle that the Session page shows: what a goal's
+ * progress is, how the group is described, and who of the group is new to
+ * the user's Existing Network.
+ */
+
+struct _MixCircleProgress
+{
+  GPtrArray *reached;  /* char *, sorted */
+  GPtrArray *talks;    /* char *, sorted */
+};
+
+static int
+compare_dates (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * mix_circle_progress_new:
+ * @tracker: the tracker the dates are read from, now
+ *
+ * Returns: (transfer full): the dates, to count from with
+ *   mix_circle_progress_count()
+ */
+MixCircleProgress *
+mix_circle_progress_new (MixTracker *tracker)
+{
+  MixCircleProgress *progress;
+  GListModel *contacts;
+  GListModel *log;
+  guint status_column, contacted_column, date_column;
+  guint n;
+
+  g_return_val_if_fail (MIX_IS_TRACKER (tracker), NULL);
+
+  contacts = mix_tracker_get_rows (tracker, MIX_TAB_NEW_CONTACTS);
+  log = mix_tracker_get_rows (tracker, MIX_TAB_NETWORKING_LOG);
+  status_column = (guint) mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "status");
+  contacted_column = (guint) mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "contacted_on");
+  date_column = (guint) mix_tab_find_column (MIX_TAB_NETWORKING_LOG, "date");
+
+  progress = g_new0 (MixCircleProgress, 1);
+  progress->reached = g_ptr_array_new_with_free_func (g_free);
+  n = g_list_model_get_n_items (contacts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MixRecord) row = g_list_model_get_item (contacts, i);
+      const char *status = mix_record_get_value (row, status_column);
+      const char *on = mix_record_get_value (row, contacted_column);
+
+      if (status != NULL && !g_str_equal (status, "not-contacted") && on != NULL)
+        g_ptr_array_add (progress->reached, g_strdup (on));
+    }
+  progress->talks = g_ptr_array_new_with_free_func (g_free);
+  n = g_list_model_get_n_items (log);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MixRecord) row = g_list_model_get_item (log, i);
+      const char *date = mix_record_get_value (row, date_column);
+
+      if (date != NULL)
+        g_ptr_array_add (progress->talks, g_strdup (date));
+    }
+  g_ptr_array_sort (progress->reached, compare_dates);
+  g_ptr_array_sort (progress->talks, compare_dates);
+  return progress;
+}
+
+void
+mix_circle_progress_free (MixCircleProgress *progress)
+{
+  if (progress == NULL)
+    return;
+  g_ptr_array_unref (progress->reached);
+  g_ptr_array_unref (progress->talks);
+  g_free (progress);
+}
+
+/* How many of the sorted @dates are on or after @since. */
+static guint
+count_since (GPtrArray  *dates,
+             const char *since)
+{
+  guint low = 0, high = dates->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (strcmp (dates->pdata[mid], since) < 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return dates->len - low;
+}
+
+/**
+ * mix_circle_progress_count:
+ * @since: a day, as `YYYY-MM-DD`
+ * @reached: (out): the New Contacts reached on @since or later
+ * @talks: (out): the conversations logged on @since or later
+ */
+void
+mix_circle_progress_count (const MixCircleProgress *progress,
+                           const char              *since,
+                           guint                   *reached,
+                           guint                   *talks)
+{
+  g_return_if_fail (progress != NULL);
+  g_return_if_fail (since != NULL);
+  g_return_if_fail (reached != NULL && talks != NULL);
+
+  *reached = count_since (progress->reached, since);
+  *talks = count_since (progress->talks, since);
+}
+
+/**
+ * mix_circle_local_date:
+ * @iso: (nullable): a time as ISO 8601
+ *
+ * Returns: the local day of @iso as `YYYY-MM-DD`, or @iso itself if it is
+ *   not a time, or the empty string for %NULL
+ */
+char *
+mix_circle_local_date (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  return local ? g_date_time_format (local, "%Y-%m-%d") : g_strdup (iso ? iso : "");
+}
+
+/**
+ * mix_circle_goal_progress:
+ *
+ * Returns: what has been done since @goal was set, counted from the
+ *   tracker, as a sentence
+ */
+char *
+mix_circle_goal_progress (const MixCircleProgress *progress,
+                          const MixGoal           *goal)
+{
+  g_autofree char *since = NULL;
+  g_autofree char *reached_text = NULL;
+  g_autofree char *talks_text = NULL;
+  guint reached, talks;
+
+  g_return_val_if_fail (progress != NULL, NULL);
+  g_return_val_if_fail (goal != NULL, NULL);
+
+  since = mix_circle_local_date (goal->created);
+  mix_circle_progress_count (progress, since, &reached, &talks);
+  reached_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u new contact reached",
+                                               "%u new contacts reached", reached),
+                                  reached);
+  talks_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u conversation logged",
+                                             "%u conversations logged", talks),
+                                talks);
+
+  /* Translators: progress on a networking goal, counted from the tracker:
+   * "Since 2026-11-28: 2 new contacts reached, 1 conversation logged" */
+  return g_strdup_printf (_("Since %s: %s, %s"), since, reached_text, talks_text);
+}
+
+/**
+ * mix_circle_roster_description:
+ *
+ * Returns: how many are in the group and their average confidence about
+ *   networking, over those who said it; or what to do with no one there
+ */
+char *
+mix_circle_roster_description (MixSessionRecord *record)
+{
+  guint n;
+  double average;
+
+  g_return_val_if_fail (MIX_IS_SESSION_RECORD (record), NULL);
+
+  n = mix_session_record_get_n_people (record);
+  average = mix_session_record_get_average_confidence (record);
+  if (average >= 0)
+    /* Translators: the group's average networking confidence, such as "3.2 of 5". */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u person. Average confidence about networking: %.1f of 5.",
+                                         "%u people. Average confidence about networking: %.1f of 5.",
+                                         n),
+                            n, average);
+  if (n > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person.", "%u people.", n), n);
+  return g_strdup (_("Add each person as they introduce themselves."));
+}
+
+/* A name as names are compared: case folded, without surrounding space. */
+static char *
+name_key (const char *name)
+{
+  char *folded = g_utf8_casefold (name != NULL ? name : "", -1);
+
+  return g_strstrip (folded);
+}
+
+/**
+ * mix_circle_new_network_rows:
+ * @tracker: the tracker whose Existing Network is looked in
+ * @date: the day they were met, as `YYYY-MM-DD`
+ *
+ * The group's people who are not in Existing Network yet, by name (case
+ * and surrounding space aside), each once, as new rows to add.
+ *
+ * Returns: (transfer container) (element-type MixRecord): the new rows,
+ *   not added yet; empty when everyone is there
+ */
+GPtrArray *
+mix_circle_new_network_rows (MixSessionRecord *record,
+                             MixTracker       *tracker,
+                             const char       *date)
+{
+  GListModel *rows;
+  g_autoptr(GHashTable) known = NULL;
+  g_autofree char *notes = NULL;
+  GPtrArray *added;
+  guint name_column;
+  guint n;
+
+  g_return_val_if_fail (MIX_IS_SESSION_RECORD (record), NULL);
+  g_return_val_if_fail (MIX_IS_TRACKER (tracker), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  rows = mix_tracker_get_rows (tracker, MIX_TAB_EXISTING_NETWORK);
+  name_column = (guint) mix_tab_find_column (MIX_TAB_EXISTING_NETWORK, "name");
+  known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n = g_list_model_get_n_items (rows);
+  for (guint r = 0; r < n; r++)
+    {
+      g_autoptr(MixRecord) row = g_list_model_get_item (rows, r);
+
+      g_hash_table_add (known, name_key (mix_record_get_value (row, name_column)));
+    }
+
+  /* Translators: the note on a tracker row for someone met in a circle; %s is a date. */
+  notes = g_strdup_printf (_("Met at Mix It Up on %s"), date);
+  added = g_ptr_array_new_with_free_func (g_object_unref);
+  n = mix_session_record_get_n_people (record);
+  for (guint i = 0; i < n; i++)
+    {
+      const MixPerson *person = mix_session_record_get_person (record, i);
+      char *key = name_key (person->name);
+      MixRecord *row;
+
+      /* The hash table takes the key, or frees it if it was there. */
+      if (!g_hash_table_add (known, key))
+        continue;
+
+      row = mix_record_new (MIX_TAB_EXISTING_NETWORK);
+      mix_record_set_value_by_id (row, "name", person->name, NULL);
+      mix_record_set_value_by_id (row, "relationship", "turing", NULL);
+      mix_record_set_value_by_id (row, "last_contact", date, NULL);
+      mix_record_set_value_by_id (row, "notes", notes, NULL);
+      g_ptr_array_add (added, row);
+    }
+  return added;
+}
+
+/**
+ * mix_circle_clock_init:
+ * @clock: (out caller-allocates): what @timer shows now; cleared with
+ *   mix_circle_clock_clear()
+ */
+void
+mix_circle_clock_init (MixCircleClock *clock,
+                       MixTimer       *timer)
+{
+  MixTimerState state;
+  MixPhase phase;
+  gint64 remaining;
+  guint elapsed_minutes;
+
+  g_return_if_fail (clock != NULL);
+  g_return_if_fail (MIX_IS_TIMER (timer));
+
+  state = mix_timer_get_state (timer);
+  phase = mix_timer_get_phase (timer);
+  if (state == MIX_TIMER_IDLE)
+    remaining = (gint64) mix_timer_get_planned_minutes (timer, phase) * G_USEC_PER_SEC * 60;
+  else
+    remaining = mix_timer_get_remaining (timer);
+  clock->overtime = state != MIX_TIMER_IDLE && state != MIX_TIMER_FINISHED && remaining < 0;
+  clock->time = state == MIX_TIMER_FINISHED ? g_strdup ("0:00")
+                                             : mix_timer_format_remaining (remaining);
+  clock->phase_fraction = state == MIX_TIMER_FINISHED ? 1.0 : mix_timer_get_phase_fraction (timer);
+
+  if (state == MIX_TIMER_FINISHED)
+    {
+      clock->phase = _("Session Finished");
+      clock->next = g_strdup (_("Thank you for mixing it up!"));
+    }
+  else
+    {
+      clock->phase = _(mix_guide_get_phase (phase)->title);
+      if (phase + 1 < MIX_N_PHASES)
+        /* Translators: %s is the next phase, such as Leaders Share. */
+        clock->next = g_strdup_printf (_("Next: %s"), _(mix_guide_get_phase (phase + 1)->title));
+      else
+        clock->next = g_strdup (_("Last phase"));
+    }
+
+  clock->session_fraction = state == MIX_TIMER_FINISHED ? 1.0
+                            : mix_timer_get_session_fraction (timer);
+  elapsed_minutes = (guint) (mix_timer_get_session_elapsed (timer) / (G_USEC_PER_SEC * 60));
+  /* Translators: the whole session's progress, such as "12 of 30 minutes". */
+  clock->session = g_strdup_printf (_("%u of %u minutes"), elapsed_minutes,
+                                    mix_timer_get_planned_total (timer));
+
+  switch (state)
+    {
+    case MIX_TIMER_RUNNING:
+      clock->toggle = _("_Pause");
+      break;
+    case MIX_TIMER_PAUSED:
+      clock->toggle = _("_Resume");
+      break;
+    case MIX_TIMER_FINISHED:
+      clock->toggle = _("_New Session");
+      break;
+    case MIX_TIMER_IDLE:
+    default:
+      clock->toggle = _("_Start");
+      break;
+    }
+}
+
+void
+mix_circle_clock_clear (MixCircleClock *clock)
+{
+  g_return_if_fail (clock != NULL);
+
+  g_clear_pointer (&clock->time, g_free);
+  g_clear_pointer (&clock->next, g_free);
+  g_clear_pointer (&clock->session, g_free);
+}

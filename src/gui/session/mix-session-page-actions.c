@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mix-circle.h"
+#include "mix-session-page-private.h"
+#include "mix-toast.h"
+#include "mix-tracker-changes.h"
+
+/* The Session page's actions: the timer's controls, Reset, presentation
+ * mode, and Close Out's buttons. */
+
+static void
+toggle_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+
+  if (mix_timer_get_state (self->timer) == MIX_TIMER_FINISHED)
+    mix_timer_reset (self->timer);
+  mix_timer_toggle (self->timer);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  mix_timer_next_phase (MIX_SESSION_PAGE (widget)->timer);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  mix_timer_previous_phase (MIX_SESSION_PAGE (widget)->timer);
+}
+
+static void
+add_minute_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+
+  mix_timer_add_minute (self->timer);
+  mix_session_page_refresh (self);
+  mix_session_page_schedule_tick (self);
+}
+
+static void
+on_reset_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      MixSessionPage   *self)
+{
+  if (g_str_equal (response, "cancel"))
+    return;
+  mix_timer_reset (self->timer);
+  if (g_str_equal (response, "clear") && self->record != NULL &&
+      mix_session_page_is_writable (self))
+    mix_session_roster_clear (self->roster);
+}
+
+/* libadwaita 1.2's response buttons are named twice on GTK 4.8 (their
+ * label, and the mnemonic label that labels them): each is named once. */
+static void
+name_response_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = GTK_IS_BUTTON (child) ? gtk_button_get_child (GTK_BUTTON (child)) : NULL;
+
+      if (label != NULL && GTK_IS_LABEL (label))
+        {
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (child),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          gtk_label_get_text (GTK_LABEL (label)), -1);
+        }
+      else
+        name_response_buttons (child);
+    }
+}
+
+/* Reset starts the circle's time again. The group may be the same people
+ * starting over, or the next circle: Reset asks, when there is a group. */
+static void
+reset_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+  guint n = self->record != NULL ? mix_session_record_get_n_people (self->record) : 0;
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (n == 0 || !mix_session_page_is_writable (self))
+    {
+      mix_timer_reset (self->timer);
+      return;
+    }
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The time starts again. %u person is on the roster: keep them for this circle, or clear the roster for the next one.",
+                                       "The time starts again. %u people are on the roster: keep them for this circle, or clear the roster for the next one.",
+                                       n),
+                          n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Reset the Timer?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "clear", _("C_lear the Roster"),
+                                    "keep", _("_Keep the Roster"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "clear",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  name_response_buttons (dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reset_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+
+  mix_session_page_set_presenting (self, !mix_session_page_get_presenting (self));
+}
+
+static void
+leave_presentation_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+
+  if (mix_session_page_get_presenting (self))
+    mix_session_page_set_presenting (self, FALSE);
+}
+
+/* F11 and Escape work wherever the focus is, on the Session page: in
+ * presentation mode there may be nothing focused at all. */
+static gboolean
+on_present_shortcut_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+  gboolean leave = GPOINTER_TO_INT (user_data);
+  gboolean presenting = mix_session_page_get_presenting (self);
+
+  if (!gtk_widget_get_mapped (widget) || (leave && !presenting))
+    return FALSE;
+  mix_session_page_set_presenting (self, leave ? FALSE : !presenting);
+  return TRUE;
+}
+
+/* Adds each person of the group to Existing Network, once. */
+static void
+add_to_tracker_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+  MixTracker *tracker;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *message = NULL;
+
+  if (self->store == NULL || self->record == NULL)
+    return;
+  if (mix_store_is_read_only (self->store, MIX_DOMAIN_TRACKER))
+    {
+      gtk_widget_error_bell (widget);
+      mix_session_page_toast (self, _("The tracker is read-only: nothing was added."));
+      return;
+    }
+
+  tracker = mix_store_get_tracker (self->store);
+  added = mix_circle_new_network_rows (self->record, tracker, date);
+  if (added->len == 0)
+    {
+      mix_session_page_toast (self, mix_session_record_get_n_people (self->record) == 0
+                                    ? _("Add the group in Introductions first.")
+                                    : _("Everyone is already in your tracker."));
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Added %u person to Existing Network",
+                                          "Added %u people to Existing Network", added->len),
+                             added->len);
+  mix_tracker_append_rows (tracker, MIX_TAB_EXISTING_NETWORK, added);
+  mix_tracker_changes_added (self->history, tracker, added, message);
+  mix_show_undo_toast (widget, self->history, message);
+}
+
+static void
+finish_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+
+  if (self->store == NULL)
+    return;
+  if (!mix_store_finish_session (self->store))
+    {
+      gtk_widget_error_bell (widget);
+      mix_session_page_toast (self, _("Sessions are read-only: this one cannot be saved."));
+      return;
+    }
+
+  g_set_object (&self->record, mix_store_get_current_session (self->store));
+  mix_timer_reset (self->timer);
+  mix_session_page_save_timer (self);
+  mix_session_page_rebuild_phase (self);
+  mix_session_page_toast (self, _("Session saved. See it under Past Sessions."));
+}
+
+void
+mix_session_page_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "session.toggle", NULL, toggle_action);
+  gtk_widget_class_install_action (widget_class, "session.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "session.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "session.add-minute", NULL, add_minute_action);
+  gtk_widget_class_install_action (widget_class, "session.reset", NULL, reset_action);
+  gtk_widget_class_install_action (widget_class, "session.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "session.leave-presentation", NULL,
+                                   leave_presentation_action);
+  gtk_widget_class_install_action (widget_class, "session.add-to-tracker", NULL,
+                                   add_to_tracker_action);
+  gtk_widget_class_install_action (widget_class, "session.finish", NULL, finish_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "session.toggle", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK,
+                                       "session.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK,
+                                       "session.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "session.add-minute", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "session.reset", NULL);
+}
+
+/* Global: handled by the window, whatever has the focus (see
+ * on_present_shortcut_cb()). */
+void
+mix_session_page_add_shortcuts (MixSessionPage *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F11, 0),
+                      gtk_callback_action_new (on_present_shortcut_cb, GINT_TO_POINTER (FALSE),
+                                               NULL)));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                      gtk_callback_action_new (on_present_shortcut_cb, GINT_TO_POINTER (TRUE),
+                                               NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}

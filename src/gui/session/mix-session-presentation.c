@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "mix-session-presentation.h"
+
+/**
+ * MixSessionPresentation:
+ *
+ * The full-screen view for a shared screen: the phase, its time left and
+ * what comes next, in huge text, and the way out (the page's
+ * `session.leave-presentation` action).
+ */
+
+struct _MixSessionPresentation
+{
+  GtkWidget  parent_instance;
+
+  GtkButton *leave_button;
+  GtkLabel  *present_next_label;
+  GtkLabel  *present_phase_label;
+  GtkLabel  *present_time_label;
+};
+
+G_DEFINE_FINAL_TYPE (MixSessionPresentation, mix_session_presentation, GTK_TYPE_WIDGET)
+
+/**
+ * mix_session_presentation_show:
+ * @clock: what the timer shows now
+ */
+void
+mix_session_presentation_show (MixSessionPresentation *self,
+                               const MixCircleClock   *clock)
+{
+  g_return_if_fail (MIX_IS_SESSION_PRESENTATION (self));
+  g_return_if_fail (clock != NULL);
+
+  gtk_label_set_text (self->present_time_label, clock->time);
+  if (clock->overtime)
+    gtk_widget_add_css_class (GTK_WIDGET (self->present_time_label), "overtime");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->present_time_label), "overtime");
+  gtk_label_set_text (self->present_phase_label, clock->phase);
+  gtk_label_set_text (self->present_next_label, clock->next);
+}
+
+/* The keyboard has somewhere to be, on the way out. */
+void
+mix_session_presentation_focus_leave (MixSessionPresentation *self)
+{
+  g_return_if_fail (MIX_IS_SESSION_PRESENTATION (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->leave_button));
+}
+
+static void
+mix_session_presentation_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), MIX_TYPE_SESSION_PRESENTATION);
+  /* The children the template does not name. */
+  while (gtk_widget_get_first_child (GTK_WIDGET (object)) != NULL)
+    gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (object)));
+
+  G_OBJECT_CLASS (mix_session_presentation_parent_class)->dispose (object);
+}
+
+static void
+mix_session_presentation_class_init (MixSessionPresentationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mix_session_presentation_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/session/mix-session-presentation.ui");
+  gtk_widget_class_bind_template_child (widget_class, MixSessionPresentation, leave_button);
+  gtk_widget_class_bind_template_child (widget_class, MixSessionPresentation, present_next_label);
+  gtk_widget_class_bind_template_child (widget_class, MixSessionPresentation, present_phase_label);
+  gtk_widget_class_bind_template_child (widget_class, MixSessionPresentation, present_time_label);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
+}
+
+static void
+mix_session_presentation_init (MixSessionPresentation *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -18,7 +18,7 @@ import sys
 import time
 
 import e2e_common as common
-from e2e_common import App, click, find_all, page_tab, wait_for
+from e2e_common import App, click, find_all, page_tab, wait_for, role_of
 from test_e2e import seed_everything
 
 SIZES = {"wide": (1280, 800), "narrow": (360, 640)}
@@ -74,7 +74,7 @@ def shoot_all(outdir, size_name, scheme):
                 tab = wait_for(sub, lambda sub=sub: [
                     n for n in find_all(window)
                     if (n.get_name() or "").startswith(sub)
-                    and n.get_role_name() in ("page tab", "radio button", "toggle button")])[0]
+                    and role_of(n) in ("page tab", "radio button", "toggle button")])[0]
                 click(tab)
             settle()
             out = os.path.join(outdir, f"{name}-{size_name}-{scheme}.png")

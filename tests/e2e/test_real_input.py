@@ -14,7 +14,7 @@ import time
 
 from e2e_common import (
     App, Atspi, _popover_of, find_all, focused_cell, is_selected, page_tab,
-    pointer_click, run_tests, screen_position, shows, text_of, wait_for, walk, xdotool,
+    pointer_click, run_tests, screen_position, shows, text_of, wait_for, walk, xdotool, role_of,
 )
 
 
@@ -260,7 +260,7 @@ def draft_item(window, name):
     """The item of @name's draft in the list of drafts."""
     return wait_for(f"{name}'s draft", lambda: [
         n for n in find_all(window, contains=name)
-        if n.get_role_name() == "list item" and n.get_extents(
+        if role_of(n) == "list item" and n.get_extents(
             Atspi.CoordType.WINDOW).width > 0])[0]
 
 
@@ -373,7 +373,7 @@ def test_focus_stays_in_view():
 def editing_entry(window):
     """The focused cell entry and its text, once it is drawn in view."""
     node = focused(window)
-    if node is None or node.get_role_name() != "text" or not in_view(window, node):
+    if node is None or role_of(node) != "text" or not in_view(window, node):
         return None
     box = node.get_extents(Atspi.CoordType.WINDOW)
     if box.y + box.height > window.get_extents(Atspi.CoordType.WINDOW).height:
@@ -660,7 +660,7 @@ def test_circle_says_why_and_asks():
         clear = wait_for("Reset's question", lambda: next(
             (n for n in find_all(app.application(), role="push button", name="Clear the Roster")
              if n.get_extents(Atspi.CoordType.WINDOW).width > 0), None),
-            seen=lambda: [(n.get_role_name(), n.get_name()) for n in find_all(app.application())
+            seen=lambda: [(role_of(n), n.get_name()) for n in find_all(app.application())
                           if "oster" in (n.get_name() or "") or "Reset" in (n.get_name() or "")])
         pointer_click(clear)
         wait_for("the roster cleared", lambda: not showing(window, "push button", "Remove Ada"))
@@ -689,11 +689,11 @@ def test_rows_and_lists_have_names():
                 found = []
                 for node in walk(window):
                     try:
-                        if node.get_role_name() in ("list", "list box", "list item", "table row",
+                        if role_of(node) in ("list", "list box", "list item", "table row",
                                                     "table", "tree table", "page tab list") and \
                                 CLASS_NAME.match(node.get_name() or "") and \
                                 node.get_extents(Atspi.CoordType.WINDOW).width > 0:
-                            found.append((node.get_role_name(), node.get_name()))
+                            found.append((role_of(node), node.get_name()))
                     except Exception:  # noqa: BLE001 - gone while walking
                         continue
                 return found
@@ -826,7 +826,7 @@ def test_roster_drop_down_keeps_the_page():
         pointer_click(program)
         choice = wait_for("Back-End offered", lambda: next(
             (n for n in find_all(app.application(), name="Back-End")
-             if n.get_role_name() != "combo box" and
+             if role_of(n) != "combo box" and
              n.get_extents(Atspi.CoordType.WINDOW).height > 0), None))
         pointer_click(choice)
         wait_for("Back-End chosen", lambda: any(

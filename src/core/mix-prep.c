@@ -366,6 +366,7 @@ mix_prep_to_json (MixPrep *self)
 {
   JsonObject *object;
   JsonArray *questions;
+  JsonNode *node;
 
   g_return_val_if_fail (MIX_IS_PREP (self), NULL);
 
@@ -387,7 +388,9 @@ mix_prep_to_json (MixPrep *self)
     json_object_set_string_member (object, "logged_id", self->logged_id);
 
   mix_json_object_add_kept (object, self->unknown);
-  return json_node_init_object (json_node_alloc (), object);
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
 }
 
 const char *

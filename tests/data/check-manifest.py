@@ -6,13 +6,16 @@ The manifest must parse as JSON, name the base application ID, run the same
 command the desktop entry and the metainfo name, and keep the sandbox to the
 permissions the app needs. Every screenshot of the metainfo must be a file
 of the repository. The metainfo and the desktop entry must name the
-build's application ID (the base ID, or the base ID + ".Devel").
+build's application ID (the base ID, or the base ID + ".Devel"). The
+manifest's meson options must be options of meson_options.txt, with
+values they take, for a release build of the default profile.
 Standard library only.
 """
 
 import argparse
 import json
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 
@@ -29,6 +32,7 @@ EXPECTED_FINISH_ARGS = [
 ]
 
 errors = []
+SOURCE_ROOT = "."
 
 
 def fail(message):
@@ -93,7 +97,55 @@ def check_manifest(path, base_id):
             fail(f"{path}: the last module is not 'mix-it-up'")
         elif app_module.get("buildsystem") != "meson":
             fail(f"{path}: the 'mix-it-up' module is not built with meson")
+        else:
+            check_config_opts(path, app_module.get("config-opts", []))
     return manifest
+
+
+def read_meson_options(source_root):
+    """The project's own options from meson_options.txt: name → the values
+    it takes (None for any string)."""
+    with open(os.path.join(source_root, "meson_options.txt"), encoding="utf-8") as f:
+        text = f.read()
+    options = {}
+    for match in re.finditer(r"option\(\s*'([^']+)'\s*,(.*?)\)\s*(?=option\(|$)", text, re.S):
+        name, rest = match.group(1), match.group(2)
+        kind = re.search(r"type\s*:\s*'([^']+)'", rest).group(1)
+        if kind == "boolean":
+            options[name] = ["true", "false"]
+        elif kind == "combo":
+            options[name] = re.findall(r"'([^']+)'", re.search(r"choices\s*:\s*\[(.*?)\]", rest, re.S).group(1))
+        else:
+            options[name] = None
+    return options
+
+
+def check_config_opts(path, config_opts):
+    """The Flatpak builds the sources as the project's own build does: each
+    -D names an option of meson_options.txt with a value it takes, the build
+    is a release, the default profile (the base application ID), and none
+    of the test-only options is on."""
+    options = read_meson_options(SOURCE_ROOT)
+    given = {}
+    for opt in config_opts:
+        if opt.startswith("-D"):
+            name, _, value = opt[2:].partition("=")
+            given[name] = value
+            builtin = name in ("werror", "warning_level", "b_sanitize", "b_lto", "b_ndebug")
+            if name not in options and not builtin:
+                fail(f"{path}: config-opts set {name!r}, which meson_options.txt does not have")
+            elif not builtin and options[name] is not None and value not in options[name]:
+                fail(f"{path}: config-opts set {name}={value!r}; it takes {options[name]!r}")
+        elif opt.startswith("--buildtype="):
+            given["buildtype"] = opt.partition("=")[2]
+    if given.get("buildtype") != "release":
+        fail(f"{path}: the app is not built as a release (--buildtype=release)")
+    if given.get("profile", "default") != "default":
+        fail(f"{path}: the Flatpak builds profile {given['profile']!r}, not the default")
+    if given.get("fuzzing", "false") != "false":
+        fail(f"{path}: the Flatpak turns the fuzzing build on")
+    if "b_sanitize" in given:
+        fail(f"{path}: the Flatpak is built with sanitizers")
 
 
 def check_metainfo(path, app_id):
@@ -120,6 +172,8 @@ def main():
     parser.add_argument("--desktop", required=True)
     parser.add_argument("--source-root", required=True)
     args = parser.parse_args()
+    global SOURCE_ROOT
+    SOURCE_ROOT = args.source_root
 
     if args.app_id not in (args.base_id, args.base_id + ".Devel"):
         fail(f"app id {args.app_id!r} is neither {args.base_id!r} nor its .Devel profile")

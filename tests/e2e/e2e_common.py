@@ -22,6 +22,17 @@ APP = os.environ.get("MIX_IT_UP")
 TIMEOUT = 30.0
 
 
+def locale_for(language):
+    """A locale in which gettext follows LANGUAGE=@language, as a user's
+    own does: the language's own if the system has it; else C.UTF-8, which
+    glibc 2.36 (Debian 12) lets LANGUAGE translate but 2.41 does not."""
+    available = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.split()
+    for name in available:
+        if name.lower().startswith(language.lower() + "_") and name.lower().endswith(("utf8", "utf-8")):
+            return name
+    return "C.UTF-8"
+
+
 def role_of(node):
     """The role of @node by the name AT-SPI 2.46 gives it: 2.56 renamed one
     role, "push button" to "button" (the same number, 43), and this keeps
@@ -92,8 +103,7 @@ class App:
         env = dict(os.environ)
         env.update(extra_env)
         if language is not None:
-            env["LANG"] = "C.UTF-8"
-            env["LC_ALL"] = "C.UTF-8"
+            env["LANG"] = env["LC_ALL"] = locale_for(language)
             env["LANGUAGE"] = language
         env["XDG_DATA_HOME"] = self.data_home
         # Settings in a key file of its own, kept across restarts; the
@@ -183,7 +193,9 @@ def text_of(node):
     text = node.get_text_iface()
     if text is None:
         return None
-    return text.get_text(0, text.get_character_count())
+    # Called through the interface: on AT-SPI 2.56 the accessible itself
+    # is the text, and its own get_text() means something else.
+    return Atspi.Text.get_text(text, 0, Atspi.Text.get_character_count(text))
 
 
 def shows(window, value):

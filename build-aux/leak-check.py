@@ -18,6 +18,7 @@ ASAN_OPTIONS=detect_leaks=1 and the whole stack kept
 import glob
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -69,8 +70,7 @@ def main():
                 ours.append(header + "\n" + "\n".join(frames))
             else:
                 theirs += 1
-        os.unlink(path)
-    os.rmdir(logdir) if not os.listdir(logdir) else None
+    shutil.rmtree(logdir, ignore_errors=True)
 
     if theirs:
         print(f"# {theirs} leak(s) made by GTK on its own, with no frame of ours: not counted",

@@ -274,13 +274,33 @@ mix_sheet_view_bind_cell_cb (GtkSignalListItemFactory *factory,
 
   self->item = item;
   /* GTK 4.8 binds a row on screen again when only its selection changes:
-   * its cells show the same row without closing a choice list. */
+   * its cells show the same row without closing a choice list, and a cell
+   * being edited goes on with what is being typed, the focus kept. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
+      MixRecord *record = mix_sheet_slot_get_record (slot);
+
       queue_button (self);
       follow_slot (self, TRUE);
-      show_record (self, mix_sheet_slot_get_record (slot));
+      if (self->entry != NULL && record == self->record)
+        return;
+      clear (self);
+      show_record (self, record);
     }
+  else
+    clear (self);
+}
+
+/* An edit held through an unbind that no bind of the same row followed:
+ * what was typed is kept, in the row it was typed in. */
+static gboolean
+finish_held_edit_cb (gpointer user_data)
+{
+  MixSheetCell *self = user_data;
+
+  if (self->item == NULL && self->entry != NULL)
+    clear (self);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -289,9 +309,16 @@ mix_sheet_view_unbind_cell_cb (GtkSignalListItemFactory *factory,
                                MixSheetColumn           *data)
 {
   MixSheetCell *self = MIX_SHEET_CELL (gtk_list_item_get_child (item));
+  gboolean editing = self->entry != NULL && !mix_sheet_cell_get_entry_done (self);
 
-  clear (self);
+  /* The entry stays while the row may be bound again at once (see
+   * above): taking it out would drop the keys typed meanwhile and send
+   * the focus to the next cell. */
+  if (!editing)
+    clear (self);
   follow_slot (self, FALSE);
   self->item = NULL;
+  if (editing)
+    g_idle_add_full (G_PRIORITY_HIGH, finish_held_edit_cb, g_object_ref (self), g_object_unref);
 }
 

@@ -433,11 +433,12 @@ test_edit_survives_selection_change (Fixture       *f,
   MixSheetView *sheet = mix_tracker_page_get_sheet (f->page, MIX_TAB_NEW_CONTACTS);
   GtkSelectionModel *selection = mix_sheet_view_get_selection (sheet);
   guint company = (guint) mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "company");
+  MixRecord *ada;
   MixRecord *grace;
   GtkWidget *entry;
   GtkWidget *cell;
 
-  add_named (f, "Ada");
+  ada = add_named (f, "Ada");
   grace = add_named (f, "Grace");
   mix_test_spin ();
   gtk_selection_model_unselect_all (selection);
@@ -463,6 +464,22 @@ test_edit_survives_selection_change (Fixture       *f,
   mix_test_spin ();
   g_assert_cmpstr (mix_record_get_value (grace, company), ==, "Acme");
   g_assert_null (mix_sheet_cell_get_entry (MIX_SHEET_CELL (cell)));
+
+  /* A sort that puts the other row in the cell being edited: what was
+   * typed stays with the row it was typed in. */
+  {
+    GtkColumnView *view = mix_sheet_view_get_column_view (sheet);
+    g_autoptr(GtkColumnViewColumn) name_column =
+      g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+
+    entry = mix_sheet_view_edit_cell (sheet, grace, company);
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Navy");
+    gtk_column_view_sort_by_column (view, name_column, GTK_SORT_DESCENDING);
+    mix_test_spin ();
+    g_assert_cmpstr (mix_record_get_value (grace, company), ==, "Navy");
+    g_assert_null (mix_record_get_value (ada, company));
+  }
 }
 
 /* Deleting selected rows can be undone, and the rows come back in place. */

@@ -264,43 +264,52 @@ mix_sheet_view_setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, GTK_WIDGET (mix_sheet_cell_new (data->view, data->column)));
 }
 
+/* Ends an edit held through an unbind (see below) that no bind of the same
+ * row followed: what was typed is kept, in the row it was typed in. */
+static void
+end_held_edit (MixSheetCell *self)
+{
+  g_clear_handle_id (&self->held_edit_id, g_source_remove);
+  if (self->entry != NULL)
+    clear (self);
+}
+
+static gboolean
+end_held_edit_cb (gpointer user_data)
+{
+  MixSheetCell *self = user_data;
+
+  self->held_edit_id = 0;
+  if (self->item == NULL)
+    end_held_edit (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 mix_sheet_view_bind_cell_cb (GtkSignalListItemFactory *factory,
                              GtkListItem              *item,
                              MixSheetColumn           *data)
 {
   MixSheetCell *self = MIX_SHEET_CELL (gtk_list_item_get_child (item));
-  MixSheetSlot *slot = gtk_list_item_get_item (item);
+  MixRecord *record = mix_sheet_slot_get_record (gtk_list_item_get_item (item));
 
   self->item = item;
-  /* GTK 4.8 binds a row on screen again when only its selection changes:
-   * its cells show the same row without closing a choice list, and a cell
-   * being edited goes on with what is being typed, the focus kept. */
+  g_clear_handle_id (&self->held_edit_id, g_source_remove);
+  /* GTK 4.8 binds a row again when only its selection changes: its cells
+   * show the same row without closing a choice list, and one being edited
+   * goes on, with the focus and the keys typed meanwhile. */
+  if (self->entry != NULL && record == self->record)
+    {
+      follow_slot (self, TRUE);
+      return;
+    }
+  clear (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      MixRecord *record = mix_sheet_slot_get_record (slot);
-
       queue_button (self);
       follow_slot (self, TRUE);
-      if (self->entry != NULL && record == self->record)
-        return;
-      clear (self);
       show_record (self, record);
     }
-  else
-    clear (self);
-}
-
-/* An edit held through an unbind that no bind of the same row followed:
- * what was typed is kept, in the row it was typed in. */
-static gboolean
-finish_held_edit_cb (gpointer user_data)
-{
-  MixSheetCell *self = user_data;
-
-  if (self->item == NULL && self->entry != NULL)
-    clear (self);
-  return G_SOURCE_REMOVE;
 }
 
 void
@@ -311,14 +320,25 @@ mix_sheet_view_unbind_cell_cb (GtkSignalListItemFactory *factory,
   MixSheetCell *self = MIX_SHEET_CELL (gtk_list_item_get_child (item));
   gboolean editing = self->entry != NULL && !mix_sheet_cell_get_entry_done (self);
 
-  /* The entry stays while the row may be bound again at once (see
-   * above): taking it out would drop the keys typed meanwhile and send
-   * the focus to the next cell. */
+  /* An edit is held until the next bind, or the main loop's next turn
+   * (the teardown ends it at once): taking the entry out here would drop
+   * the keys typed meanwhile and send the focus to the next cell. */
   if (!editing)
     clear (self);
   follow_slot (self, FALSE);
   self->item = NULL;
-  if (editing)
-    g_idle_add_full (G_PRIORITY_HIGH, finish_held_edit_cb, g_object_ref (self), g_object_unref);
+  if (editing && self->held_edit_id == 0)
+    self->held_edit_id = g_idle_add_full (G_PRIORITY_HIGH, end_held_edit_cb, self, NULL);
+}
+
+void
+mix_sheet_view_teardown_cell_cb (GtkSignalListItemFactory *factory,
+                                 GtkListItem              *item,
+                                 MixSheetColumn           *data)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  if (child != NULL)
+    end_held_edit (MIX_SHEET_CELL (child));
 }
 

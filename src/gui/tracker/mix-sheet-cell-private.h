@@ -23,6 +23,7 @@ struct _MixSheetCell
   GtkWidget       *entry;      /* nullable: while edited */
   GtkWidget       *button;     /* nullable: to open a link or address, or choose a date */
   char            *button_tip; /* the button's tooltip */
+  guint            held_edit_id; /* an edit kept through an unbind, until a bind */
 
   guint            syncing : 1;       /* showing a value, not taking one */
   guint            entry_done : 1;    /* the entry is on its way out */

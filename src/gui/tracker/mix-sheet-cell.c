@@ -578,6 +578,7 @@ mix_sheet_cell_dispose (GObject *object)
 {
   MixSheetCell *self = MIX_SHEET_CELL (object);
 
+  g_clear_handle_id (&self->held_edit_id, g_source_remove);
   g_clear_object (&self->record);
 
   G_OBJECT_CLASS (mix_sheet_cell_parent_class)->dispose (object);

@@ -110,6 +110,9 @@ void       mix_sheet_view_bind_cell_cb         (GtkSignalListItemFactory *factor
 void       mix_sheet_view_unbind_cell_cb       (GtkSignalListItemFactory *factory,
                                                 GtkListItem              *item,
                                                 MixSheetColumn           *data);
+void       mix_sheet_view_teardown_cell_cb     (GtkSignalListItemFactory *factory,
+                                                GtkListItem              *item,
+                                                MixSheetColumn           *data);
 void       mix_sheet_view_add_cell_buttons     (MixSheetView             *self);
 void       mix_sheet_view_forget_cell_buttons  (MixSheetView             *self);
 

@@ -313,6 +313,7 @@ build_columns (MixSheetView *self)
       g_signal_connect (factory, "setup", G_CALLBACK (mix_sheet_view_setup_cell_cb), data);
       g_signal_connect (factory, "bind", G_CALLBACK (mix_sheet_view_bind_cell_cb), data);
       g_signal_connect (factory, "unbind", G_CALLBACK (mix_sheet_view_unbind_cell_cb), data);
+      g_signal_connect (factory, "teardown", G_CALLBACK (mix_sheet_view_teardown_cell_cb), data);
 
       view_column = gtk_column_view_column_new (_(column->title), g_steal_pointer (&factory));
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, data, NULL));

@@ -2984,14 +2984,18 @@ is_conflict_copy (const char *entry,
          (g_str_has_suffix (lower, ".json") || g_str_has_suffix (lower, ".conflict"));
 }
 
-/* Moves a merged copy aside as `<copy>.merged`, never over another file. */
+/* Moves a merged copy aside as `<copy>.merged`, never over another file.
+ * A sync tool can bring back a copy already merged here (the other
+ * computer had it before this one's move reached it): that one becomes
+ * `<copy>.2.merged`, so that every name still ends in `.merged`, which
+ * README.md has users keep on each computer, and nothing syncs it back. */
 static char *
 move_merged (const char *path)
 {
   for (guint attempt = 1; attempt < 100; attempt++)
     {
       g_autofree char *target = attempt == 1 ? g_strconcat (path, ".merged", NULL) :
-                                               g_strdup_printf ("%s.merged-%u", path, attempt);
+                                               g_strdup_printf ("%s.%u.merged", path, attempt);
 
       if (g_file_test (target, G_FILE_TEST_EXISTS))
         continue;

@@ -241,7 +241,27 @@ def converge(a, b, timeout):
             return steady_since - start
         last = state
         time.sleep(0.5)
-    raise AssertionError("timed out waiting for both computers to hold the same file")
+    raise AssertionError("timed out waiting for both computers to hold the same file: "
+                         + why_not_settled(a, b))
+
+
+def why_not_settled(a, b):
+    """What keeps the sides apart, for the failure message."""
+    said = []
+    for side in (a, b):
+        copies = side.unmerged_copies()
+        if copies:
+            said.append(f"{side.name} holds unmerged copies {copies}")
+        try:
+            status = side.rest(f"/rest/db/status?folder={FOLDER_ID}")
+            said.append(f"{side.name} is {status.get('state')} needing "
+                        f"{status.get('needTotalItems')} items")
+        except (OSError, ValueError) as error:
+            said.append(f"{side.name} does not answer: {error}")
+        data = side.tracker()
+        said.append(f"{side.name}'s file: " + (
+            "missing" if data is None else hashlib.sha256(data).hexdigest()[:12]))
+    return "; ".join(said)
 
 
 def check_nothing_lost(final, logs):
@@ -383,6 +403,12 @@ def main():
         return 0
     except Exception as error:  # noqa: BLE001 - reported in TAP
         print(f"not ok 1 - two computers converge, nothing lost: {error}", flush=True)
+        for side in (a, b):
+            output = getattr(side, "output", None)
+            if output is not None and os.path.exists(output):
+                with open(output, encoding="utf-8", errors="replace") as f:
+                    for line in [l for l in f if "DEBUG:" not in l][-15:]:
+                        print(f"# driver {side.name}: {line.rstrip()}")
         for side in (a, b):
             if side is not None:
                 log = os.path.join(side.home, "syncthing.log")

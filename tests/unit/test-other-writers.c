@@ -540,6 +540,38 @@ test_conflict_copies (Fixture       *f,
   g_assert_cmpuint (n_told, ==, G_N_ELEMENTS (copies));
 }
 
+/* A copy the sync tool brings back after it was merged here is merged and
+ * moved aside again, under a name that still ends in `.merged` (the folder's
+ * ignore pattern keeps those on this computer), and the first stays. */
+static void
+test_conflict_copy_comes_back (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "tracker.sync-conflict-20261201-101500-ABCDEFG.json", NULL);
+  g_autofree char *first = g_strconcat (copy, ".merged", NULL);
+  g_autofree char *second = g_strconcat (copy, ".2.merged", NULL);
+  g_autoptr(MixStore) store = NULL;
+  g_autofree char *names = NULL;
+  const char *text =
+    "{\"format\":\"mix-it-up/tracker\",\"version\":1,\"tabs\":{\"new-contacts\":["
+    "{\"id\":\"c1\",\"created\":\"2026-01-02T00:00:00Z\",\"modified\":\"2026-01-02T00:00:00Z\","
+    "\"fields\":{\"name\":\"From the copy\"}}]}}";
+
+  write_text (f->tracker_path, tracker_of_two);
+  write_text (first, text);
+  write_text (copy, text);
+
+  store = open_store (f);
+  names = names_in_file (f->tracker_path);
+  g_assert_cmpstr (names, ==, "Ada\nGrace\nFrom the copy\n");
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (mix_store_get_problems (store)->len, ==, 1);
+  g_assert_cmpstr (((MixStoreProblem *) g_ptr_array_index (mix_store_get_problems (store), 0))->moved_to,
+                   ==, second);
+}
+
 /* A file changed into one that cannot be read (by a program still writing
  * it, or broken) is neither merged nor overwritten: saving stops, what was
  * not saved is kept beside it, and saving goes on once it is mended. */
@@ -788,6 +820,7 @@ main (int   argc,
   ADD ("/other-writers/deleted-by-hand", test_deleted_by_hand);
   ADD ("/other-writers/watched", test_watched);
   ADD ("/other-writers/conflict-copies", test_conflict_copies);
+  ADD ("/other-writers/conflict-copy-comes-back", test_conflict_copy_comes_back);
   ADD ("/other-writers/changed-into-damaged", test_changed_into_damaged);
   ADD ("/other-writers/too-large", test_too_large);
   ADD ("/other-writers/permission-denied", test_permission_denied);

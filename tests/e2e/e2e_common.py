@@ -41,13 +41,16 @@ def role_of(node):
     return "push button" if name == "button" else name
 
 
-def walk(node, depth=0):
-    """Yields every accessible below node (node included)."""
+def walk(node, depth=0, prune=()):
+    """Yields every accessible below node (node included), not looking
+    inside nodes whose role is in @prune."""
     if node is None or depth > 60:
         return
     yield node
     try:
         count = node.get_child_count()
+        if prune and depth > 0 and role_of(node) in prune:
+            return
     except gi.repository.GLib.Error:
         return
     for i in range(count):
@@ -55,12 +58,12 @@ def walk(node, depth=0):
             child = node.get_child_at_index(i)
         except gi.repository.GLib.Error:
             continue
-        yield from walk(child, depth + 1)
+        yield from walk(child, depth + 1, prune)
 
 
-def find_all(root, role=None, name=None, contains=None):
+def find_all(root, role=None, name=None, contains=None, prune=()):
     found = []
-    for node in walk(root):
+    for node in walk(root, prune=prune):
         try:
             if role is not None and role_of(node) != role:
                 continue
@@ -72,6 +75,28 @@ def find_all(root, role=None, name=None, contains=None):
         if contains is not None and contains not in node_name:
             continue
         found.append(node)
+    return found
+
+
+# A toast is never inside the pages' scrolled content, which holds nearly
+# every node of the window: a walk that leaves it out takes a few
+# milliseconds, not seconds on a busy machine, and sees a toast in its
+# five seconds.
+PAGE_CONTENT = ("scroll pane", "table", "page tab list", "list", "list box", "tree table")
+
+
+def toast_shown(window, contains):
+    """The labels drawn now outside the pages' content, as toasts are,
+    whose text holds @contains."""
+    found = []
+    for node in find_all(window, role="label", contains=contains, prune=PAGE_CONTENT):
+        try:
+            states = node.get_state_set()
+            box = node.get_extents(Atspi.CoordType.WINDOW)
+        except Exception:  # noqa: BLE001 - gone while looking
+            continue
+        if states.contains(Atspi.StateType.VISIBLE) and box.width > 0 and box.height > 0:
+            found.append(node)
     return found
 
 
@@ -217,6 +242,20 @@ def focused(window):
         except gi.repository.GLib.Error:
             continue
     return None
+
+
+def wait_focused(window, what, role, name=None):
+    """Waits until the widget of @role (and @name) has the keyboard focus:
+    keys sent before then would go elsewhere."""
+    def ready():
+        node = focused(window)
+        try:
+            return node is not None and role_of(node) == role and \
+                (name is None or node.get_name() == name)
+        except gi.repository.GLib.Error:
+            return False
+    wait_for(what, ready, seen=lambda: focused(window) and
+             (role_of(focused(window)), focused(window).get_name()))
 
 
 def focused_cell(window):

@@ -14,7 +14,7 @@ import tempfile
 
 from e2e_common import (
     APP, App, Atspi, find_all, is_selected, page_tab, pointer_click, run_tests, shows, text_of,
-    wait_for, xdotool,
+    toast_shown, wait_for, xdotool,
 )
 
 # Long enough that nothing is saved as you go during a test: what is in the
@@ -226,7 +226,7 @@ def test_change_from_elsewhere_shown():
 
         wait_for("the row from elsewhere", lambda: shows(window, "Lin From Elsewhere"))
         wait_for("the word about it",
-                 lambda: find_all(app.application(), contains="came from another program"))
+                 lambda: toast_shown(window, "came from another program"))
         type_new_contact(window, "Typed Here")
         xdotool("key", "ctrl+q")
         assert app.process.wait(timeout=30) == 0, "the app did not quit cleanly"

@@ -18,7 +18,7 @@ import gi
 
 from e2e_common import (
     App, Atspi, click, find_all, focused_cell, is_checked, is_selected, page_tab, run_cli,
-    run_tests, shows, text_of, wait_for, walk, xdotool, role_of,
+    run_tests, shows, text_of, wait_focused, wait_for, walk, xdotool, role_of,
 )
 
 
@@ -91,8 +91,7 @@ def test_tracker_row_survives_restart():
         add = wait_for("Add Row", lambda: find_all(window, role="push button", name="Add Row"))
         click(add[0])
         # The new row's first cell is being edited: type as a person would.
-        wait_for("the Name cell", lambda: find_all(window, role="text", name="Name"))
-        time.sleep(0.3)
+        wait_focused(window, "the Name cell", "text", "Name")
         xdotool("type", "--delay", "15", "Ada Lovelace")
         xdotool("key", "Tab")
         xdotool("type", "--delay", "15", "Initech")
@@ -398,7 +397,9 @@ def test_session_timer():
         click(page_tab(window, "Session"))
         wait_for("the plan's first phase", lambda: shown_time(window) == "2:00", seen=lambda: shown_time(window))
         click(wait_for("Start", lambda: find_all(window, role="push button", name="Start"))[0])
-        wait_for("the clock to run", lambda: shown_time(window) == "1:59", seen=lambda: shown_time(window))
+        # Any time under 2:00: on a busy machine a reading can take seconds.
+        wait_for("the clock to run", lambda: seconds_left(window) in range(60, 120),
+                 seen=lambda: shown_time(window))
 
         click(wait_for("Pause", lambda: find_all(window, role="push button", name="Pause"))[0])
         wait_for("Resume", lambda: find_all(window, role="push button", name="Resume"))
@@ -408,7 +409,8 @@ def test_session_timer():
 
         click(find_all(window, role="push button", name="Next Phase")[0])
         wait_for("Leaders Share", lambda: find_all(window, role="label", name="Leaders Share"))
-        wait_for("its 8 minutes", lambda: shown_time(window) == "8:00", seen=lambda: shown_time(window))
+        wait_for("its 8 minutes", lambda: seconds_left(window) in range(420, 481),
+                 seen=lambda: shown_time(window))
         assert find_all(window, role="label", name="Next: Group Discussion"), "the next phase is not named"
         # A screen reader hears the change from the button that has the focus.
         toggle = [n for n in find_all(window, role="push button")
@@ -425,6 +427,13 @@ def seconds_of(shown):
     return int(minutes) * 60 + int(seconds)
 
 
+def seconds_left(window):
+    """The seconds the session page shows, or None (an overrun's "+" time
+    is not left)."""
+    shown = shown_time(window)
+    return seconds_of(shown) if shown is not None and not shown.startswith("+") else None
+
+
 def test_session_survives_restart():
     """A circle in progress is picked up where it was after closing the app,
     with its clock still right: it went on while the app was closed, and no
@@ -438,7 +447,8 @@ def test_session_survives_restart():
         click(page_tab(window, "Session"))
         click(wait_for("Start", lambda: find_all(window, role="push button", name="Start"))[0])
         click(wait_for("Next Phase", lambda: find_all(window, role="push button", name="Next Phase"))[0])
-        wait_for("Leaders Share", lambda: shown_time(window) in ("8:00", "7:59"), seen=lambda: shown_time(window))
+        wait_for("Leaders Share", lambda: seconds_left(window) in range(420, 481),
+                 seen=lambda: shown_time(window))
         # The clock at quitting is no later than this reading.
         at_quit = seconds_of(shown_time(window))
         quit_stamp = time.monotonic()

@@ -14,7 +14,8 @@ import time
 
 from e2e_common import (
     App, Atspi, _popover_of, find_all, focused_cell, is_selected, page_tab,
-    pointer_click, run_tests, screen_position, shows, text_of, wait_for, walk, xdotool, role_of,
+    pointer_click, run_tests, screen_position, shows, text_of, toast_shown, wait_for, walk, xdotool,
+    role_of,
 )
 
 
@@ -202,8 +203,8 @@ def test_delete_rows_and_undo_later():
         # The tab says how many rows it has (the table's labels stay in
         # the tree, hidden, when the empty page shows).
         wait_for("the rows gone", lambda: showing(window, "page tab", "New Contacts (0)"))
-        wait_for("the toast", lambda: showing(window, "label", "Deleted 3 rows"))
-        wait_for("the toast gone", lambda: not showing(window, "label", "Deleted 3 rows"))
+        wait_for("the toast", lambda: toast_shown(window, "Deleted 3 rows"))
+        wait_for("the toast gone", lambda: not toast_shown(window, "Deleted 3 rows"))
         wait_for("the rows deleted on disk", lambda: saved_rows(app) == [])
 
         xdotool("key", "ctrl+z")

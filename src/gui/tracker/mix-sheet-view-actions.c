@@ -75,6 +75,23 @@ focus_cell_in_next_row (MixSheetCell *cell,
 
 static gboolean select_focused_row_cb (gpointer user_data);
 
+/**
+ * mix_sheet_view_tab_from_cell:
+ *
+ * Tab and Shift+Tab go to the next and the previous cell of the row, as
+ * in a spreadsheet; past the row's end they leave the table (returns
+ * %FALSE: GTK moves the focus on). GTK's own focus chain does the first on
+ * GTK 4.8 but not on 4.12 and later, whose list views take the focus in
+ * their cells' wrappers, and skip the text cells.
+ */
+gboolean
+mix_sheet_view_tab_from_cell (MixSheetView *self,
+                              MixSheetCell *cell,
+                              gboolean      forward)
+{
+  return focus_next_cell (cell, forward);
+}
+
 /* The row of the table a widget is in, or GTK_INVALID_LIST_POSITION. */
 static guint
 widget_position (GtkWidget *widget)
@@ -95,6 +112,11 @@ mix_sheet_view_cell_key_pressed (MixSheetView    *self,
 
   if (mix_sheet_cell_get_entry (cell) != NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab)
+    return mix_sheet_view_tab_from_cell (self, cell, keyval != GDK_KEY_ISO_Left_Tab &&
+                                                     (state & GDK_SHIFT_MASK) == 0)
+           ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 
   if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right ||
       keyval == GDK_KEY_Up || keyval == GDK_KEY_Down)

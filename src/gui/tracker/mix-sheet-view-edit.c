@@ -191,6 +191,19 @@ on_entry_key_pressed_cb (GtkEventControllerKey *controller,
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   MixSheetCell *cell = entry_cell (entry);
 
+  /* Tab takes the value and goes to the next cell; a value that cannot be
+   * taken (not a date) keeps the focus, marked, to be fixed. */
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 && cell != NULL)
+    {
+      mix_sheet_view_stop_editing (self, cell, TRUE, TRUE);
+      if (!mix_sheet_cell_get_entry_done (cell))
+        return GDK_EVENT_STOP;
+      return mix_sheet_view_tab_from_cell (self, cell, keyval != GDK_KEY_ISO_Left_Tab &&
+                                                       (state & GDK_SHIFT_MASK) == 0)
+             ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+    }
+
   if (keyval != GDK_KEY_Escape)
     return GDK_EVENT_PROPAGATE;
 

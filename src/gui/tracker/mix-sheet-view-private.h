@@ -63,6 +63,9 @@ GtkWidget *mix_sheet_view_find_list_view       (MixSheetView   *self);
 
 /* mix-sheet-view-actions.c */
 gboolean   mix_sheet_view_contains_focus       (GtkWidget      *widget);
+gboolean   mix_sheet_view_tab_from_cell        (MixSheetView   *self,
+                                                MixSheetCell   *cell,
+                                                gboolean        forward);
 gboolean   mix_sheet_view_cell_key_pressed     (MixSheetView   *self,
                                                 MixSheetCell   *cell,
                                                 guint           keyval,

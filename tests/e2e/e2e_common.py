@@ -275,12 +275,25 @@ def is_checked(node):
 
 
 def _popover_of(node):
+    """The popover @node is in, or None. GTK 4.8 names a popover after its
+    class; GTK 4.18 does not name it, and it is found as the node the size
+    of an X window of its own (a popover is one; the main window is a
+    frame, where the search stops)."""
+    sizes = None
     while node is not None:
         try:
             if node.get_name() == "GtkPopover":
                 return node
+            if role_of(node) in ("frame", "window", "dialog"):
+                return None
+            if sizes is None:
+                # Not the main window, at the screen's corner.
+                sizes = [w[:2] for w in _viewable_x_windows() if w[2:] != (0, 0)]
+            box = node.get_extents(Atspi.CoordType.WINDOW)
+            if (box.width, box.height) in sizes and role_of(node) in ("panel", "menu", "filler"):
+                return node
             node = node.get_parent()
-        except gi.repository.GLib.Error:
+        except (gi.repository.GLib.Error, subprocess.CalledProcessError, KeyError, ValueError):
             return None
     return None
 
@@ -306,6 +319,30 @@ def _viewable_x_windows():
     return found
 
 
+def toolkit_version(node):
+    """The GTK version of the app @node belongs to, as (major, minor)."""
+    version = node.get_application().get_toolkit_version() or "0.0"
+    return tuple(int(part) for part in version.split(".")[:2])
+
+
+def _window_origin_shift(node):
+    """What to add to @node's window coordinates to get the X window's.
+    GTK 4.8 gives them within the X window. GTK 4.18 gives the window
+    itself at minus its resize border (-5, -5), and everything in it
+    another border's width up and to the left: twice the window's own
+    offset is added back (0 on GTK 4.8)."""
+    frame = node
+    try:
+        while frame is not None and role_of(frame) not in ("frame", "window", "dialog"):
+            frame = frame.get_parent()
+        if frame is None:
+            return 0, 0
+        outer = frame.get_extents(Atspi.CoordType.WINDOW)
+    except gi.repository.GLib.Error:
+        return 0, 0
+    return -2 * min(outer.x, 0), -2 * min(outer.y, 0)
+
+
 def screen_position(node):
     """The middle of @node on screen. GTK 4.8 gives positions within the
     window, which sits at the top left corner of the screen under Xvfb
@@ -316,7 +353,10 @@ def screen_position(node):
     assert box.width > 0 and box.height > 0, f"{node.get_name()} is not on screen"
     x, y = box.x + box.width // 2, box.y + box.height // 2
     popover = _popover_of(node)
-    if popover is not None:
+    if popover is None:
+        dx, dy = _window_origin_shift(node)
+        x, y = x + dx, y + dy
+    else:
         outer = popover.get_extents(Atspi.CoordType.WINDOW)
         windows = [w for w in _viewable_x_windows() if w[:2] == (outer.width, outer.height)]
         assert len(windows) == 1, f"the popover of {node.get_name()} is not one window: {windows}"

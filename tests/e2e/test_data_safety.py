@@ -11,10 +11,11 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 from e2e_common import (
     APP, App, Atspi, find_all, is_selected, page_tab, pointer_click, run_tests, shows, text_of,
-    toast_shown, wait_for, xdotool,
+    toast_shown, toolkit_version, wait_for, xdotool,
 )
 
 # Long enough that nothing is saved as you go during a test: what is in the
@@ -38,6 +39,21 @@ def show_tab(window, page, tab):
     if tab is not None:
         pointer_click(page_tab(window, tab))
         wait_for(f"the {tab} tab", lambda: is_selected(page_tab(window, tab)))
+
+
+def scrolled_into_view(window, what, find):
+    """Turns the wheel under the pointer until @find finds something drawn
+    in the window's view; returns it."""
+    height = window.get_extents(Atspi.CoordType.WINDOW).height
+
+    def found():
+        for node in find():
+            box = node.get_extents(Atspi.CoordType.WINDOW)
+            if box.width > 0 and box.y > 0 and box.y + box.height <= height:
+                return node
+        xdotool("click", "5")
+        return None
+    return wait_for(what, found)
 
 
 def type_new_contact(window, name):
@@ -262,16 +278,29 @@ def test_session_read_only():
         notes = wait_for("the notes", lambda: find_all(window, role="text",
                                                          name="Notes for this phase"))[0]
         wait_for("the notes shown", lambda: text_of(notes) == "Kept", seen=lambda: text_of(notes))
-        name = wait_for("the roster's name field",
-                        lambda: find_all(window, role="text", name="Name"))[0]
-        assert not name.get_state_set().contains(Atspi.StateType.SENSITIVE), \
-            "the roster takes a name"
+        # The roster's form opens, as a user opens it, but takes no name.
+        # (GTK 4.18 leaves a closed row's fields out of the tree.)
+        xdotool("mousemove", "480", "500")
+        pointer_click(scrolled_into_view(
+            window, "Add a Person", lambda: find_all(window, role="list item", name="Add a Person")))
+        name = scrolled_into_view(window, "the roster's name field",
+                                  lambda: find_all(window, role="text", name="Name"))
+        # GTK 4.18 says "sensitive" of an entry row's text either way: what
+        # counts is that typing there does nothing.
+        if toolkit_version(window) < (4, 10):
+            assert not name.get_state_set().contains(Atspi.StateType.SENSITIVE), \
+                "the roster looks as if it takes a name"
+        pointer_click(name)
+        xdotool("type", "--delay", "20", "Zed")
         assert not notes.get_state_set().contains(Atspi.StateType.EDITABLE), \
             "the notes can be written"
 
         # Typing into the notes does nothing.
         pointer_click(notes)
         xdotool("type", "--delay", "20", " and more")
+        # Nothing is to happen: a second for the keys to arrive.
+        time.sleep(1)
+        assert text_of(name) == "", f"the roster took a name: {text_of(name)!r}"
         assert text_of(notes) == "Kept", text_of(notes)
         xdotool("key", "ctrl+q")
         assert app.process.wait(timeout=30) == 0, "the app did not quit cleanly"

@@ -84,10 +84,14 @@ click_undo_of (const char *title)
 static void
 click_undo (void)
 {
-  GtkButton *undo;
+  GtkButton *undo = NULL;
 
-  mix_test_spin ();
-  undo = GTK_BUTTON (mix_test_find_button (GTK_WIDGET (window), "_Undo"));
+  /* libadwaita 1.7 shows a toast a few frames later than 1.2. */
+  for (guint i = 0; i < 200 && undo == NULL; i++)
+    {
+      mix_test_spin ();
+      undo = GTK_BUTTON (mix_test_find_button (GTK_WIDGET (window), "_Undo"));
+    }
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   mix_test_spin ();

@@ -10,12 +10,11 @@ import os
 import re
 import sys
 import tempfile
-import time
 
 from e2e_common import (
     App, Atspi, _popover_of, find_all, focused_cell, is_selected, page_tab,
-    pointer_click, run_tests, screen_position, shows, text_of, toast_shown, wait_for, walk, xdotool,
-    role_of,
+    pointer_click, run_tests, screen_position, scrolled_into_view, showing, shows, text_of,
+    toast_shown, wait_for, walk, xdotool, role_of,
 )
 
 
@@ -117,22 +116,6 @@ def test_click_a_cell_and_type():
         assert rows[0]["company"] == "", rows
     finally:
         app.cleanup()
-
-
-def showing(window, role, name):
-    """The widgets of @role and @name drawn on screen now."""
-    found = []
-    for node in find_all(window, role=role, name=name):
-        try:
-            states = node.get_state_set()
-            box = node.get_extents(Atspi.CoordType.WINDOW)
-        except Exception:  # noqa: BLE001 - gone while looking
-            continue
-        # GTK 4.8 says "visible" of what is hidden with its page; only what
-        # is drawn has a size.
-        if states.contains(Atspi.StateType.VISIBLE) and box.width > 0 and box.height > 0:
-            found.append(node)
-    return found
 
 
 def test_presentation_mode_can_be_left():
@@ -511,8 +494,10 @@ def test_wrong_values_kept_and_search_folds_accents():
                  shows(window, "Mar 5, 2026") or focused_cell(window)[0] == "Contacted On" and
                  focused_cell(window)[1] != "")
 
-        xdotool("key", "ctrl+f")
-        xdotool("type", "angstrom")
+        # Typed at once after Ctrl+F, as fast as a hand can: every letter counts.
+        xdotool("key", "--delay", "0", "ctrl+f", *"angstrom")
+        wait_for("the search typed", lambda: text_of(focused(window)) == "angstrom",
+                 seen=lambda: focused(window) and text_of(focused(window)))
         wait_for("only Zoë found", lambda: showing(window, "page tab", "New Contacts (1 of 3)") or
                  (table_row_shown(window, "Zoë Ångström") and
                   not table_row_shown(window, "Grace Hopper")))
@@ -607,21 +592,6 @@ def test_roster_under_the_hands():
         app.cleanup()
 
 
-def scroll_to(window, find, what):
-    """Scrolls the page under the pointer with the wheel until @find finds
-    something drawn in view; returns it."""
-    height = window.get_extents(Atspi.CoordType.WINDOW).height
-
-    def found():
-        for node in find():
-            box = node.get_extents(Atspi.CoordType.WINDOW)
-            if box.width > 0 and box.y > 0 and box.y + box.height <= height:
-                return node
-        xdotool("click", "5")
-        return None
-    return wait_for(what, found)
-
-
 def test_circle_says_why_and_asks():
     """10. A third leader question is refused with the reason; Reset asks
     whether to keep the roster, and clearing it can be undone."""
@@ -631,8 +601,8 @@ def test_circle_says_why_and_asks():
         xdotool("mousemove", "300", "300")
         show_tab(window, "Session")
         xdotool("mousemove", "480", "500")
-        pointer_click(scroll_to(window, lambda: [name_field(window)] if name_field(window) else [],
-                                "the Name field"))
+        pointer_click(scrolled_into_view(
+            window, "the Name field", lambda: [name_field(window)] if name_field(window) else []))
         xdotool("type", "Ada")
         xdotool("key", "Return")
         wait_for("Ada on the roster", lambda: showing(window, "push button", "Remove Ada"))
@@ -651,9 +621,8 @@ def test_circle_says_why_and_asks():
         checks = []
         for question in ["How have you been successful", "What is your process",
                          "What’s been challenging"]:
-            box = scroll_to(window, lambda q=question: [
-                n for n in find_all(window, role="check box") if q in (n.get_name() or "")],
-                question)
+            box = scrolled_into_view(window, question, lambda q=question: [
+                n for n in find_all(window, role="check box") if q in (n.get_name() or "")])
             checks.append(box)
             pointer_click(box)
         wait_for("the reason said", lambda: shows(
@@ -772,7 +741,7 @@ def test_help_on_f1_and_in_the_menu():
 
     app = App(help_home(None))
     try:
-        window = app.window()
+        app.window()  # shown: the keys go to it
         xdotool("mousemove", "300", "300")
         xdotool("click", "1")
         xdotool("key", "F1")
@@ -800,9 +769,8 @@ def test_log_a_conversation_once():
         wait_for("Sam's message", lambda: message_text(window)[1] == "Hi Sam")
         pointer_click(wait_for("Prepare", lambda: showing(window, "page tab", "Prepare"))[0])
         xdotool("mousemove", "600", "500")
-        log = scroll_to(window, lambda: find_all(window, role="push button",
-                                                 name="Log This Conversation"),
-                        "Log This Conversation")
+        log = scrolled_into_view(window, "Log This Conversation", lambda: find_all(
+            window, role="push button", name="Log This Conversation"))
         pointer_click(log)
         wait_for("the conversation logged", lambda: shows(
             window, "Conversation with Sam Rivera added to your Networking Log"))
@@ -825,8 +793,8 @@ def test_roster_drop_down_keeps_the_page():
         xdotool("mousemove", "300", "300")
         show_tab(window, "Session")
         xdotool("mousemove", "480", "500")
-        program = scroll_to(window, lambda: find_all(window, role="combo box", name="Program"),
-                            "the Program drop-down")
+        program = scrolled_into_view(window, "the Program drop-down", lambda: find_all(
+            window, role="combo box", name="Program"))
         cohort = wait_for("the Cohort field", lambda: next(
             iter(find_all(window, role="text", name="Cohort")), None))
         # The wheel's scrolling eases out: the page is read once it is still.

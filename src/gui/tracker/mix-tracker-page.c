@@ -718,4 +718,13 @@ mix_tracker_page_init (MixTrackerPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* The bar slides in from the next frame on, and until then GTK drops the
+   * keys sent to the entry: what is typed right after Ctrl+F would lose its
+   * first letters, all of them on a busy machine. So it appears at once. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->search_bar));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_REVEALER (child))
+      gtk_revealer_set_transition_type (GTK_REVEALER (child),
+                                        GTK_REVEALER_TRANSITION_TYPE_NONE);
 }

@@ -85,11 +85,11 @@ def find_all(root, role=None, name=None, contains=None, prune=()):
 PAGE_CONTENT = ("scroll pane", "table", "page tab list", "list", "list box", "tree table")
 
 
-def toast_shown(window, contains):
-    """The labels drawn now outside the pages' content, as toasts are,
-    whose text holds @contains."""
+def drawn(nodes):
+    """The nodes drawn on screen now: GTK 4.8 says "visible" of what is
+    hidden with its page, and only what is drawn has a size."""
     found = []
-    for node in find_all(window, role="label", contains=contains, prune=PAGE_CONTENT):
+    for node in nodes:
         try:
             states = node.get_state_set()
             box = node.get_extents(Atspi.CoordType.WINDOW)
@@ -98,6 +98,17 @@ def toast_shown(window, contains):
         if states.contains(Atspi.StateType.VISIBLE) and box.width > 0 and box.height > 0:
             found.append(node)
     return found
+
+
+def showing(window, role, name):
+    """The widgets of @role and @name drawn on screen now."""
+    return drawn(find_all(window, role=role, name=name))
+
+
+def toast_shown(window, contains):
+    """The labels drawn now outside the pages' content, as toasts are,
+    whose text holds @contains."""
+    return drawn(find_all(window, role="label", contains=contains, prune=PAGE_CONTENT))
 
 
 def wait_for(what, predicate, timeout=TIMEOUT, seen=None):
@@ -110,6 +121,21 @@ def wait_for(what, predicate, timeout=TIMEOUT, seen=None):
         time.sleep(0.2)
     detail = f" (saw {seen()!r})" if seen is not None else ""
     raise AssertionError(f"timed out waiting for {what}{detail}")
+
+
+def scrolled_into_view(window, what, find):
+    """Turns the wheel under the pointer until @find finds something drawn
+    in the window's view; returns it."""
+    height = window.get_extents(Atspi.CoordType.WINDOW).height
+
+    def found():
+        for node in find():
+            box = node.get_extents(Atspi.CoordType.WINDOW)
+            if box.width > 0 and box.y > 0 and box.y + box.height <= height:
+                return node
+        xdotool("click", "5")
+        return None
+    return wait_for(what, found)
 
 
 def _die_with_parent():

@@ -14,7 +14,7 @@ import tempfile
 import time
 
 from e2e_common import (
-    APP, App, Atspi, find_all, is_selected, page_tab, pointer_click, run_tests, shows, text_of,
+    APP, App, Atspi, find_all, is_selected, page_tab, pointer_click, run_tests, scrolled_into_view, shows, text_of,
     toast_shown, toolkit_version, wait_for, xdotool,
 )
 
@@ -39,21 +39,6 @@ def show_tab(window, page, tab):
     if tab is not None:
         pointer_click(page_tab(window, tab))
         wait_for(f"the {tab} tab", lambda: is_selected(page_tab(window, tab)))
-
-
-def scrolled_into_view(window, what, find):
-    """Turns the wheel under the pointer until @find finds something drawn
-    in the window's view; returns it."""
-    height = window.get_extents(Atspi.CoordType.WINDOW).height
-
-    def found():
-        for node in find():
-            box = node.get_extents(Atspi.CoordType.WINDOW)
-            if box.width > 0 and box.y > 0 and box.y + box.height <= height:
-                return node
-        xdotool("click", "5")
-        return None
-    return wait_for(what, found)
 
 
 def type_new_contact(window, name):

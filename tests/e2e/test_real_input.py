@@ -716,7 +716,7 @@ def test_help_on_f1_and_in_the_menu():
     os.chmod(viewer, 0o755)
     app = App(help_home(viewer))
     try:
-        window = app.window()
+        app.window()
         xdotool("mousemove", "300", "300")
         xdotool("click", "1")
         xdotool("key", "F1")

@@ -444,6 +444,9 @@ def test_session_survives_restart():
         xdotool("mousemove", "300", "300")
         click(page_tab(window, "Session"))
         click(wait_for("Start", lambda: find_all(window, role="push button", name="Start"))[0])
+        # Next Phase works once the circle runs, as the user sees it: a
+        # click before that is a click on a button that is greyed out.
+        wait_for("the circle going", lambda: find_all(window, role="push button", name="Pause"))
         click(wait_for("Next Phase", lambda: find_all(window, role="push button", name="Next Phase"))[0])
         wait_for("Leaders Share", lambda: seconds_left(window) in range(420, 481),
                  seen=lambda: shown_time(window))

@@ -59,6 +59,45 @@ mix_test_spin (void)
 }
 
 /**
+ * mix_test_find_widget_where:
+ *
+ * Returns: (transfer none) (nullable): the first widget below @widget,
+ *   @widget included and depth first, for which @matches is %TRUE
+ */
+GtkWidget *
+mix_test_find_widget_where (GtkWidget         *widget,
+                            MixTestWidgetTest  matches,
+                            gpointer           data)
+{
+  if (matches (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mix_test_find_widget_where (child, matches, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget,
+            gpointer   type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget,
+                    gpointer   label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/**
  * mix_test_find_widget:
  *
  * Returns: (transfer none) (nullable): the first widget of @type in the
@@ -68,18 +107,7 @@ GtkWidget *
 mix_test_find_widget (GtkWidget *widget,
                       GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = mix_test_find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return mix_test_find_widget_where (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /**
@@ -93,18 +121,7 @@ GtkWidget *
 mix_test_find_button (GtkWidget  *widget,
                       const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = mix_test_find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return mix_test_find_widget_where (widget, is_button_labelled, (gpointer) label);
 }
 
 /**

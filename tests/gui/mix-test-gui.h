@@ -8,6 +8,12 @@ G_BEGIN_DECLS
 MixApplication *mix_test_gui_init   (int        *argc,
                                      char     ***argv);
 void            mix_test_spin       (void);
+
+typedef gboolean (*MixTestWidgetTest) (GtkWidget *widget,
+                                       gpointer   data);
+GtkWidget      *mix_test_find_widget_where (GtkWidget         *widget,
+                                            MixTestWidgetTest  matches,
+                                            gpointer           data);
 GtkWidget      *mix_test_find_widget (GtkWidget *widget,
                                       GType      type);
 

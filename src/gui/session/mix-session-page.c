@@ -7,6 +7,7 @@
 #include "mix-circle.h"
 #include "mix-guide.h"
 #include "mix-session-page-private.h"
+#include "mix-split-box.h"
 #include "mix-toast.h"
 
 /**
@@ -712,6 +713,7 @@ mix_session_page_class_init (MixSessionPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MIX_TYPE_SPLIT_BOX);
   g_type_ensure (MIX_TYPE_SESSION_CLOCK);
   g_type_ensure (MIX_TYPE_SESSION_CLOSE_OUT);
   g_type_ensure (MIX_TYPE_SESSION_HISTORY);

@@ -76,6 +76,7 @@ struct _MixTimer
   gboolean        ended;
 
   GArray         *log;           /* MixPhaseLogEntry */
+  gint64          fitted[MIX_N_PHASES];  /* µs re-planned by Fit the Rest, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (MixTimer, mix_timer, G_TYPE_OBJECT)
@@ -178,10 +179,21 @@ session_now (MixTimer *self)
     }
 }
 
+/* A phase's time in this session, without added minutes: as fitted, or
+ * as planned. */
+static gint64
+planned_us (MixTimer *self,
+            MixPhase  phase)
+{
+  if (self->fitted[phase] > 0)
+    return self->fitted[phase];
+  return (gint64) self->planned[phase] * USEC_PER_MINUTE;
+}
+
 static gint64
 phase_duration (MixTimer *self)
 {
-  return (gint64) self->planned[self->phase] * USEC_PER_MINUTE + self->added;
+  return planned_us (self, self->phase) + self->added;
 }
 
 static gint64
@@ -815,6 +827,7 @@ mix_timer_reset (MixTimer *self)
   self->ended = FALSE;
   self->visit++;
   g_array_set_size (self->log, 0);
+  memset (self->fitted, 0, sizeof self->fitted);
 
   set_state (self, MIX_TIMER_IDLE);
   set_phase (self, MIX_PHASE_INTRODUCTIONS);
@@ -977,8 +990,268 @@ mix_timer_get_session_fraction (MixTimer *self)
 
   g_return_val_if_fail (MIX_IS_TIMER (self), 0.0);
 
-  total = (gint64) mix_timer_get_planned_total (self) * USEC_PER_MINUTE + self->added_total;
+  total = self->added_total;
+  for (guint p = 0; p < MIX_N_PHASES; p++)
+    total += planned_us (self, (MixPhase) p);
   return fraction (session_now (self), total);
+}
+
+/* The circle's slot: Fit the Rest and the end offset aim at its end. */
+#define SESSION_US ((gint64) MIX_GUIDE_SESSION_MINUTES * USEC_PER_MINUTE)
+/* Fit the Rest leaves no phase shorter. */
+#define MIN_FITTED_US USEC_PER_MINUTE
+
+/**
+ * mix_timer_get_duration:
+ *
+ * Returns: @phase's time in this session in µs: as planned, or as fitted
+ *   by mix_timer_set_fitted(); the current phase's with its added minutes
+ */
+gint64
+mix_timer_get_duration (MixTimer *self,
+                        MixPhase  phase)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), 0);
+  g_return_val_if_fail (phase < MIX_N_PHASES, 0);
+
+  if (phase == self->phase && self->state != MIX_TIMER_IDLE)
+    return phase_duration (self);
+  return planned_us (self, phase);
+}
+
+/**
+ * mix_timer_get_end_offset:
+ *
+ * How far from the 30-minute end the circle ends at this pace: the time
+ * so far, what is left of the current phase (nothing once it is over
+ * time: it lasts until the facilitator goes on) and the times of the
+ * phases after it, less 30 minutes. Before the start, the plan's; once
+ * finished, where it ended.
+ *
+ * Returns: µs, positive when the circle runs behind, negative ahead
+ */
+gint64
+mix_timer_get_end_offset (MixTimer *self)
+{
+  gint64 end = 0;
+
+  g_return_val_if_fail (MIX_IS_TIMER (self), 0);
+
+  switch (self->state)
+    {
+    case MIX_TIMER_IDLE:
+      for (guint p = 0; p < MIX_N_PHASES; p++)
+        end += planned_us (self, (MixPhase) p);
+      break;
+    case MIX_TIMER_FINISHED:
+      end = self->finished_at;
+      break;
+    case MIX_TIMER_RUNNING:
+    case MIX_TIMER_PAUSED:
+    default:
+      end = session_now (self) + MAX (mix_timer_get_remaining (self), 0);
+      for (guint p = self->phase + 1; p < MIX_N_PHASES; p++)
+        end += planned_us (self, (MixPhase) p);
+      break;
+    }
+  return end - SESSION_US;
+}
+
+/* Shares @available µs among @n phases in proportion to @planned, each
+ * within its [@lo, @hi]: those the share would put outside are held at
+ * their bound and the rest is shared again among the others. @available
+ * must lie between the sums of @lo and of @hi. */
+static void
+share_within (const gint64 *planned,
+              const gint64 *lo,
+              const gint64 *hi,
+              guint         n,
+              gint64        available,
+              gint64       *shares)
+{
+  gboolean held[MIX_N_PHASES] = { FALSE };
+
+  g_assert (n <= MIX_N_PHASES);
+
+  for (;;)
+    {
+      gint64 left = available;
+      double free_planned = 0;
+      gboolean moved = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (held[i])
+            left -= shares[i];
+          else
+            free_planned += (double) planned[i];
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          if (held[i])
+            continue;
+          shares[i] = free_planned > 0 ? (gint64) ((double) planned[i] * (double) left / free_planned)
+                                       : left;
+        }
+      /* Hold the one furthest out, then share again: bounds on both sides
+       * are met one at a time. */
+      for (guint i = 0; i < n && !moved; i++)
+        {
+          if (held[i])
+            continue;
+          if (shares[i] < lo[i] || shares[i] > hi[i])
+            {
+              shares[i] = CLAMP (shares[i], lo[i], hi[i]);
+              held[i] = TRUE;
+              moved = TRUE;
+            }
+        }
+      if (!moved)
+        return;
+    }
+}
+
+/**
+ * mix_timer_plan_fit:
+ * @durations: (out caller-allocates) (array fixed-size=4): each phase's
+ *   time in µs, with the phases after the current one fitted
+ *
+ * Works out "Fit the Rest" (without applying it; see
+ * mix_timer_set_fitted()): the phases after the current one shared in
+ * proportion to their planned times so that the circle ends at 30:00.
+ * The current phase ends at its end, or now if it is over time. Each
+ * stays within the guide's recommended range when the time left allows
+ * it; otherwise all of them are shortened (or lengthened) in proportion,
+ * none below one minute. Whole seconds, summing to the time left.
+ *
+ * Returns: whether there is something to fit: the circle is under way,
+ *   the current phase is not the last, and the time left gives each phase
+ *   after it at least a minute
+ */
+gboolean
+mix_timer_plan_fit (MixTimer *self,
+                    gint64   *durations)
+{
+  gint64 planned[MIX_N_PHASES], lo[MIX_N_PHASES], hi[MIX_N_PHASES], shares[MIX_N_PHASES];
+  gint64 sum_lo = 0, sum_hi = 0, sum = 0;
+  gint64 available;
+  guint first, n;
+
+  g_return_val_if_fail (MIX_IS_TIMER (self), FALSE);
+  g_return_val_if_fail (durations != NULL, FALSE);
+
+  for (guint p = 0; p < MIX_N_PHASES; p++)
+    durations[p] = mix_timer_get_duration (self, (MixPhase) p);
+
+  if (!is_active (self) || self->phase + 1 >= MIX_N_PHASES)
+    return FALSE;
+
+  first = self->phase + 1;
+  n = MIX_N_PHASES - first;
+  /* Whole seconds from here to 30:00. */
+  available = SESSION_US - session_now (self) - MAX (mix_timer_get_remaining (self), 0);
+  available -= available % G_USEC_PER_SEC;
+  if (available < (gint64) n * MIN_FITTED_US)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const MixPhaseInfo *info = mix_guide_get_phase ((MixPhase) (first + i));
+
+      planned[i] = planned_us (self, (MixPhase) (first + i));
+      lo[i] = (gint64) info->min_minutes * USEC_PER_MINUTE;
+      hi[i] = (gint64) info->max_minutes * USEC_PER_MINUTE;
+      sum_lo += lo[i];
+      sum_hi += hi[i];
+    }
+  if (available < sum_lo || available > sum_hi)
+    {
+      /* The guide's ranges cannot hold: in proportion, from a minute. */
+      for (guint i = 0; i < n; i++)
+        {
+          lo[i] = MIN_FITTED_US;
+          hi[i] = SESSION_US;
+        }
+    }
+  share_within (planned, lo, hi, n, available, shares);
+
+  /* To the second; what rounding leaves goes to the longest. */
+  for (guint i = 0; i < n; i++)
+    {
+      shares[i] = (shares[i] + G_USEC_PER_SEC / 2) / G_USEC_PER_SEC * G_USEC_PER_SEC;
+      sum += shares[i];
+    }
+  for (guint i = 1, longest = 0; i <= n; i++)
+    {
+      if (i == n)
+        shares[longest] += available - sum;
+      else if (shares[i] > shares[longest])
+        longest = i;
+    }
+
+  for (guint i = 0; i < n; i++)
+    durations[first + i] = shares[i];
+  return TRUE;
+}
+
+/**
+ * mix_timer_get_fitted:
+ * @fitted: (out caller-allocates) (array fixed-size=4): each phase's
+ *   fitted time in µs, or 0 where it keeps its planned time
+ *
+ * For undoing mix_timer_set_fitted().
+ */
+void
+mix_timer_get_fitted (MixTimer *self,
+                      gint64   *fitted)
+{
+  g_return_if_fail (MIX_IS_TIMER (self));
+  g_return_if_fail (fitted != NULL);
+
+  memcpy (fitted, self->fitted, sizeof self->fitted);
+}
+
+/**
+ * mix_timer_set_fitted:
+ * @fitted: (array fixed-size=4): each phase's time in µs, as from
+ *   mix_timer_plan_fit(), or 0 for its planned time
+ *
+ * Gives the phases after the current one their times for this session
+ * (Fit the Rest); the current phase and those before keep theirs. Times
+ * are whole seconds of at least a minute. A reset goes back to the plan.
+ * Does nothing while idle or finished.
+ *
+ * Returns: whether any time changed
+ */
+gboolean
+mix_timer_set_fitted (MixTimer     *self,
+                      const gint64 *fitted)
+{
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (MIX_IS_TIMER (self), FALSE);
+  g_return_val_if_fail (fitted != NULL, FALSE);
+
+  if (!is_active (self))
+    return FALSE;
+
+  for (guint p = self->phase + 1; p < MIX_N_PHASES; p++)
+    {
+      gint64 value = fitted[p];
+
+      g_return_val_if_fail (value == 0 || (value >= MIN_FITTED_US && value <= SESSION_US &&
+                                           value % G_USEC_PER_SEC == 0), changed);
+      if (value == (gint64) self->planned[p] * USEC_PER_MINUTE)
+        value = 0;
+      if (self->fitted[p] != value)
+        {
+          self->fitted[p] = value;
+          changed = TRUE;
+        }
+    }
+  if (changed)
+    emit_changed (self);
+  return changed;
 }
 
 /**
@@ -1041,6 +1314,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (state_ids) == MIX_TIMER_FINISHED + 1);
  *   "elapsed": session µs now (frozen while paused and once finished),
  *   "added-total": µs, "phase-start": session µs, "added": µs,
  *   "warned": false, "ended": false,
+ *   "fitted": [0, 390000000, …] (µs each phase was fitted to by Fit the Rest, 0 as planned; only if any),
  *   "log": [{ "phase": "introductions", "started": µs, "ended": µs, "overtime": µs }, …] }
  * ]|
  *
@@ -1109,6 +1383,16 @@ mix_timer_save_state (MixTimer *self)
       json_builder_set_member_name (builder, "ended");
       json_builder_add_boolean_value (builder, self->ended);
 
+      if (self->fitted[MIX_PHASE_LEADERS_SHARE] != 0 || self->fitted[MIX_PHASE_GROUP_DISCUSSION] != 0 ||
+          self->fitted[MIX_PHASE_CLOSE_OUT] != 0)
+        {
+          json_builder_set_member_name (builder, "fitted");
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < MIX_N_PHASES; i++)
+            json_builder_add_int_value (builder, self->fitted[i]);
+          json_builder_end_array (builder);
+        }
+
       json_builder_set_member_name (builder, "log");
       json_builder_begin_array (builder);
       for (guint i = 0; i < self->log->len; i++)
@@ -1149,6 +1433,7 @@ typedef struct
   gint64        added;
   gboolean      warned;
   gboolean      ended;
+  gint64        fitted[MIX_N_PHASES];
 } SavedState;
 
 static gboolean
@@ -1263,6 +1548,38 @@ read_plan (JsonObject  *object,
   return TRUE;
 }
 
+/* Reads Fit the Rest's times, if there are any. */
+static gboolean
+read_fitted (JsonObject  *object,
+             gint64      *fitted,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "fitted");
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return damaged (error, "fitted");
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) != MIX_N_PHASES)
+    return damaged (error, "fitted");
+
+  for (guint i = 0; i < MIX_N_PHASES; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gint64 value;
+
+      if (!holds_type (element, G_TYPE_INT64))
+        return damaged (error, "fitted");
+      value = json_node_get_int (element);
+      if (value != 0 && (value < MIN_FITTED_US || value > SESSION_US || value % G_USEC_PER_SEC != 0))
+        return damaged (error, "fitted");
+      fitted[i] = value;
+    }
+  return TRUE;
+}
+
 /* Reads the phase log into @log and checks that its visits follow one
  * another without gaps and agree with @saved. */
 static gboolean
@@ -1362,7 +1679,8 @@ read_saved_state (JsonNode    *node,
                  &saved->added_total, error) ||
       !read_int (object, "phase-start", 0, saved->elapsed, &saved->phase_start, error) ||
       !read_boolean (object, "warned", &saved->warned, error) ||
-      !read_boolean (object, "ended", &saved->ended, error))
+      !read_boolean (object, "ended", &saved->ended, error) ||
+      !read_fitted (object, saved->fitted, error))
     return FALSE;
 
   if (saved->state == MIX_TIMER_PAUSED)
@@ -1444,6 +1762,7 @@ mix_timer_restore_state (MixTimer  *self,
       self->ended = saved.ended;
       self->finished_at = 0;
       self->pause_time = 0;
+      memcpy (self->fitted, saved.fitted, sizeof self->fitted);
 
       switch (saved.state)
         {

@@ -81,6 +81,15 @@ gint64         mix_timer_get_remaining           (MixTimer       *self);
 gint64         mix_timer_get_session_elapsed     (MixTimer       *self);
 double         mix_timer_get_phase_fraction      (MixTimer       *self);
 double         mix_timer_get_session_fraction    (MixTimer       *self);
+gint64         mix_timer_get_duration            (MixTimer       *self,
+                                                  MixPhase        phase);
+gint64         mix_timer_get_end_offset          (MixTimer       *self);
+gboolean       mix_timer_plan_fit                (MixTimer       *self,
+                                                  gint64         *durations);
+void           mix_timer_get_fitted              (MixTimer       *self,
+                                                  gint64         *fitted);
+gboolean       mix_timer_set_fitted              (MixTimer       *self,
+                                                  const gint64   *fitted);
 gint64         mix_timer_get_time_to_next_change (MixTimer       *self);
 GArray        *mix_timer_get_phase_log           (MixTimer       *self);
 

@@ -1466,6 +1466,10 @@ test_state_malformed (Fixture       *f,
     { "phase-start", "999999999999" },
     { "warned", "1" },
     { "ended", "\"false\"" },
+    { "fitted", "[0, 59000000, 0, 0]" },
+    { "fitted", "[0, 420000500, 0, 0]" },
+    { "fitted", "[0, 0, 0]" },
+    { "fitted", "\"420000000\"" },
     { "log", "[]" },
     { "log", "{}" },
     { "log", NULL },
@@ -1494,7 +1498,8 @@ test_state_malformed (Fixture       *f,
   gint64 wall_now;
 
   /* A good state that differs from a new timer's in every part: another
-   * plan, auto-advance, a pause, a second phase and an added minute. */
+   * plan, auto-advance, a pause, a second phase, an added minute and
+   * Group Discussion fitted to 11 minutes. */
   g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_INTRODUCTIONS, 3));
   g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_LEADERS_SHARE, 9));
   g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_GROUP_DISCUSSION, 12));
@@ -1508,6 +1513,7 @@ test_state_malformed (Fixture       *f,
   set_time (f, 50000);
   mix_timer_next_phase (f->timer);
   mix_timer_add_minute (f->timer);
+  g_assert_true (mix_timer_set_fitted (f->timer, (gint64[MIX_N_PHASES]) { 0, 0, S (660), 0 }));
   set_time (f, 100000);
   good = close_and_reopen (f, S (60));
   wall_now = f->now + f->wall_offset;
@@ -1877,6 +1883,141 @@ test_real_clock (void)
   g_assert_cmpint (mix_timer_get_state (timer), ==, MIX_TIMER_RUNNING);
 }
 
+/* Runs the current phase to the end of its time, on the fake clock, and
+ * goes on, as a facilitator does when the time is up. */
+static void
+run_phase_out (Fixture *f)
+{
+  f->now += mix_timer_get_remaining (f->timer);
+  mix_timer_update (f->timer);
+  mix_timer_next_phase (f->timer);
+}
+
+/* A circle of the default plan (2 + 8 + 15 + 5) whose Introductions run
+ * three minutes over: the circle shows 3:00 behind; Fit the Rest shares the
+ * 25 minutes left in proportion (the guide's ranges cannot hold: they add
+ * up to 28) and the circle, run to the fitted times, ends at 30:00. */
+static void
+test_fit_after_overrun (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 durations[MIX_N_PHASES];
+  gint64 before[MIX_N_PHASES];
+  g_autoptr(JsonNode) state = NULL;
+
+  mix_timer_start (f->timer);
+  g_assert_cmpint (mix_timer_get_end_offset (f->timer), ==, 0);
+  /* On time, the fit is the plan. */
+  g_assert_true (mix_timer_plan_fit (f->timer, durations));
+  g_assert_cmpint (durations[MIX_PHASE_LEADERS_SHARE], ==, S (480));
+  g_assert_cmpint (durations[MIX_PHASE_GROUP_DISCUSSION], ==, S (900));
+  g_assert_cmpint (durations[MIX_PHASE_CLOSE_OUT], ==, S (300));
+  g_assert_false (mix_timer_set_fitted (f->timer, durations));
+  set_time (f, 5 * 60 * 1000);
+  mix_timer_update (f->timer);
+  g_assert_cmpint (mix_timer_get_end_offset (f->timer), ==, S (180));
+  /* Still in Introductions, 3:00 over: the rest gets 25 minutes. */
+  g_assert_true (mix_timer_plan_fit (f->timer, durations));
+  g_assert_cmpint (durations[MIX_PHASE_INTRODUCTIONS], ==, S (120));
+  /* 25 × 8⁄28, 25 × 15⁄28, 25 × 5⁄28, to the second, adding up to 25:00. */
+  g_assert_cmpint (durations[MIX_PHASE_LEADERS_SHARE], ==, S (429));
+  g_assert_cmpint (durations[MIX_PHASE_GROUP_DISCUSSION], ==, S (803));
+  g_assert_cmpint (durations[MIX_PHASE_CLOSE_OUT], ==, S (268));
+  /* Only worked out: nothing changed yet. */
+  g_assert_cmpint (mix_timer_get_duration (f->timer, MIX_PHASE_LEADERS_SHARE), ==, S (480));
+
+  mix_timer_get_fitted (f->timer, before);
+  g_assert_true (mix_timer_set_fitted (f->timer, durations));
+  g_assert_cmpint (mix_timer_get_end_offset (f->timer), ==, 0);
+  g_assert_cmpint (mix_timer_get_duration (f->timer, MIX_PHASE_GROUP_DISCUSSION), ==, S (803));
+  /* The plan itself is kept for the next circle. */
+  g_assert_cmpuint (mix_timer_get_planned_minutes (f->timer, MIX_PHASE_GROUP_DISCUSSION), ==, 15);
+
+  /* Undone, and done again. */
+  g_assert_true (mix_timer_set_fitted (f->timer, before));
+  g_assert_cmpint (mix_timer_get_end_offset (f->timer), ==, S (180));
+  g_assert_true (mix_timer_set_fitted (f->timer, durations));
+  g_assert_false (mix_timer_set_fitted (f->timer, durations));
+
+  /* The fitted times outlive the app. */
+  reopen (f, 0);
+  g_assert_cmpint (mix_timer_get_duration (f->timer, MIX_PHASE_CLOSE_OUT), ==, S (268));
+
+  mix_timer_next_phase (f->timer);
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (429));
+  run_phase_out (f);
+  run_phase_out (f);
+  run_phase_out (f);
+  g_assert_cmpint (mix_timer_get_state (f->timer), ==, MIX_TIMER_FINISHED);
+  g_assert_cmpint (ABS (mix_timer_get_session_elapsed (f->timer) - S (30 * 60)), <=, S (10));
+
+  /* A new circle is planned as before. */
+  mix_timer_reset (f->timer);
+  g_assert_cmpint (mix_timer_get_duration (f->timer, MIX_PHASE_LEADERS_SHARE), ==, S (480));
+}
+
+/* Two overruns, each fitted as it happens: a minute added to Leaders
+ * Share, then Group Discussion two minutes late. The circle still ends
+ * within ten seconds of 30:00. */
+static void
+test_fit_twice (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 durations[MIX_N_PHASES];
+
+  mix_timer_start (f->timer);
+  run_phase_out (f);
+  mix_timer_add_minute (f->timer);
+  g_assert_cmpint (mix_timer_get_end_offset (f->timer), ==, S (60));
+  g_assert_true (mix_timer_plan_fit (f->timer, durations));
+  g_assert_true (mix_timer_set_fitted (f->timer, durations));
+  g_assert_cmpint (durations[MIX_PHASE_GROUP_DISCUSSION] + durations[MIX_PHASE_CLOSE_OUT], ==, S (19 * 60));
+  run_phase_out (f);
+
+  f->now += mix_timer_get_remaining (f->timer) + S (120);
+  mix_timer_update (f->timer);
+  g_assert_cmpint (mix_timer_get_end_offset (f->timer), ==, S (120));
+  g_assert_true (mix_timer_plan_fit (f->timer, durations));
+  g_assert_true (mix_timer_set_fitted (f->timer, durations));
+  mix_timer_next_phase (f->timer);
+  run_phase_out (f);
+  g_assert_cmpint (mix_timer_get_state (f->timer), ==, MIX_TIMER_FINISHED);
+  g_assert_cmpint (ABS (mix_timer_get_session_elapsed (f->timer) - S (30 * 60)), <=, S (10));
+}
+
+/* With room in the guide's ranges (Leaders Share planned at 10 minutes,
+ * a circle of 32), the rest is fitted within them: Group Discussion and
+ * Close Out keep their fixed times and Leaders Share gives up the two
+ * minutes. Too little time for a minute a phase cannot be fitted. */
+static void
+test_fit_within_ranges (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 durations[MIX_N_PHASES];
+
+  g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_LEADERS_SHARE, 10));
+  g_assert_cmpint (mix_timer_get_end_offset (f->timer), ==, S (120));
+  mix_timer_start (f->timer);
+  set_time (f, 30 * 1000);
+  g_assert_true (mix_timer_plan_fit (f->timer, durations));
+  g_assert_cmpint (durations[MIX_PHASE_INTRODUCTIONS], ==, S (120));  /* current: as it is */
+  g_assert_cmpint (durations[MIX_PHASE_LEADERS_SHARE], ==, S (480));
+  g_assert_cmpint (durations[MIX_PHASE_GROUP_DISCUSSION], ==, S (15 * 60));
+  g_assert_cmpint (durations[MIX_PHASE_CLOSE_OUT], ==, S (5 * 60));
+  g_assert_true (mix_timer_set_fitted (f->timer, durations));
+  g_assert_cmpint (mix_timer_get_end_offset (f->timer), ==, 0);
+  mix_timer_next_phase (f->timer);
+  g_assert_cmpint (mix_timer_get_remaining (f->timer), ==, S (480));
+
+  /* Leaders Share 21:00 over, with 29:30 gone: 30 s for two phases. */
+  set_time (f, (29 * 60 + 30) * 1000);
+  g_assert_false (mix_timer_plan_fit (f->timer, durations));
+  /* In the last phase, nothing is left to fit. */
+  mix_timer_next_phase (f->timer);
+  mix_timer_next_phase (f->timer);
+  g_assert_false (mix_timer_plan_fit (f->timer, durations));
+}
+
 static void
 test_state_enum_type (void)
 {
@@ -1926,6 +2067,9 @@ main (int   argc,
   ADD ("state/clock-skew", test_state_clock_skew);
   ADD ("state/changed", test_state_changed);
   ADD ("state/malformed", test_state_malformed);
+  ADD ("fit/after-overrun", test_fit_after_overrun);
+  ADD ("fit/twice", test_fit_twice);
+  ADD ("fit/within-ranges", test_fit_within_ranges);
 
 #undef ADD
 

@@ -279,6 +279,20 @@ mix_circle_new_network_rows (MixSessionRecord *record,
 }
 
 /**
+ * mix_circle_format_duration:
+ * @us: a length of time, not negative
+ *
+ * Returns: (transfer full): @us in whole seconds as M:SS, such as "7:09"
+ */
+char *
+mix_circle_format_duration (gint64 us)
+{
+  gint64 seconds = MAX (us, 0) / G_USEC_PER_SEC;
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", seconds / 60, (int) (seconds % 60));
+}
+
+/**
  * mix_circle_clock_init:
  * @clock: (out caller-allocates): what @timer shows now; cleared with
  *   mix_circle_clock_clear()
@@ -328,6 +342,28 @@ mix_circle_clock_init (MixCircleClock *clock,
   clock->session = g_strdup_printf (_("%u of %u minutes"), elapsed_minutes,
                                     mix_timer_get_planned_total (timer));
 
+  clock->pace = NULL;
+  clock->can_fit = FALSE;
+  if (state == MIX_TIMER_RUNNING || state == MIX_TIMER_PAUSED)
+    {
+      gint64 offset = mix_timer_get_end_offset (timer);
+      gint64 durations[MIX_N_PHASES];
+      /* Whole seconds, as the clock counts them. */
+      gint64 seconds = (ABS (offset) + G_USEC_PER_SEC / 2) / G_USEC_PER_SEC;
+      g_autofree char *amount = mix_circle_format_duration (seconds * G_USEC_PER_SEC);
+
+      if (seconds > 0 && offset > 0)
+        /* Translators: %s is a time such as 2:15; the circle will end that late. */
+        clock->pace = g_strdup_printf (_("%s behind the 30-minute end"), amount);
+      else if (seconds > 0)
+        /* Translators: %s is a time such as 2:15; the circle will end that early. */
+        clock->pace = g_strdup_printf (_("%s ahead of the 30-minute end"), amount);
+
+      if (seconds > 0 && mix_timer_plan_fit (timer, durations))
+        for (guint p = mix_timer_get_phase (timer) + 1; p < MIX_N_PHASES; p++)
+          clock->can_fit |= durations[p] != mix_timer_get_duration (timer, (MixPhase) p);
+    }
+
   switch (state)
     {
     case MIX_TIMER_RUNNING:
@@ -354,4 +390,5 @@ mix_circle_clock_clear (MixCircleClock *clock)
   g_clear_pointer (&clock->time, g_free);
   g_clear_pointer (&clock->next, g_free);
   g_clear_pointer (&clock->session, g_free);
+  g_clear_pointer (&clock->pace, g_free);
 }

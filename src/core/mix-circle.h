@@ -46,6 +46,9 @@ GPtrArray *mix_circle_new_network_rows   (MixSessionRecord *record,
  * @overtime: the phase went over its time
  * @phase_fraction: how much of the phase has passed, 0 to 1
  * @session_fraction: how much of the session has passed, 0 to 1
+ * @pace: (nullable): how far from the 30-minute end the circle runs, while
+ *   it is off by a second or more
+ * @can_fit: Fit the Rest would change the times of the phases to come
  *
  * What the timer shows, now.
  */
@@ -59,7 +62,11 @@ typedef struct
   gboolean    overtime;
   double      phase_fraction;
   double      session_fraction;
+  char       *pace;
+  gboolean    can_fit;
 } MixCircleClock;
+
+char *mix_circle_format_duration (gint64 us);
 
 void mix_circle_clock_init  (MixCircleClock *clock,
                              MixTimer       *timer);

@@ -513,6 +513,80 @@ test_layout (void)
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == start);
 }
 
+/* The open "Fit the Rest?" dialog, or NULL. */
+static AdwMessageDialog *
+fit_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), "Fit the Rest?") == 0)
+      return l->data;
+  return NULL;
+}
+
+/* Introductions three minutes over: the clock says the circle runs 3:00
+ * behind, Fit the Rest previews each phase's new time, fits them when
+ * asked (the circle then ends at 30:00 and the button goes, leaving the
+ * focus on the timer's button) and is undone with the window's Undo. */
+static void
+test_fit_the_rest (void)
+{
+  MixTimer *timer = mix_session_page_get_timer (page);
+  GtkWidget *clock = mix_test_find_widget (GTK_WIDGET (page), MIX_TYPE_SESSION_CLOCK);
+  GtkWidget *fit = mix_test_find_widget_where (clock, is_for_action, "session.fit");
+  GtkWidget *start = mix_test_find_widget_where (clock, is_for_action, "session.toggle");
+  AdwMessageDialog *dialog;
+
+  mix_timer_reset (timer);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.toggle", NULL));
+  mix_test_spin ();
+  g_assert_false (gtk_widget_is_visible (fit));
+  g_assert_false (shows_label (clock, "behind"));
+
+  now_us += 5 * 60 * G_USEC_PER_SEC;
+  mix_timer_update (timer);
+  mix_test_spin ();
+  g_assert_true (shows_label (clock, "3:00 behind the 30-minute end"));
+  g_assert_true (gtk_widget_is_visible (fit));
+
+  gtk_widget_grab_focus (fit);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.fit", NULL));
+  mix_test_spin ();
+  dialog = fit_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3:00 behind"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Leaders Share: 8:00 → 7:09"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Group Discussion: 15:00 → 13:23"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "outside the times the guide recommends"));
+  /* Only a preview: Cancel leaves the times. */
+  adw_message_dialog_response (dialog, "cancel");
+  mix_test_spin ();
+  g_assert_cmpint (mix_timer_get_duration (timer, MIX_PHASE_LEADERS_SHARE), ==, 8 * 60 * G_USEC_PER_SEC);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.fit", NULL));
+  mix_test_spin ();
+  adw_message_dialog_response (fit_dialog (), "fit");
+  mix_test_spin ();
+  g_assert_cmpint (mix_timer_get_end_offset (timer), ==, 0);
+  g_assert_cmpint (mix_timer_get_duration (timer, MIX_PHASE_LEADERS_SHARE), ==, 429 * G_USEC_PER_SEC);
+  g_assert_false (gtk_widget_is_visible (fit));
+  g_assert_false (shows_label (clock, "behind"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == start);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  mix_test_spin ();
+  g_assert_cmpint (mix_timer_get_duration (timer, MIX_PHASE_LEADERS_SHARE), ==, 8 * 60 * G_USEC_PER_SEC);
+  g_assert_true (shows_label (clock, "3:00 behind the 30-minute end"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  mix_test_spin ();
+  g_assert_cmpint (mix_timer_get_end_offset (timer), ==, 0);
+
+  mix_timer_reset (timer);
+  mix_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/session/plan-undo", test_plan_undo);
   g_test_add_func ("/session/presenting", test_presenting);
   g_test_add_func ("/session/layout", test_layout);
+  g_test_add_func ("/session/fit-the-rest", test_fit_the_rest);
 
   ret = g_test_run ();
   g_object_unref (app);

@@ -19,7 +19,9 @@ struct _MixSessionClock
 {
   GtkWidget       parent_instance;
 
+  GtkButton      *fit_button;
   GtkLabel       *next_label;
+  GtkLabel       *pace_label;
   GtkLabel       *phase_label;
   GtkButton      *present_button;
   MixTimerRing   *ring;
@@ -59,6 +61,9 @@ mix_session_clock_show (MixSessionClock      *self,
   gtk_label_set_text (self->next_label, clock->next);
   gtk_progress_bar_set_fraction (self->session_bar, clock->session_fraction);
   gtk_progress_bar_set_text (self->session_bar, clock->session);
+  gtk_widget_set_visible (GTK_WIDGET (self->pace_label), clock->pace != NULL);
+  gtk_label_set_text (self->pace_label, clock->pace != NULL ? clock->pace : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->fit_button), clock->can_fit);
   /* The label is the button's child rather than its label property:
    * GTK 4.8 reads a button out as its label property and its contents,
    * which would say the label twice. */
@@ -90,6 +95,15 @@ mix_session_clock_focus_present (MixSessionClock *self)
   g_return_if_fail (MIX_IS_SESSION_CLOCK (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->present_button));
+}
+
+/* Where the facilitator goes on from, once a button they used goes away. */
+void
+mix_session_clock_focus_toggle (MixSessionClock *self)
+{
+  g_return_if_fail (MIX_IS_SESSION_CLOCK (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->toggle_button));
 }
 
 static void
@@ -130,6 +144,7 @@ static void
 mix_session_clock_init (MixSessionClock *self)
 {
   GtkWidget *box;
+  GtkWidget *fit_label;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -143,6 +158,33 @@ mix_session_clock_init (MixSessionClock *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "timer-time");
   gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "numeric");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->time_label));
+
+  /* Inside the ring, under the time, while the circle is off its
+   * 30 minutes: how far, and a way back to 30:00. Nothing moves on the
+   * page when they come. */
+  self->pace_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->pace_label, TRUE);
+  gtk_label_set_justify (self->pace_label, GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (self->pace_label, 18);
+  gtk_widget_set_visible (GTK_WIDGET (self->pace_label), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->pace_label), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pace_label));
+
+  fit_label = gtk_label_new_with_mnemonic (_("_Fit the Rest"));
+  self->fit_button = GTK_BUTTON (gtk_button_new ());
+  /* A child label, not the button's own: GTK 4.8 would read the name twice. */
+  gtk_button_set_child (self->fit_button, fit_label);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (fit_label), GTK_WIDGET (self->fit_button));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->fit_button), "session.fit");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->fit_button),
+                               _("Shorten or lengthen the phases to come so that the circle ends at 30:00"));
+  gtk_widget_set_halign (GTK_WIDGET (self->fit_button), GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->fit_button), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->fit_button), "pill");
+  gtk_widget_add_css_class (GTK_WIDGET (self->fit_button), "small");
+  gtk_widget_set_visible (GTK_WIDGET (self->fit_button), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->fit_button));
+
   mix_timer_ring_set_child (self->ring, box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->ring),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Time Left in This Phase"),

@@ -16,5 +16,6 @@ void mix_session_clock_show          (MixSessionClock      *self,
 void mix_session_clock_describe      (MixSessionClock      *self,
                                       const char           *text);
 void mix_session_clock_focus_present (MixSessionClock      *self);
+void mix_session_clock_focus_toggle  (MixSessionClock      *self);
 
 G_END_DECLS

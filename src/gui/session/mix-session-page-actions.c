@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mix-circle.h"
 #include "mix-session-page-private.h"
@@ -125,6 +126,157 @@ reset_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Fit the Rest, for Undo: the fitted times before and after. */
+typedef struct
+{
+  GWeakRef page;
+  gint64   before[MIX_N_PHASES];
+  gint64   after[MIX_N_PHASES];
+} FitChange;
+
+static void
+fit_change_free (gpointer data)
+{
+  FitChange *change = data;
+
+  g_weak_ref_clear (&change->page);
+  g_free (change);
+}
+
+static gboolean
+set_fitted (FitChange    *change,
+            const gint64 *fitted)
+{
+  g_autoptr(MixSessionPage) page = g_weak_ref_get (&change->page);
+  MixTimerState state;
+
+  if (page == NULL)
+    return FALSE;
+  state = mix_timer_get_state (page->timer);
+  if (state != MIX_TIMER_RUNNING && state != MIX_TIMER_PAUSED)
+    return FALSE;
+  mix_timer_set_fitted (page->timer, fitted);
+  return TRUE;
+}
+
+static gboolean
+undo_fit (gpointer data)
+{
+  FitChange *change = data;
+  return set_fitted (change, change->before);
+}
+
+static gboolean
+redo_fit (gpointer data)
+{
+  FitChange *change = data;
+  return set_fitted (change, change->after);
+}
+
+static void
+on_fit_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    MixSessionPage   *self)
+{
+  FitChange *change;
+  gint64 durations[MIX_N_PHASES];
+
+  if (!g_str_equal (response, "fit"))
+    return;
+  /* Worked out again: the time went on while the dialog was open. */
+  if (!mix_timer_plan_fit (self->timer, durations))
+    {
+      mix_session_page_toast (self, _("Too little time is left to fit the rest of the circle."));
+      return;
+    }
+
+  change = g_new0 (FitChange, 1);
+  g_weak_ref_init (&change->page, self);
+  mix_timer_get_fitted (self->timer, change->before);
+  memcpy (change->after, durations, sizeof durations);
+  for (guint p = 0; p <= mix_timer_get_phase (self->timer); p++)
+    change->after[p] = change->before[p];
+  if (!mix_timer_set_fitted (self->timer, change->after))
+    {
+      fit_change_free (change);
+      return;
+    }
+  if (self->history != NULL)
+    mix_history_push (self->history, _("Fitted the rest of the circle"), undo_fit, redo_fit,
+                      change, fit_change_free);
+  else
+    fit_change_free (change);
+  mix_session_clock_focus_toggle (self->clock);
+  mix_show_undo_toast (GTK_WIDGET (self), self->history,
+                       _("The rest of the circle now ends at 30:00"));
+}
+
+/* Fit the Rest: says what each phase to come would become, and does it
+ * when asked. */
+static void
+fit_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+  gint64 durations[MIX_N_PHASES];
+  gint64 offset = mix_timer_get_end_offset (self->timer);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *amount = NULL;
+  gboolean outside = FALSE;
+  GtkWidget *dialog;
+
+  if (!mix_timer_plan_fit (self->timer, durations))
+    {
+      gtk_widget_error_bell (widget);
+      mix_session_page_toast (self, mix_timer_get_phase (self->timer) + 1 >= MIX_N_PHASES
+                                    ? _("This is the last phase: there is nothing left to fit.")
+                                    : _("Too little time is left to fit the rest of the circle."));
+      return;
+    }
+
+  amount = mix_circle_format_duration (ABS (offset) + G_USEC_PER_SEC / 2);
+  if (offset > 0)
+    /* Translators: %s is a time such as 3:00. */
+    g_string_append_printf (body, _("The circle runs %s behind. So that it ends at 30:00:"), amount);
+  else
+    /* Translators: %s is a time such as 3:00. */
+    g_string_append_printf (body, _("The circle runs %s ahead. So that it ends at 30:00:"), amount);
+  g_string_append_c (body, '\n');
+  for (guint p = mix_timer_get_phase (self->timer) + 1; p < MIX_N_PHASES; p++)
+    {
+      const MixPhaseInfo *info = mix_guide_get_phase ((MixPhase) p);
+      g_autofree char *from = mix_circle_format_duration (mix_timer_get_duration (self->timer, p));
+      g_autofree char *to = mix_circle_format_duration (durations[p]);
+
+      g_string_append_c (body, '\n');
+      /* Translators: a phase, its time now and the time it would have, such as
+       * “Leaders Share: 8:00 → 7:09”. */
+      g_string_append_printf (body, _("%s: %s → %s"), _(info->title), from, to);
+      outside |= durations[p] < (gint64) info->min_minutes * 60 * G_USEC_PER_SEC ||
+                 durations[p] > (gint64) info->max_minutes * 60 * G_USEC_PER_SEC;
+    }
+  if (outside)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append (body, _("Some of these are outside the times the guide recommends."));
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Fit the Rest?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "fit", _("_Fit"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "fit",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "fit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  name_response_buttons (dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_fit_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 present_action (GtkWidget  *widget,
                 const char *action_name,
@@ -235,6 +387,7 @@ mix_session_page_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "session.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "session.add-minute", NULL, add_minute_action);
   gtk_widget_class_install_action (widget_class, "session.reset", NULL, reset_action);
+  gtk_widget_class_install_action (widget_class, "session.fit", NULL, fit_action);
   gtk_widget_class_install_action (widget_class, "session.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "session.leave-presentation", NULL,
                                    leave_presentation_action);

@@ -338,6 +338,9 @@ on_timer_changed_cb (MixTimer       *timer,
                      MixSessionPage *self)
 {
   mix_session_page_save_timer (self);
+  /* Fit the Rest and its Undo change the times to come: the clock says
+   * so at once. */
+  mix_session_page_refresh (self);
 }
 
 static void

@@ -77,6 +77,13 @@ struct _MixTimer
 
   GArray         *log;           /* MixPhaseLogEntry */
   gint64          fitted[MIX_N_PHASES];  /* µs re-planned by Fit the Rest, or 0 */
+
+  /* Equal turns in Introductions: who speaks, in order; those before
+   * @speaker have spoken. */
+  GPtrArray      *speakers;      /* names */
+  GArray         *airtime;       /* gint64 µs each speaker has spoken */
+  guint           speaker;       /* speaking now, or speakers->len once all have */
+  gint64          turn_start;    /* session-elapsed µs the turn began */
 };
 
 G_DEFINE_FINAL_TYPE (MixTimer, mix_timer, G_TYPE_OBJECT)
@@ -236,6 +243,25 @@ end_visit (MixTimer *self,
   entry->overtime_us = MAX (0, at - self->phase_start - phase_duration (self));
 }
 
+/* Whether a speaker has the floor: in Introductions, under way. */
+static gboolean
+in_turns (MixTimer *self)
+{
+  return (self->state == MIX_TIMER_RUNNING || self->state == MIX_TIMER_PAUSED) &&
+         self->phase == MIX_PHASE_INTRODUCTIONS && self->speaker < self->speakers->len;
+}
+
+/* The current speaker's turn ends at session-elapsed @at. */
+static void
+end_turn (MixTimer *self,
+          gint64    at)
+{
+  if (self->phase != MIX_PHASE_INTRODUCTIONS || self->speaker >= self->speakers->len)
+    return;
+  g_array_index (self->airtime, gint64, self->speaker) += MAX (at - self->turn_start, 0);
+  self->speaker = self->speakers->len;
+}
+
 /* Ends the current visit, if any, and begins one of @phase at @at. */
 static void
 begin_visit (MixTimer *self,
@@ -245,7 +271,16 @@ begin_visit (MixTimer *self,
   MixPhaseLogEntry entry = { phase, at, 0, 0 };
 
   if (self->log->len > 0)
-    end_visit (self, at);
+    {
+      end_turn (self, at);
+      end_visit (self, at);
+    }
+  if (phase == MIX_PHASE_INTRODUCTIONS)
+    {
+      /* Each visit of Introductions goes round from the first. */
+      self->speaker = 0;
+      self->turn_start = at;
+    }
 
   self->phase_start = at;
   self->added = 0;
@@ -262,6 +297,7 @@ static void
 finish (MixTimer *self,
         gint64    at)
 {
+  end_turn (self, at);
   end_visit (self, at);
   self->finished_at = at;
   self->visit++;
@@ -338,6 +374,8 @@ mix_timer_finalize (GObject *object)
   if (self->wall_clock_destroy != NULL)
     self->wall_clock_destroy (self->wall_clock_data);
   g_clear_pointer (&self->log, g_array_unref);
+  g_clear_pointer (&self->speakers, g_ptr_array_unref);
+  g_clear_pointer (&self->airtime, g_array_unref);
 
   G_OBJECT_CLASS (mix_timer_parent_class)->finalize (object);
 }
@@ -462,6 +500,8 @@ mix_timer_init (MixTimer *self)
   self->state = MIX_TIMER_IDLE;
   self->phase = MIX_PHASE_INTRODUCTIONS;
   self->log = g_array_new (FALSE, TRUE, sizeof (MixPhaseLogEntry));
+  self->speakers = g_ptr_array_new_with_free_func (g_free);
+  self->airtime = g_array_new (FALSE, TRUE, sizeof (gint64));
 
   for (guint i = 0; i < MIX_N_PHASES; i++)
     self->planned[i] = mix_guide_get_phase ((MixPhase) i)->default_minutes;
@@ -828,6 +868,9 @@ mix_timer_reset (MixTimer *self)
   self->visit++;
   g_array_set_size (self->log, 0);
   memset (self->fitted, 0, sizeof self->fitted);
+  memset (self->airtime->data, 0, self->airtime->len * sizeof (gint64));
+  self->speaker = 0;
+  self->turn_start = 0;
 
   set_state (self, MIX_TIMER_IDLE);
   set_phase (self, MIX_PHASE_INTRODUCTIONS);
@@ -1254,6 +1297,204 @@ mix_timer_set_fitted (MixTimer     *self,
   return changed;
 }
 
+static gboolean
+in_introductions (MixTimer *self)
+{
+  return is_active (self) && self->phase == MIX_PHASE_INTRODUCTIONS;
+}
+
+static gint64
+airtime_of (GPtrArray  *speakers,
+            GArray     *airtime,
+            const char *name)
+{
+  for (guint i = 0; i < speakers->len; i++)
+    if (g_str_equal (speakers->pdata[i], name))
+      return g_array_index (airtime, gint64, i);
+  return 0;
+}
+
+static gboolean
+has_speaker (GPtrArray  *speakers,
+             const char *name)
+{
+  for (guint i = 0; i < speakers->len; i++)
+    if (g_str_equal (speakers->pdata[i], name))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * mix_timer_set_speakers:
+ * @names: (array zero-terminated=1): the people of the circle, in the
+ *   order they are to speak in Introductions
+ *
+ * Gives Introductions its equal turns: its time shared among @names, in
+ * turn. While Introductions is under way, those who have spoken and the
+ * one speaking keep their place at the front (if still in @names) and
+ * the others follow in the order of @names; a speaker no longer there
+ * gives the floor to the next. Each person's airtime is kept by name.
+ * Empty and repeated names are left out.
+ */
+void
+mix_timer_set_speakers (MixTimer           *self,
+                        const char * const *names)
+{
+  g_autoptr(GPtrArray) speakers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) airtime = g_array_new (FALSE, TRUE, sizeof (gint64));
+  const char *current = NULL;
+  guint speaker = 0;
+  gboolean changed;
+
+  g_return_if_fail (MIX_IS_TIMER (self));
+  g_return_if_fail (names != NULL);
+
+  if (in_introductions (self))
+    {
+      guint upto = MIN (self->speaker + 1, self->speakers->len);
+
+      if (self->speaker < self->speakers->len)
+        current = self->speakers->pdata[self->speaker];
+      for (guint i = 0; i < upto; i++)
+        {
+          const char *name = self->speakers->pdata[i];
+
+          if (!g_strv_contains (names, name))
+            continue;
+          g_ptr_array_add (speakers, g_strdup (name));
+          if (name != current)
+            speaker++;
+        }
+    }
+  for (guint i = 0; names[i] != NULL; i++)
+    if (names[i][0] != '\0' && !has_speaker (speakers, names[i]))
+      g_ptr_array_add (speakers, g_strdup (names[i]));
+  for (guint i = 0; i < speakers->len; i++)
+    {
+      gint64 spoken = airtime_of (self->speakers, self->airtime, speakers->pdata[i]);
+
+      g_array_append_val (airtime, spoken);
+    }
+
+  changed = speakers->len != self->speakers->len || speaker != self->speaker;
+  for (guint i = 0; !changed && i < speakers->len; i++)
+    changed = !g_str_equal (speakers->pdata[i], self->speakers->pdata[i]);
+  if (!changed)
+    return;
+
+  /* The one speaking went: the next one has the floor from now. */
+  if (in_introductions (self) && (current == NULL || !g_strv_contains (names, current)))
+    self->turn_start = session_now (self);
+  g_ptr_array_unref (self->speakers);
+  self->speakers = g_steal_pointer (&speakers);
+  g_array_unref (self->airtime);
+  self->airtime = g_steal_pointer (&airtime);
+  self->speaker = speaker;
+  emit_changed (self);
+}
+
+/**
+ * mix_timer_get_speakers:
+ *
+ * Returns: (transfer none) (element-type utf8): the speakers, in order
+ */
+GPtrArray *
+mix_timer_get_speakers (MixTimer *self)
+{
+  g_return_val_if_fail (MIX_IS_TIMER (self), NULL);
+
+  return self->speakers;
+}
+
+/**
+ * mix_timer_next_speaker:
+ *
+ * Ends the current speaker's turn and gives the floor to the next, who
+ * shares what is left of Introductions with those still to come.
+ *
+ * Returns: whether there was a turn to end
+ */
+gboolean
+mix_timer_next_speaker (MixTimer *self)
+{
+  gint64 now;
+
+  g_return_val_if_fail (MIX_IS_TIMER (self), FALSE);
+
+  if (!in_turns (self))
+    return FALSE;
+  now = session_now (self);
+  g_array_index (self->airtime, gint64, self->speaker) += MAX (now - self->turn_start, 0);
+  self->speaker++;
+  self->turn_start = now;
+  emit_changed (self);
+  return TRUE;
+}
+
+/**
+ * mix_timer_get_turn:
+ * @turn: (out caller-allocates): the turn now
+ *
+ * A turn's time is what is left of Introductions when it begins, shared
+ * equally among the speakers still to come: a long turn shortens the
+ * later ones, and Introductions still ends on time.
+ *
+ * Returns: whether Introductions is under way with speakers; @turn is
+ *   filled in only then (with no speaker once all have spoken)
+ */
+gboolean
+mix_timer_get_turn (MixTimer *self,
+                    MixTurn  *turn)
+{
+  guint n;
+
+  g_return_val_if_fail (MIX_IS_TIMER (self), FALSE);
+  g_return_val_if_fail (turn != NULL, FALSE);
+
+  n = self->speakers->len;
+  if (!in_introductions (self) || n == 0)
+    return FALSE;
+
+  turn->index = self->speaker;
+  turn->n = n;
+  turn->speaker = self->speaker < n ? self->speakers->pdata[self->speaker] : NULL;
+  turn->next = self->speaker + 1 < n ? self->speakers->pdata[self->speaker + 1] : NULL;
+  if (self->speaker < n)
+    {
+      gint64 left = self->phase_start + phase_duration (self) - self->turn_start;
+
+      turn->share_us = MAX (left, 0) / (n - self->speaker);
+      turn->remaining_us = turn->share_us - (session_now (self) - self->turn_start);
+    }
+  else
+    {
+      turn->share_us = 0;
+      turn->remaining_us = 0;
+    }
+  return TRUE;
+}
+
+/**
+ * mix_timer_get_airtime:
+ *
+ * Returns: how long @name has spoken in Introductions, in µs, the turn
+ *   under way included
+ */
+gint64
+mix_timer_get_airtime (MixTimer   *self,
+                       const char *name)
+{
+  gint64 spoken;
+
+  g_return_val_if_fail (MIX_IS_TIMER (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  spoken = airtime_of (self->speakers, self->airtime, name);
+  if (in_turns (self) && g_str_equal (self->speakers->pdata[self->speaker], name))
+    spoken += MAX (session_now (self) - self->turn_start, 0);
+  return spoken;
+}
+
 /**
  * mix_timer_get_time_to_next_change:
  *
@@ -1315,6 +1556,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (state_ids) == MIX_TIMER_FINISHED + 1);
  *   "added-total": µs, "phase-start": session µs, "added": µs,
  *   "warned": false, "ended": false,
  *   "fitted": [0, 390000000, …] (µs each phase was fitted to by Fit the Rest, 0 as planned; only if any),
+ *   "turns": { "speakers": ["Ana", …], "airtime": [µs, …], "speaker": 1,
+ *              "turn-start": session µs } (only with speakers),
  *   "log": [{ "phase": "introductions", "started": µs, "ended": µs, "overtime": µs }, …] }
  * ]|
  *
@@ -1393,6 +1636,27 @@ mix_timer_save_state (MixTimer *self)
           json_builder_end_array (builder);
         }
 
+      if (self->speakers->len > 0)
+        {
+          json_builder_set_member_name (builder, "turns");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "speakers");
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < self->speakers->len; i++)
+            json_builder_add_string_value (builder, self->speakers->pdata[i]);
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "airtime");
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < self->airtime->len; i++)
+            json_builder_add_int_value (builder, g_array_index (self->airtime, gint64, i));
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "speaker");
+          json_builder_add_int_value (builder, self->speaker);
+          json_builder_set_member_name (builder, "turn-start");
+          json_builder_add_int_value (builder, self->turn_start);
+          json_builder_end_object (builder);
+        }
+
       json_builder_set_member_name (builder, "log");
       json_builder_begin_array (builder);
       for (guint i = 0; i < self->log->len; i++)
@@ -1434,6 +1698,10 @@ typedef struct
   gboolean      warned;
   gboolean      ended;
   gint64        fitted[MIX_N_PHASES];
+  GPtrArray    *speakers;
+  GArray       *airtime;
+  gint64        speaker;
+  gint64        turn_start;
 } SavedState;
 
 static gboolean
@@ -1580,6 +1848,58 @@ read_fitted (JsonObject  *object,
   return TRUE;
 }
 
+/* Reads the turns of Introductions, if there are any, into @saved's new
+ * arrays. */
+static gboolean
+read_turns (JsonObject  *object,
+            SavedState  *saved,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "turns");
+  JsonObject *turns;
+  JsonNode *member;
+  JsonArray *names, *airtime;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return damaged (error, "turns");
+  turns = json_node_get_object (node);
+
+  member = json_object_get_member (turns, "speakers");
+  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+    return damaged (error, "turns");
+  names = json_node_get_array (member);
+  member = json_object_get_member (turns, "airtime");
+  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+    return damaged (error, "turns");
+  airtime = json_node_get_array (member);
+  if (json_array_get_length (names) != json_array_get_length (airtime))
+    return damaged (error, "turns");
+
+  for (guint i = 0; i < json_array_get_length (names); i++)
+    {
+      JsonNode *name = json_array_get_element (names, i);
+      JsonNode *spoken = json_array_get_element (airtime, i);
+      gint64 value;
+
+      if (!holds_type (name, G_TYPE_STRING) || *json_node_get_string (name) == '\0' ||
+          has_speaker (saved->speakers, json_node_get_string (name)) ||
+          !holds_type (spoken, G_TYPE_INT64))
+        return damaged (error, "turns");
+      value = json_node_get_int (spoken);
+      if (value < 0 || value > MAX_SAVED_DURATION)
+        return damaged (error, "turns");
+      g_ptr_array_add (saved->speakers, g_strdup (json_node_get_string (name)));
+      g_array_append_val (saved->airtime, value);
+    }
+
+  if (!read_int (turns, "speaker", 0, saved->speakers->len, &saved->speaker, NULL) ||
+      !read_int (turns, "turn-start", 0, saved->elapsed, &saved->turn_start, NULL))
+    return damaged (error, "turns");
+  return TRUE;
+}
+
 /* Reads the phase log into @log and checks that its visits follow one
  * another without gaps and agree with @saved. */
 static gboolean
@@ -1680,7 +2000,8 @@ read_saved_state (JsonNode    *node,
       !read_int (object, "phase-start", 0, saved->elapsed, &saved->phase_start, error) ||
       !read_boolean (object, "warned", &saved->warned, error) ||
       !read_boolean (object, "ended", &saved->ended, error) ||
-      !read_fitted (object, saved->fitted, error))
+      !read_fitted (object, saved->fitted, error) ||
+      !read_turns (object, saved, error))
     return FALSE;
 
   if (saved->state == MIX_TIMER_PAUSED)
@@ -1723,6 +2044,8 @@ mix_timer_restore_state (MixTimer  *self,
 {
   g_autoptr(GArray) log = NULL;
   SavedState saved = { 0 };
+  g_autoptr(GPtrArray) speakers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) airtime = g_array_new (FALSE, TRUE, sizeof (gint64));
   MixPhase old_phase;
   gboolean old_auto_advance;
   gint64 mono_now;
@@ -1741,6 +2064,8 @@ mix_timer_restore_state (MixTimer  *self,
   mono_now = read_clock (self);
   wall_now = read_wall_clock (self);
   log = g_array_new (FALSE, TRUE, sizeof (MixPhaseLogEntry));
+  saved.speakers = speakers;
+  saved.airtime = airtime;
   if (!read_saved_state (state, wall_now, &saved, log, error))
     return FALSE;
 
@@ -1763,6 +2088,15 @@ mix_timer_restore_state (MixTimer  *self,
       self->finished_at = 0;
       self->pause_time = 0;
       memcpy (self->fitted, saved.fitted, sizeof self->fitted);
+      if (saved.speakers->len > 0)
+        {
+          g_ptr_array_unref (self->speakers);
+          self->speakers = g_ptr_array_ref (saved.speakers);
+          g_array_unref (self->airtime);
+          self->airtime = g_array_ref (saved.airtime);
+        }
+      self->speaker = (guint) saved.speaker;
+      self->turn_start = saved.turn_start;
 
       switch (saved.state)
         {

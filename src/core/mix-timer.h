@@ -36,6 +36,27 @@ typedef struct
   gint64   overtime_us;
 } MixPhaseLogEntry;
 
+/**
+ * MixTurn:
+ * @index: the speaker's place in the order, from 0; @n once all have spoken
+ * @n: how many speak
+ * @speaker: (nullable): who speaks now
+ * @next: (nullable): who speaks next
+ * @share_us: the time of this turn
+ * @remaining_us: what is left of it, negative when over
+ *
+ * A turn in Introductions: see mix_timer_get_turn().
+ */
+typedef struct
+{
+  guint       index;
+  guint       n;
+  const char *speaker;
+  const char *next;
+  gint64      share_us;
+  gint64      remaining_us;
+} MixTurn;
+
 GType          mix_timer_state_get_type          (void) G_GNUC_CONST;
 
 MixTimer      *mix_timer_new                     (void);
@@ -90,6 +111,15 @@ void           mix_timer_get_fitted              (MixTimer       *self,
                                                   gint64         *fitted);
 gboolean       mix_timer_set_fitted              (MixTimer       *self,
                                                   const gint64   *fitted);
+
+void           mix_timer_set_speakers            (MixTimer       *self,
+                                                  const char * const *names);
+GPtrArray     *mix_timer_get_speakers            (MixTimer       *self);
+gboolean       mix_timer_next_speaker            (MixTimer       *self);
+gboolean       mix_timer_get_turn                (MixTimer       *self,
+                                                  MixTurn        *turn);
+gint64         mix_timer_get_airtime             (MixTimer       *self,
+                                                  const char     *name);
 gint64         mix_timer_get_time_to_next_change (MixTimer       *self);
 GArray        *mix_timer_get_phase_log           (MixTimer       *self);
 

@@ -1466,6 +1466,14 @@ test_state_malformed (Fixture       *f,
     { "phase-start", "999999999999" },
     { "warned", "1" },
     { "ended", "\"false\"" },
+    { "turns", "[]" },
+    { "turns", "{\"speakers\": [\"Ana\"], \"airtime\": [], \"speaker\": 0, \"turn-start\": 0}" },
+    { "turns", "{\"speakers\": [\"Ana\", \"Ana\"], \"airtime\": [0, 0], \"speaker\": 0, \"turn-start\": 0}" },
+    { "turns", "{\"speakers\": [\"\"], \"airtime\": [0], \"speaker\": 0, \"turn-start\": 0}" },
+    { "turns", "{\"speakers\": [\"Ana\"], \"airtime\": [-1], \"speaker\": 0, \"turn-start\": 0}" },
+    { "turns", "{\"speakers\": [\"Ana\"], \"airtime\": [0], \"speaker\": 2, \"turn-start\": 0}" },
+    { "turns", "{\"speakers\": [\"Ana\"], \"airtime\": [0], \"speaker\": 0, \"turn-start\": 999999999999}" },
+    { "turns", "{\"speakers\": [7], \"airtime\": [0], \"speaker\": 0, \"turn-start\": 0}" },
     { "fitted", "[0, 59000000, 0, 0]" },
     { "fitted", "[0, 420000500, 0, 0]" },
     { "fitted", "[0, 0, 0]" },
@@ -1498,8 +1506,8 @@ test_state_malformed (Fixture       *f,
   gint64 wall_now;
 
   /* A good state that differs from a new timer's in every part: another
-   * plan, auto-advance, a pause, a second phase, an added minute and
-   * Group Discussion fitted to 11 minutes. */
+   * plan, auto-advance, a pause, a second phase, an added minute,
+   * Group Discussion fitted to 11 minutes and two speakers. */
   g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_INTRODUCTIONS, 3));
   g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_LEADERS_SHARE, 9));
   g_assert_true (mix_timer_set_planned_minutes (f->timer, MIX_PHASE_GROUP_DISCUSSION, 12));
@@ -1514,6 +1522,7 @@ test_state_malformed (Fixture       *f,
   mix_timer_next_phase (f->timer);
   mix_timer_add_minute (f->timer);
   g_assert_true (mix_timer_set_fitted (f->timer, (gint64[MIX_N_PHASES]) { 0, 0, S (660), 0 }));
+  mix_timer_set_speakers (f->timer, (const char *[]) { "Ana", "Ben", NULL });
   set_time (f, 100000);
   good = close_and_reopen (f, S (60));
   wall_now = f->now + f->wall_offset;
@@ -2019,6 +2028,118 @@ test_fit_within_ranges (Fixture       *f,
 }
 
 static void
+assert_turn (Fixture    *f,
+             const char *speaker,
+             const char *next,
+             gint64      share_us,
+             gint64      remaining_us)
+{
+  MixTurn turn;
+
+  g_assert_true (mix_timer_get_turn (f->timer, &turn));
+  g_assert_cmpstr (turn.speaker, ==, speaker);
+  g_assert_cmpstr (turn.next, ==, next);
+  g_assert_cmpint (turn.share_us, ==, share_us);
+  g_assert_cmpint (turn.remaining_us, ==, remaining_us);
+}
+
+static const char * const four[] = { "Ana", "Ben", "Cal", "Dee", NULL };
+
+/* Four people share Introductions' two minutes: 30 s each. Ana speaks
+ * 40 s; the three after her share the 80 s left; Dee's turn ends with the
+ * phase. Each person's airtime is kept, pauses left out. */
+static void
+test_turns_equal (Fixture       *f,
+                  gconstpointer  data)
+{
+  MixTurn turn;
+
+  mix_timer_set_speakers (f->timer, four);
+  g_assert_false (mix_timer_get_turn (f->timer, &turn));  /* not before the start */
+  mix_timer_start (f->timer);
+  assert_turn (f, "Ana", "Ben", S (30), S (30));
+  set_time (f, 40 * 1000);
+  assert_turn (f, "Ana", "Ben", S (30), -S (10));
+  g_assert_cmpint (mix_timer_get_airtime (f->timer, "Ana"), ==, S (40));
+  g_assert_true (mix_timer_next_speaker (f->timer));
+  assert_turn (f, "Ben", "Cal", S (80) / 3, S (80) / 3);
+
+  /* A 20 s pause counts for no one. */
+  set_time (f, 50 * 1000);
+  mix_timer_pause (f->timer);
+  set_time (f, 70 * 1000);
+  mix_timer_resume (f->timer);
+  set_time (f, 80 * 1000);
+  g_assert_true (mix_timer_next_speaker (f->timer));
+  g_assert_cmpint (mix_timer_get_airtime (f->timer, "Ben"), ==, S (20));
+  assert_turn (f, "Cal", "Dee", S (30), S (30));
+  set_time (f, 110 * 1000);
+  g_assert_true (mix_timer_next_speaker (f->timer));
+  assert_turn (f, "Dee", NULL, S (30), S (30));
+
+  /* Dee's turn ends with the phase. */
+  set_time (f, 140 * 1000);
+  mix_timer_next_phase (f->timer);
+  g_assert_false (mix_timer_get_turn (f->timer, &turn));
+  g_assert_false (mix_timer_next_speaker (f->timer));
+  g_assert_cmpint (mix_timer_get_airtime (f->timer, "Ana"), ==, S (40));
+  g_assert_cmpint (mix_timer_get_airtime (f->timer, "Cal"), ==, S (30));
+  g_assert_cmpint (mix_timer_get_airtime (f->timer, "Dee"), ==, S (30));
+
+  /* Kept with the circle's state. */
+  reopen (f, S (60));
+  g_assert_cmpint (mix_timer_get_airtime (f->timer, "Ana"), ==, S (40));
+  g_assert_cmpint (mix_timer_get_airtime (f->timer, "Ben"), ==, S (20));
+  g_assert_cmpuint (mix_timer_get_speakers (f->timer)->len, ==, 4);
+
+  mix_timer_reset (f->timer);
+  g_assert_cmpint (mix_timer_get_airtime (f->timer, "Ana"), ==, 0);
+}
+
+/* The roster changes while people speak: those who have spoken and the
+ * one speaking keep their place, a new order (a shuffle, the facilitator
+ * last) applies to those still to come, someone taken off the roster
+ * while speaking gives the floor to the next, and someone added once all
+ * have spoken gets the time that is left. */
+static void
+test_turns_roster_changes (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const reordered[] = { "Dee", "Cal", "Ben", "Ana", NULL };
+  static const char * const without_ben[] = { "Dee", "Cal", "Ana", NULL };
+  static const char * const with_eve[] = { "Ana", "Dee", "Cal", "Eve", NULL };
+  GPtrArray *speakers;
+
+  mix_timer_set_speakers (f->timer, four);
+  mix_timer_start (f->timer);
+  set_time (f, 30 * 1000);
+  g_assert_true (mix_timer_next_speaker (f->timer));
+  assert_turn (f, "Ben", "Cal", S (30), S (30));
+
+  set_time (f, 40 * 1000);
+  mix_timer_set_speakers (f->timer, reordered);
+  speakers = mix_timer_get_speakers (f->timer);
+  g_assert_cmpstr (speakers->pdata[0], ==, "Ana");
+  g_assert_cmpstr (speakers->pdata[1], ==, "Ben");
+  g_assert_cmpstr (speakers->pdata[2], ==, "Dee");
+  g_assert_cmpstr (speakers->pdata[3], ==, "Cal");
+  assert_turn (f, "Ben", "Dee", S (30), S (20));
+
+  mix_timer_set_speakers (f->timer, without_ben);
+  /* Dee shares the 80 s left with Cal, from now. */
+  assert_turn (f, "Dee", "Cal", S (40), S (40));
+  g_assert_cmpint (mix_timer_get_airtime (f->timer, "Ben"), ==, 0);
+
+  set_time (f, 80 * 1000);
+  g_assert_true (mix_timer_next_speaker (f->timer));
+  set_time (f, 100 * 1000);
+  g_assert_true (mix_timer_next_speaker (f->timer));
+  g_assert_null (mix_timer_get_turn (f->timer, &(MixTurn) { 0 }) ? NULL : "no turns");
+  mix_timer_set_speakers (f->timer, with_eve);
+  assert_turn (f, "Eve", NULL, S (20), S (20));
+}
+
+static void
 test_state_enum_type (void)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (MIX_TYPE_TIMER_STATE);
@@ -2070,6 +2191,8 @@ main (int   argc,
   ADD ("fit/after-overrun", test_fit_after_overrun);
   ADD ("fit/twice", test_fit_twice);
   ADD ("fit/within-ranges", test_fit_within_ranges);
+  ADD ("turns/equal", test_turns_equal);
+  ADD ("turns/roster-changes", test_turns_roster_changes);
 
 #undef ADD
 

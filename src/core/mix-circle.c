@@ -293,6 +293,83 @@ mix_circle_format_duration (gint64 us)
 }
 
 /**
+ * mix_circle_format_turn:
+ * @turn: a turn under way
+ *
+ * Returns: (transfer full): the turn's time left, such as "0:21 left",
+ *   or over, such as "0:05 over"; rounded as the clock is
+ */
+char *
+mix_circle_format_turn (const MixTurn *turn)
+{
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (turn != NULL, NULL);
+
+  if (turn->remaining_us >= 0)
+    {
+      /* Up, as the phase's time: "0:01" until the end. */
+      amount = mix_circle_format_duration (turn->remaining_us + G_USEC_PER_SEC - 1);
+      /* Translators: %s is a time such as 0:21, left of a person's turn. */
+      return g_strdup_printf (_("%s left"), amount);
+    }
+  amount = mix_circle_format_duration (-turn->remaining_us);
+  /* Translators: %s is a time such as 0:05 that a person's turn went over. */
+  return g_strdup_printf (_("%s over"), amount);
+}
+
+/**
+ * mix_circle_phase_prompt:
+ * @record: (nullable): the session, for its leader questions and topic
+ *
+ * Returns: (transfer full): what the group talks about now, for a shared
+ *   screen: the phase's prompts in a line, the leader questions picked,
+ *   or the topic chosen; translated
+ */
+char *
+mix_circle_phase_prompt (MixSessionRecord *record,
+                         MixPhase          phase)
+{
+  const MixPhaseInfo *info = mix_guide_get_phase (phase);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (phase == MIX_PHASE_LEADERS_SHARE && record != NULL)
+    {
+      const char * const *questions = mix_guide_get_leader_questions ();
+
+      for (guint i = 0; questions[i] != NULL; i++)
+        if (mix_session_record_get_leader_question (record, i))
+          {
+            if (text->len > 0)
+              g_string_append_c (text, '\n');
+            g_string_append (text, _(questions[i]));
+          }
+    }
+  else if (phase == MIX_PHASE_GROUP_DISCUSSION && record != NULL)
+    {
+      const MixTopic *topic = mix_guide_find_topic (mix_session_record_get_topic (record));
+
+      if (topic != NULL)
+        g_string_append (text, _(topic->title));
+    }
+  if (text->len > 0)
+    return g_string_free (g_steal_pointer (&text), FALSE);
+
+  if (phase == MIX_PHASE_LEADERS_SHARE && record != NULL)
+    return g_strdup (_("The student lead picks one or two questions to answer."));
+  if (phase == MIX_PHASE_GROUP_DISCUSSION && record != NULL)
+    return g_strdup (_("Choose a topic together."));
+  for (guint i = 0; info->prompts != NULL && info->prompts[i] != NULL; i++)
+    {
+      if (text->len > 0)
+        /* Translators: between the prompts of a phase, shown in one line. */
+        g_string_append (text, _(" · "));
+      g_string_append (text, _(info->prompts[i]));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
  * mix_circle_clock_init:
  * @clock: (out caller-allocates): what @timer shows now; cleared with
  *   mix_circle_clock_clear()
@@ -364,6 +441,28 @@ mix_circle_clock_init (MixCircleClock *clock,
           clock->can_fit |= durations[p] != mix_timer_get_duration (timer, (MixPhase) p);
     }
 
+  clock->turn = NULL;
+  clock->next_turn = NULL;
+  {
+    MixTurn turn;
+
+    if (mix_timer_get_turn (timer, &turn))
+      {
+        g_autofree char *left = mix_circle_format_turn (&turn);
+
+        if (turn.speaker != NULL)
+          /* Translators: who speaks now and their time, such as “Ana: 0:21 left”. */
+          clock->turn = g_strdup_printf (_("%s: %s"), turn.speaker, left);
+        else
+          clock->turn = g_strdup (_("Everyone has spoken"));
+        if (turn.next != NULL)
+          /* Translators: %s is who speaks after the one speaking now. */
+          clock->next_turn = g_strdup_printf (_("Then %s"), turn.next);
+        else if (turn.speaker != NULL)
+          clock->next_turn = g_strdup (_("The last to speak"));
+      }
+  }
+
   switch (state)
     {
     case MIX_TIMER_RUNNING:
@@ -391,4 +490,6 @@ mix_circle_clock_clear (MixCircleClock *clock)
   g_clear_pointer (&clock->next, g_free);
   g_clear_pointer (&clock->session, g_free);
   g_clear_pointer (&clock->pace, g_free);
+  g_clear_pointer (&clock->turn, g_free);
+  g_clear_pointer (&clock->next_turn, g_free);
 }

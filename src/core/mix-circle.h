@@ -49,6 +49,9 @@ GPtrArray *mix_circle_new_network_rows   (MixSessionRecord *record,
  * @pace: (nullable): how far from the 30-minute end the circle runs, while
  *   it is off by a second or more
  * @can_fit: Fit the Rest would change the times of the phases to come
+ * @turn: (nullable): in Introductions with speakers, who speaks and their
+ *   time left, such as "Ana: 0:21 left"
+ * @next_turn: (nullable): who speaks after them
  *
  * What the timer shows, now.
  */
@@ -64,9 +67,14 @@ typedef struct
   double      session_fraction;
   char       *pace;
   gboolean    can_fit;
+  char       *turn;
+  char       *next_turn;
 } MixCircleClock;
 
 char *mix_circle_format_duration (gint64 us);
+char *mix_circle_format_turn     (const MixTurn    *turn);
+char *mix_circle_phase_prompt    (MixSessionRecord *record,
+                                  MixPhase          phase);
 
 void mix_circle_clock_init  (MixCircleClock *clock,
                              MixTimer       *timer);

@@ -5,8 +5,10 @@
 
 #include "mix-guide.h"
 #include "mix-session-clock.h"
-#include "mix-session-page.h"
+#include "mix-session-page-private.h"
+#include "mix-session-presentation.h"
 #include "mix-session-prompts.h"
+#include "mix-session-turns.h"
 #include "mix-timer-ring.h"
 #include "mix-date.h"
 #include "mix-test-gui.h"
@@ -587,6 +589,114 @@ test_fit_the_rest (void)
   mix_test_spin ();
 }
 
+static void
+clear_roster (MixSessionRecord *record)
+{
+  while (mix_session_record_get_n_people (record) > 0)
+    mix_session_record_remove_person (record, 0);
+}
+
+/* A circle of four with equal turns: the speakers come from the roster
+ * with the facilitator last, the clock and the Turns group say who speaks
+ * and for how long, Next Speaker (Ctrl+Down's action) moves on, a
+ * shuffle leaves who has spoken where they were, and presentation mode
+ * shows who speaks now and next. */
+static void
+test_turns (void)
+{
+  MixStore *store = mix_application_get_store (MIX_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+  MixSessionRecord *record = mix_store_get_current_session (store);
+  MixTimer *timer = mix_session_page_get_timer (page);
+  GtkWidget *clock = mix_test_find_widget (GTK_WIDGET (page), MIX_TYPE_SESSION_CLOCK);
+  GtkWidget *turns = mix_test_find_widget (GTK_WIDGET (page), MIX_TYPE_SESSION_TURNS);
+  GtkWidget *presentation = mix_test_find_widget (GTK_WIDGET (page), MIX_TYPE_SESSION_PRESENTATION);
+  static const char * const names[] = { "Priya Raman", "Sam Rivera", "Ana Souza", "Lee Chen" };
+  GPtrArray *speakers;
+
+  mix_timer_reset (timer);
+  clear_roster (record);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(MixPerson) person = mix_person_new (names[i]);
+
+      person->leader = i == 0;
+      g_assert_true (mix_session_record_add_person (record, person, NULL));
+    }
+  mix_session_page_rebuild_phase (page);
+  mix_test_spin ();
+
+  /* Priya leads the group: she speaks last. */
+  speakers = mix_timer_get_speakers (timer);
+  g_assert_cmpuint (speakers->len, ==, 4);
+  g_assert_cmpstr (speakers->pdata[0], ==, "Sam Rivera");
+  g_assert_cmpstr (speakers->pdata[3], ==, "Priya Raman");
+  g_assert_true (gtk_widget_is_visible (turns));
+  g_assert_nonnull (find_row (turns, "Priya Raman"));
+  g_assert_true (shows_label (turns, "4 people, 0:30 each"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.toggle", NULL));
+  mix_test_spin ();
+  g_assert_true (shows_label (clock, "Sam Rivera: 0:30 left"));
+  g_assert_true (shows_label (turns, "Speaking, 0:30 left"));
+  g_assert_true (shows_label (turns, "Up next"));
+
+  now_us += 40 * G_USEC_PER_SEC;
+  mix_session_page_refresh (page);
+  g_assert_true (shows_label (clock, "Sam Rivera: 0:10 over"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.next-speaker", NULL));
+  mix_test_spin ();
+  g_assert_true (shows_label (clock, "Ana Souza: 0:27 left"));
+  g_assert_true (shows_label (turns, "Spoke for 0:40"));
+  g_assert_cmpint (mix_timer_get_airtime (timer, "Sam Rivera"), ==, 40 * G_USEC_PER_SEC);
+
+  /* Sam spoke and Ana speaks: a shuffle moves neither, nor Priya. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.shuffle", NULL));
+      speakers = mix_timer_get_speakers (timer);
+      g_assert_cmpstr (speakers->pdata[0], ==, "Sam Rivera");
+      g_assert_cmpstr (speakers->pdata[1], ==, "Ana Souza");
+      g_assert_cmpstr (speakers->pdata[2], ==, "Lee Chen");
+      g_assert_cmpstr (speakers->pdata[3], ==, "Priya Raman");
+    }
+  /* Without the facilitator last, a shuffle may put her before Lee; with
+   * it again, she is last. (The seed makes the shuffles the same each run.) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.facilitator-last", NULL));
+  g_random_set_seed (7);
+  for (guint i = 0; i < 20 && g_strcmp0 (speakers->pdata[2], "Priya Raman") != 0; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.shuffle", NULL));
+      speakers = mix_timer_get_speakers (timer);
+    }
+  g_assert_cmpstr (speakers->pdata[2], ==, "Priya Raman");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.facilitator-last", NULL));
+  speakers = mix_timer_get_speakers (timer);
+  g_assert_cmpstr (speakers->pdata[3], ==, "Priya Raman");
+
+  mix_session_page_set_presenting (page, TRUE);
+  mix_test_spin ();
+  g_assert_true (shows_label (presentation, "Ana Souza: 0:27 left"));
+  g_assert_true (shows_label (presentation, "Then Lee Chen"));
+  g_assert_true (shows_label (presentation, "Names · Pronouns"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.next-speaker", NULL));
+  mix_test_spin ();
+  g_assert_true (shows_label (presentation, "Lee Chen:"));
+  g_assert_true (shows_label (presentation, "Then Priya Raman"));
+  mix_session_page_set_presenting (page, FALSE);
+
+  /* Past Introductions, no turns. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.next", NULL));
+  mix_test_spin ();
+  g_assert_false (gtk_widget_is_visible (turns));
+  g_assert_false (shows_label (clock, "Lee Chen"));
+  g_assert_cmpint (mix_timer_get_airtime (timer, "Sam Rivera"), ==, 40 * G_USEC_PER_SEC);
+
+  mix_timer_reset (timer);
+  clear_roster (record);
+  mix_session_page_rebuild_phase (page);
+  mix_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/session/presenting", test_presenting);
   g_test_add_func ("/session/layout", test_layout);
   g_test_add_func ("/session/fit-the-rest", test_fit_the_rest);
+  g_test_add_func ("/session/turns", test_turns);
 
   ret = g_test_run ();
   g_object_unref (app);

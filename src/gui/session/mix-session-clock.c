@@ -22,6 +22,7 @@ struct _MixSessionClock
   GtkButton      *fit_button;
   GtkLabel       *next_label;
   GtkLabel       *pace_label;
+  GtkLabel       *turn_label;
   GtkLabel       *phase_label;
   GtkButton      *present_button;
   MixTimerRing   *ring;
@@ -61,6 +62,14 @@ mix_session_clock_show (MixSessionClock      *self,
   gtk_label_set_text (self->next_label, clock->next);
   gtk_progress_bar_set_fraction (self->session_bar, clock->session_fraction);
   gtk_progress_bar_set_text (self->session_bar, clock->session);
+  /* A smaller time makes room in the ring for who speaks and the pace,
+   * so that the ring, and the page under it, keep their size. */
+  if (clock->turn != NULL || clock->pace != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "compact");
+  gtk_widget_set_visible (GTK_WIDGET (self->turn_label), clock->turn != NULL);
+  gtk_label_set_text (self->turn_label, clock->turn != NULL ? clock->turn : "");
   gtk_widget_set_visible (GTK_WIDGET (self->pace_label), clock->pace != NULL);
   gtk_label_set_text (self->pace_label, clock->pace != NULL ? clock->pace : "");
   gtk_widget_set_visible (GTK_WIDGET (self->fit_button), clock->can_fit);
@@ -140,6 +149,23 @@ mix_session_clock_class_init (MixSessionClockClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* A line of text inside the ring, under the time, hidden until it has
+ * something to say. */
+static GtkLabel *
+ring_label (GtkWidget  *box,
+            const char *style)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  gtk_widget_set_visible (label, FALSE);
+  gtk_widget_add_css_class (label, style);
+  gtk_box_append (GTK_BOX (box), label);
+  return GTK_LABEL (label);
+}
+
 static void
 mix_session_clock_init (MixSessionClock *self)
 {
@@ -159,16 +185,13 @@ mix_session_clock_init (MixSessionClock *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "numeric");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->time_label));
 
+  /* Who speaks, in Introductions' turns, and their time left. */
+  self->turn_label = ring_label (box, "heading");
+
   /* Inside the ring, under the time, while the circle is off its
    * 30 minutes: how far, and a way back to 30:00. Nothing moves on the
    * page when they come. */
-  self->pace_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->pace_label, TRUE);
-  gtk_label_set_justify (self->pace_label, GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (self->pace_label, 18);
-  gtk_widget_set_visible (GTK_WIDGET (self->pace_label), FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->pace_label), "dim-label");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pace_label));
+  self->pace_label = ring_label (box, "dim-label");
 
   fit_label = gtk_label_new_with_mnemonic (_("_Fit the Rest"));
   self->fit_button = GTK_BUTTON (gtk_button_new ());

@@ -41,6 +41,46 @@ previous_action (GtkWidget  *widget,
 }
 
 static void
+next_speaker_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+
+  if (!mix_timer_next_speaker (self->timer))
+    gtk_widget_error_bell (widget);
+}
+
+/* A new order for those still to speak; the facilitator stays last. */
+static void
+shuffle_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+  GPtrArray *speakers = mix_timer_get_speakers (self->timer);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  MixTurn turn;
+  guint first = 0;
+
+  if (mix_timer_get_turn (self->timer, &turn))
+    first = MIN (turn.index + 1, turn.n);
+  for (guint i = 0; i < speakers->len; i++)
+    g_ptr_array_add (order, g_strdup (speakers->pdata[i]));
+  for (guint i = order->len; i > first + 1; i--)
+    {
+      guint j = first + (guint) g_random_int_range (0, (gint32) (i - first));
+      gpointer swap = order->pdata[i - 1];
+
+      order->pdata[i - 1] = order->pdata[j];
+      order->pdata[j] = swap;
+    }
+  g_ptr_array_add (order, NULL);
+  mix_timer_set_speakers (self->timer, (const char * const *) order->pdata);
+  mix_session_page_update_speakers (self);
+}
+
+static void
 add_minute_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -388,6 +428,10 @@ mix_session_page_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "session.add-minute", NULL, add_minute_action);
   gtk_widget_class_install_action (widget_class, "session.reset", NULL, reset_action);
   gtk_widget_class_install_action (widget_class, "session.fit", NULL, fit_action);
+  gtk_widget_class_install_action (widget_class, "session.next-speaker", NULL, next_speaker_action);
+  gtk_widget_class_install_action (widget_class, "session.shuffle", NULL, shuffle_action);
+  gtk_widget_class_install_property_action (widget_class, "session.facilitator-last",
+                                            "facilitator-last");
   gtk_widget_class_install_action (widget_class, "session.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "session.leave-presentation", NULL,
                                    leave_presentation_action);
@@ -400,6 +444,8 @@ mix_session_page_class_add_actions (GtkWidgetClass *widget_class)
                                        "session.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK,
                                        "session.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK,
+                                       "session.next-speaker", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
                                        "session.add-minute", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,

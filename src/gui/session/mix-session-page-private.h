@@ -10,6 +10,7 @@
 #include "mix-session-presentation.h"
 #include "mix-session-prompts.h"
 #include "mix-session-roster.h"
+#include "mix-session-turns.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ struct _MixSessionPage
   MixSessionPrompts      *prompts;
   MixSessionRoster       *roster;
   GtkScrolledWindow      *scroller;
+  MixSessionTurns        *turns;
 
   guint                   phase_idle;
   double                  kept_scroll;   /* where the page was scrolled before a rebuild, or -1 */
@@ -42,6 +44,7 @@ struct _MixSessionPage
   guint                   tick_id;
   int                     shown_phase;   /* the phase shown, -1 for none */
   gboolean                presenting;
+  gboolean                facilitator_last;
 };
 
 /* mix-session-page.c */
@@ -50,6 +53,7 @@ void     mix_session_page_refresh         (MixSessionPage *self);
 void     mix_session_page_schedule_tick   (MixSessionPage *self);
 void     mix_session_page_rebuild_phase   (MixSessionPage *self);
 void     mix_session_page_save_timer      (MixSessionPage *self);
+void     mix_session_page_update_speakers (MixSessionPage *self);
 void     mix_session_page_toast           (MixSessionPage *self,
                                            const char     *text);
 

@@ -29,6 +29,7 @@ G_DEFINE_FINAL_TYPE (MixSessionPage, mix_session_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_PRESENTING,
+  PROP_FACILITATOR_LAST,
   N_PROPS
 };
 
@@ -97,6 +98,7 @@ mix_session_page_set_presenting (MixSessionPage *self,
   if (presenting != self->presenting)
     {
       self->presenting = presenting;
+      mix_session_page_refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
     }
   /* The focus goes with the view, so that the keyboard has somewhere to be:
@@ -158,6 +160,60 @@ update_sensitivity (MixSessionPage *self)
 }
 
 /* Shows the phase's sections for the session in progress. */
+static const MixPerson *
+find_person (MixSessionRecord *record,
+             const char       *name)
+{
+  guint n = mix_session_record_get_n_people (record);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const MixPerson *person = mix_session_record_get_person (record, i);
+
+      if (g_str_equal (person->name, name))
+        return person;
+    }
+  return NULL;
+}
+
+/**
+ * mix_session_page_update_speakers:
+ *
+ * Gives Introductions' turns the people of the roster: in the order they
+ * had (a shuffle is kept), those newly added after them in the roster's
+ * order, and with #MixSessionPage:facilitator-last whoever leads the
+ * group at the end.
+ */
+void
+mix_session_page_update_speakers (MixSessionPage *self)
+{
+  GPtrArray *order = mix_timer_get_speakers (self->timer);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) leaders = g_ptr_array_new ();
+  guint n = self->record != NULL ? mix_session_record_get_n_people (self->record) : 0;
+
+  for (guint i = 0; i < order->len + n; i++)
+    {
+      const MixPerson *person = i < order->len ? find_person (self->record, order->pdata[i])
+                                               : mix_session_record_get_person (self->record,
+                                                                                i - order->len);
+      gboolean seen = FALSE;
+
+      if (person == NULL)
+        continue;
+      for (guint j = 0; j < names->len && !seen; j++)
+        seen = g_str_equal (names->pdata[j], person->name);
+      for (guint j = 0; j < leaders->len && !seen; j++)
+        seen = g_str_equal (leaders->pdata[j], person->name);
+      if (!seen)
+        g_ptr_array_add (self->facilitator_last && person->leader ? leaders : names, person->name);
+    }
+  for (guint i = 0; i < leaders->len; i++)
+    g_ptr_array_add (names, leaders->pdata[i]);
+  g_ptr_array_add (names, NULL);
+  mix_timer_set_speakers (self->timer, (const char * const *) names->pdata);
+}
+
 static void
 show_phase (MixSessionPage *self,
             MixPhase        phase)
@@ -177,6 +233,7 @@ show_phase (MixSessionPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->roster), self->record != NULL);
   mix_session_notes_show (self->notes, self->record, phase);
   gtk_widget_set_visible (GTK_WIDGET (self->notes), self->record != NULL);
+  mix_session_page_update_speakers (self);
   update_sensitivity (self);
   mix_accessible_name_lists (GTK_WIDGET (self));
 }
@@ -369,6 +426,7 @@ restore_timer (MixSessionPage *self)
   g_signal_handlers_unblock_by_func (self->timer, on_timer_changed_cb, self);
   mix_session_plan_sync (self->plan);
 
+  mix_session_page_update_speakers (self);
   /* What became due while the app was closed happens now, once. */
   mix_timer_update (self->timer);
   mix_session_page_refresh (self);
@@ -416,7 +474,15 @@ mix_session_page_refresh (MixSessionPage *self)
 
   mix_circle_clock_init (&clock, self->timer);
   mix_session_clock_show (self->clock, &clock);
+  mix_session_turns_show (self->turns, self->timer);
   mix_session_presentation_show (self->presentation, &clock);
+  if (self->presenting)
+    {
+      g_autofree char *prompt = mix_circle_phase_prompt (self->record,
+                                                         mix_timer_get_phase (self->timer));
+
+      mix_session_presentation_set_prompt (self->presentation, prompt);
+    }
   mix_circle_clock_clear (&clock);
 
   mix_session_plan_set_editable (self->plan, state == MIX_TIMER_IDLE);
@@ -643,6 +709,9 @@ mix_session_page_get_property (GObject    *object,
     case PROP_PRESENTING:
       g_value_set_boolean (value, self->presenting);
       break;
+    case PROP_FACILITATOR_LAST:
+      g_value_set_boolean (value, self->facilitator_last);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -660,6 +729,14 @@ mix_session_page_set_property (GObject      *object,
     {
     case PROP_PRESENTING:
       mix_session_page_set_presenting (self, g_value_get_boolean (value));
+      break;
+    case PROP_FACILITATOR_LAST:
+      if (self->facilitator_last != g_value_get_boolean (value))
+        {
+          self->facilitator_last = g_value_get_boolean (value);
+          mix_session_page_update_speakers (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -714,6 +791,15 @@ mix_session_page_class_init (MixSessionPageClass *klass)
   properties[PROP_PRESENTING] =
     g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * MixSessionPage:facilitator-last:
+   *
+   * Whether whoever leads the group speaks last in Introductions' turns.
+   */
+  properties[PROP_FACILITATOR_LAST] =
+    g_param_spec_boolean ("facilitator-last", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MIX_TYPE_SPLIT_BOX);
@@ -725,6 +811,7 @@ mix_session_page_class_init (MixSessionPageClass *klass)
   g_type_ensure (MIX_TYPE_SESSION_PRESENTATION);
   g_type_ensure (MIX_TYPE_SESSION_PROMPTS);
   g_type_ensure (MIX_TYPE_SESSION_ROSTER);
+  g_type_ensure (MIX_TYPE_SESSION_TURNS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/session/mix-session-page.ui");
@@ -738,6 +825,7 @@ mix_session_page_class_init (MixSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MixSessionPage, prompts);
   gtk_widget_class_bind_template_child (widget_class, MixSessionPage, roster);
   gtk_widget_class_bind_template_child (widget_class, MixSessionPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MixSessionPage, turns);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_prompts_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_roster_changed_cb);
@@ -752,6 +840,7 @@ mix_session_page_init (MixSessionPage *self)
 
   self->shown_phase = -1;
   self->kept_scroll = -1;
+  self->facilitator_last = TRUE;
   self->timer = mix_timer_new ();
   mix_session_page_add_shortcuts (self);
 

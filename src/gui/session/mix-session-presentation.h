@@ -16,4 +16,7 @@ void mix_session_presentation_show        (MixSessionPresentation *self,
                                            const MixCircleClock   *clock);
 void mix_session_presentation_focus_leave (MixSessionPresentation *self);
 
+void mix_session_presentation_set_prompt (MixSessionPresentation *self,
+                                          const char             *prompt);
+
 G_END_DECLS

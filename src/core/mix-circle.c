@@ -179,6 +179,169 @@ mix_circle_goal_progress (const MixCircleProgress *progress,
   return g_strdup_printf (_("Since %s: %s, %s"), since, reached_text, talks_text);
 }
 
+/* Markdown's own characters in free text are shown as they are typed. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (strchr ("\\`*_[]<>#|", *c) != NULL)
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *c);
+    }
+}
+
+/* Free text of several lines as one Markdown paragraph each. */
+static void
+append_paragraphs (GString    *out,
+                   const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      append_escaped (out, lines[i]);
+      /* A line break that Markdown keeps: two spaces. */
+      g_string_append (out, lines[i + 1] != NULL ? "  \n" : "\n");
+    }
+}
+
+/**
+ * mix_circle_summary:
+ * @timer: (nullable): the circle's timer, for each person's airtime
+ *
+ * The circle, for the group's chat: its date and topic, the leader
+ * questions picked, who came (pronouns, program, cohort, who led, how long
+ * each spoke in Introductions), the goal with its date and buddy, and the
+ * notes of each phase. Plain text that reads as Markdown; what people
+ * typed is escaped, so that it shows as typed. Translated.
+ *
+ * Returns: (transfer full): the summary
+ */
+char *
+mix_circle_summary (MixSessionRecord *record,
+                    MixTimer         *timer)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *date = NULL;
+  const MixTopic *topic;
+  const char * const *questions = mix_guide_get_leader_questions ();
+  guint n, picked = 0;
+  const char *goal, *due, *buddy;
+  gboolean notes = FALSE;
+
+  g_return_val_if_fail (MIX_IS_SESSION_RECORD (record), NULL);
+  g_return_val_if_fail (timer == NULL || MIX_IS_TIMER (timer), NULL);
+
+  date = mix_circle_local_date (mix_session_record_get_started (record));
+  if (*date != '\0')
+    /* Translators: the summary's title; %s is the circle's date, YYYY-MM-DD. */
+    g_string_append_printf (out, _("# Mix It Up circle, %s"), date);
+  else
+    g_string_append (out, _("# Mix It Up circle"));
+  g_string_append (out, "\n\n");
+
+  topic = mix_guide_find_topic (mix_session_record_get_topic (record));
+  if (topic != NULL)
+    /* Translators: %s is the topic the group chose. */
+    g_string_append_printf (out, _("**Topic:** %s\n\n"), _(topic->title));
+
+  for (guint i = 0; questions[i] != NULL; i++)
+    if (mix_session_record_get_leader_question (record, i))
+      {
+        if (picked++ == 0)
+          g_string_append_printf (out, "%s\n", _("**The lead answered:**"));
+        g_string_append_printf (out, "- %s\n", _(questions[i]));
+      }
+  if (picked > 0)
+    g_string_append_c (out, '\n');
+
+  n = mix_session_record_get_n_people (record);
+  /* Translators: a heading of the summary, with how many came. */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "## Who came (%u)\n",
+                                            "## Who came (%u)\n", n), n);
+  if (n == 0)
+    g_string_append_printf (out, "%s\n", _("No one was added to the roster."));
+  for (guint i = 0; i < n; i++)
+    {
+      const MixPerson *person = mix_session_record_get_person (record, i);
+      gint64 airtime = timer != NULL ? mix_timer_get_airtime (timer, person->name) : 0;
+      g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
+
+      g_string_append (out, "- ");
+      append_escaped (out, person->name);
+      if (person->pronouns != NULL && *person->pronouns != '\0')
+        g_ptr_array_add (details, g_strdup (person->pronouns));
+      if (g_strcmp0 (person->program, MIX_PROGRAM_FRONT_END) == 0)
+        g_ptr_array_add (details, g_strdup (_("Front-End")));
+      else if (g_strcmp0 (person->program, MIX_PROGRAM_BACK_END) == 0)
+        g_ptr_array_add (details, g_strdup (_("Back-End")));
+      else if (person->program != NULL && *person->program != '\0')
+        g_ptr_array_add (details, g_strdup (person->program));
+      if (person->cohort != NULL && *person->cohort != '\0')
+        /* Translators: %s is a cohort, such as 2507. */
+        g_ptr_array_add (details, g_strdup_printf (_("cohort %s"), person->cohort));
+      if (person->leader)
+        g_ptr_array_add (details, g_strdup (_("led the group")));
+      if (airtime >= G_USEC_PER_SEC)
+        {
+          g_autofree char *spoken = mix_circle_format_duration (airtime);
+
+          /* Translators: %s is how long the person spoke in Introductions, such as 0:40. */
+          g_ptr_array_add (details, g_strdup_printf (_("spoke %s"), spoken));
+        }
+      for (guint j = 0; j < details->len; j++)
+        {
+          g_string_append (out, j == 0 ? " (" : ", ");
+          append_escaped (out, details->pdata[j]);
+        }
+      g_string_append (out, details->len > 0 ? ")\n" : "\n");
+    }
+  g_string_append_c (out, '\n');
+
+  goal = mix_session_record_get_goal_text (record);
+  due = mix_session_record_get_goal_due (record);
+  buddy = mix_session_record_get_buddy (record);
+  if (goal != NULL && *goal != '\0')
+    {
+      g_string_append_printf (out, "%s\n", _("## Goal"));
+      append_escaped (out, goal);
+      g_string_append_c (out, '\n');
+      if (due != NULL && *due != '\0')
+        /* Translators: when the goal is due, YYYY-MM-DD. */
+        g_string_append_printf (out, _("By %s.\n"), due);
+      if (buddy != NULL && *buddy != '\0')
+        {
+          g_string_append (out, _("Buddy: "));
+          append_escaped (out, buddy);
+          g_string_append_c (out, '\n');
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  for (guint p = 0; p < MIX_N_PHASES; p++)
+    {
+      const char *text = mix_session_record_get_notes (record, (MixPhase) p);
+      g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+      if (*stripped == '\0')
+        continue;
+      if (!notes)
+        g_string_append_printf (out, "%s\n", _("## Notes"));
+      notes = TRUE;
+      g_string_append_printf (out, "### %s\n", _(mix_guide_get_phase ((MixPhase) p)->title));
+      append_paragraphs (out, stripped);
+      g_string_append_c (out, '\n');
+    }
+
+  /* One newline at the end. */
+  while (out->len > 1 && out->str[out->len - 1] == '\n' && out->str[out->len - 2] == '\n')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /**
  * mix_circle_roster_description:
  *

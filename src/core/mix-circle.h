@@ -31,6 +31,8 @@ char              *mix_circle_goal_progress  (const MixCircleProgress *progress,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MixCircleProgress, mix_circle_progress_free)
 
 char      *mix_circle_local_date         (const char       *iso);
+char      *mix_circle_summary            (MixSessionRecord *record,
+                                          MixTimer         *timer);
 char      *mix_circle_roster_description (MixSessionRecord *record);
 GPtrArray *mix_circle_new_network_rows   (MixSessionRecord *record,
                                           MixTracker       *tracker,

@@ -12,7 +12,7 @@ import sys
 import tempfile
 
 from e2e_common import (
-    App, Atspi, _popover_of, find_all, focused_cell, is_selected, page_tab,
+    App, Atspi, _popover_of, drawn, find_all, focused_cell, is_selected, page_tab,
     pointer_click, run_tests, screen_position, scrolled_into_view, showing, shows, text_of,
     toast_shown, wait_for, walk, xdotool, role_of,
 )
@@ -820,6 +820,72 @@ def test_roster_drop_down_keeps_the_page():
         app.cleanup()
 
 
+def circle_of(names, leader):
+    """sessions.json with a circle in progress, not started, of @names."""
+    return {"format": "mix-it-up/sessions", "version": 1, "sessions": [], "goals": [],
+            "current": {"id": "circle-1", "started": "2026-12-01T17:00:00Z",
+                        "modified": "2026-12-01T17:00:00Z", "leader_questions": [],
+                        "topic": None, "notes": {}, "goal": {"text": "", "due": None, "buddy": ""},
+                        "roster": [{"name": n, "pronouns": "", "program": "", "cohort": "",
+                                    "module": 0, "confidence": 0, "leader": n == leader}
+                                   for n in names]}}
+
+
+def ring_says(window, text):
+    return drawn(find_all(window, role="label", contains=text))
+
+
+def test_circle_of_four_takes_turns():
+    """16. A circle of four: Start with the pointer, equal turns from the
+    first speaker (the facilitator last), Ctrl+Down and the Next Speaker
+    button move on, presentation mode shows who speaks now and next and
+    takes Ctrl+Down, Space and Escape; each person's airtime is saved."""
+    names = ["Priya Raman", "Sam Rivera", "Ana Souza", "Lee Chen"]
+    app = App(data_home_with({"sessions.json": circle_of(names, "Priya Raman")}),
+              welcome_shown=False)
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        show_tab(window, "Session")
+        pointer_click(wait_for("Start", lambda: showing(window, "push button", "Start"))[0])
+        wait_for("the circle going", lambda: showing(window, "push button", "Pause"))
+        wait_for("Sam speaking first", lambda: ring_says(window, "Sam Rivera: "))
+
+        # Ctrl+Down, with the focus on the timer's button.
+        xdotool("key", "ctrl+Down")
+        wait_for("Ana speaking", lambda: ring_says(window, "Ana Souza: "))
+
+        # The Next Speaker button, with the pointer, in the Turns list.
+        pointer = scrolled_into_view(window, "Next Speaker",
+                                     lambda: showing(window, "push button", "Next Speaker"))
+        pointer_click(pointer)
+        wait_for("Lee speaking", lambda: ring_says(window, "Lee Chen: "))
+
+        xdotool("key", "F11")
+        wait_for("a way out", lambda: showing(window, "push button", "Leave Presentation"))
+        wait_for("who speaks next, on the shared screen",
+                 lambda: showing(window, "label", "Then Priya Raman"))
+        assert ring_says(window, "Lee Chen: "), "who speaks is not on the shared screen"
+        assert ring_says(window, "Names · Pronouns"), "the prompts are not on the shared screen"
+        xdotool("key", "ctrl+Down")
+        wait_for("Priya, the facilitator, last",
+                 lambda: showing(window, "label", "The last to speak"))
+        assert ring_says(window, "Priya Raman: ")
+        xdotool("key", "space")
+        wait_for("the pause saved",
+                 lambda: saved(app, "sessions.json")["current"]["timer"]["state"] == "paused")
+        xdotool("key", "Escape")
+        wait_for("the timer's page, paused", lambda: showing(window, "push button", "Resume"))
+
+        turns = saved(app, "sessions.json")["current"]["timer"]["turns"]
+        assert turns["speakers"] == ["Sam Rivera", "Ana Souza", "Lee Chen", "Priya Raman"], turns
+        assert turns["speaker"] == 3, turns
+        assert all(t > 0 for t in turns["airtime"][:3]), f"airtime not kept: {turns}"
+        quit_app(app)
+    finally:
+        app.cleanup()
+
+
 TESTS = [
     test_click_a_cell_and_type,
     test_presentation_mode_can_be_left,
@@ -836,6 +902,7 @@ TESTS = [
     test_log_a_conversation_once,
     test_rows_and_lists_have_names,
     test_help_on_f1_and_in_the_menu,
+    test_circle_of_four_takes_turns,
 ]
 
 

@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "mix-circle.h"
 #include "mix-guide.h"
 #include "mix-session-clock.h"
 #include "mix-session-page-private.h"
@@ -402,7 +405,9 @@ test_plan_undo (void)
 }
 
 /* Presentation mode is a property the window follows: the button's action
- * shows it, and the way out leaves it, with the focus on the way back. */
+ * shows it, with the focus on the view itself (where Space is the timer's,
+ * not a button's), and the way out leaves it, with the focus on the way
+ * back. */
 static void
 test_presenting (void)
 {
@@ -411,8 +416,7 @@ test_presenting (void)
   mix_test_spin ();
   g_assert_true (mix_session_page_get_presenting (page));
   g_assert_true (shows_label (GTK_WIDGET (page), "Press Escape or F11 to leave presentation mode"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_root_get_focus (GTK_ROOT (window))), ==,
-                   "Leave Presentation Mode (Escape or F11)");
+  g_assert_true (MIX_IS_SESSION_PRESENTATION (gtk_root_get_focus (GTK_ROOT (window))));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.leave-presentation", NULL));
   mix_test_spin ();
@@ -697,6 +701,61 @@ test_turns (void)
   mix_test_spin ();
 }
 
+static void
+on_clipboard_text_cb (GObject      *clipboard,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  char **text = data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+/* Copy Summary puts the circle on the clipboard for the group's chat;
+ * Save Summary writes the same text as a Markdown file, and a place that
+ * cannot be written says why and leaves nothing behind. */
+static void
+test_summary (void)
+{
+  MixStore *store = mix_application_get_store (MIX_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+  MixSessionRecord *record = mix_store_get_current_session (store);
+  g_autoptr(MixPerson) lin = mix_person_new ("Lin Wu");
+  g_autofree char *copied = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mix-summary-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "circle.md", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "circle.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path (missing);
+
+  clear_roster (record);
+  g_assert_true (mix_session_record_add_person (record, lin, NULL));
+  mix_session_record_set_goal_text (record, "Message 2 developers at Hooli");
+  expected = mix_circle_summary (record, mix_session_page_get_timer (page));
+  g_assert_nonnull (strstr (expected, "- Lin Wu\n"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.copy-summary", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (page)), NULL,
+                                 on_clipboard_text_cb, &copied);
+  for (guint i = 0; i < 500 && copied == NULL; i++)
+    mix_test_spin ();
+  g_assert_cmpstr (copied, ==, expected);
+
+  g_assert_true (mix_session_page_save_summary (page, file));
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, expected);
+  g_assert_false (mix_session_page_save_summary (page, nowhere));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  mix_session_record_set_goal_text (record, "");
+  clear_roster (record);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/session/layout", test_layout);
   g_test_add_func ("/session/fit-the-rest", test_fit_the_rest);
   g_test_add_func ("/session/turns", test_turns);
+  g_test_add_func ("/session/summary", test_summary);
 
   ret = g_test_run ();
   g_object_unref (app);

@@ -268,6 +268,85 @@ test_clock (void)
   g_assert_null (clock.time);
 }
 
+static gint64 summary_now;
+
+static gint64
+summary_clock (gpointer user_data)
+{
+  return summary_now;
+}
+
+/* The summary for the group chat: everything of the circle a person
+ * would paste, what they typed shown as typed (Markdown's characters
+ * escaped), each person's airtime from the timer, and nothing for what
+ * was left empty. */
+static void
+test_summary (void)
+{
+  g_autoptr(JsonNode) node = json_from_string ("{\"id\": \"c1\", \"started\": \"2026-12-01T12:00:00Z\"}", NULL);
+  g_autoptr(MixSessionRecord) record = mix_session_record_new_from_json (node, NULL);
+  g_autoptr(MixSessionRecord) empty = mix_session_record_new_from_json (node, NULL);
+  g_autoptr(MixTimer) timer = mix_timer_new ();
+  g_autoptr(MixPerson) priya = mix_person_new ("Priya Raman");
+  g_autoptr(MixPerson) sam = mix_person_new ("Sam *Sammy* Rivera");
+  g_autofree char *text = NULL;
+  g_autofree char *blank = NULL;
+
+  g_assert_nonnull (record);
+  priya->pronouns = g_strdup ("she/her");
+  priya->program = g_strdup (MIX_PROGRAM_FRONT_END);
+  priya->cohort = g_strdup ("2507");
+  priya->leader = TRUE;
+  g_assert_true (mix_session_record_add_person (record, priya, NULL));
+  g_assert_true (mix_session_record_add_person (record, sam, NULL));
+  mix_session_record_set_topic (record, "right-person");
+  g_assert_true (mix_session_record_set_leader_question (record, 1, TRUE));
+  mix_session_record_set_goal_text (record, "Message 2 developers at Hooli");
+  g_assert_true (mix_session_record_set_goal_due (record, "2026-12-08", NULL));
+  mix_session_record_set_buddy (record, "Sam Rivera");
+  mix_session_record_set_notes (record, MIX_PHASE_GROUP_DISCUSSION,
+                                "Try LinkedIn's alumni tool\n# not a heading\n");
+
+  /* Sam spoke 40 s; Priya, last, a few. */
+  mix_timer_set_clock (timer, summary_clock, NULL, NULL);
+  mix_timer_set_speakers (timer, (const char *[]) { "Sam *Sammy* Rivera", "Priya Raman", NULL });
+  mix_timer_start (timer);
+  summary_now += 40 * G_USEC_PER_SEC;
+  g_assert_true (mix_timer_next_speaker (timer));
+  summary_now += 500000;
+
+  text = mix_circle_summary (record, timer);
+  g_test_message ("%s", text);
+  g_assert_cmpstr (text, ==,
+                   "# Mix It Up circle, 2026-12-01\n"
+                   "\n"
+                   "**Topic:** Finding the Right Person to Network With\n"
+                   "\n"
+                   "**The lead answered:**\n"
+                   "- What is your process when it comes to networking?\n"
+                   "\n"
+                   "## Who came (2)\n"
+                   "- Priya Raman (she/her, Front-End, cohort 2507, led the group)\n"
+                   "- Sam \\*Sammy\\* Rivera (spoke 0:40)\n"
+                   "\n"
+                   "## Goal\n"
+                   "Message 2 developers at Hooli\n"
+                   "By 2026-12-08.\n"
+                   "Buddy: Sam Rivera\n"
+                   "\n"
+                   "## Notes\n"
+                   "### Group Discussion\n"
+                   "Try LinkedIn's alumni tool  \n"
+                   "\\# not a heading\n");
+
+  blank = mix_circle_summary (empty, NULL);
+  g_assert_cmpstr (blank, ==,
+                   "# Mix It Up circle, 2026-12-01\n"
+                   "\n"
+                   "## Who came (0)\n"
+                   "No one was added to the roster.\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/circle/goal-progress", test_goal_progress);
   g_test_add_func ("/circle/local-date", test_local_date);
   g_test_add_func ("/circle/roster-description", test_roster_description);
+  g_test_add_func ("/circle/summary", test_summary);
 
   g_test_add_func ("/circle/clock", test_clock);
 

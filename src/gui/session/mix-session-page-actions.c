@@ -397,6 +397,109 @@ add_to_tracker_action (GtkWidget  *widget,
 }
 
 static void
+copy_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+  g_autofree char *summary = NULL;
+
+  if (self->record == NULL)
+    return;
+  summary = mix_circle_summary (self->record, self->timer);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), summary);
+  mix_session_page_toast (self, _("Summary copied: paste it in the group’s chat."));
+}
+
+/**
+ * mix_session_page_save_summary:
+ * @file: where the summary goes
+ *
+ * Writes the circle's summary as @file and says so, or why not.
+ *
+ * Returns: whether it was written
+ */
+gboolean
+mix_session_page_save_summary (MixSessionPage *self,
+                               GFile          *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (MIX_IS_SESSION_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->record == NULL)
+    return FALSE;
+  summary = mix_circle_summary (self->record, self->timer);
+  name = g_file_get_basename (file);
+  /* Written beside and moved over the file, never half written. */
+  saved = g_file_replace_contents (file, summary, strlen (summary), NULL, FALSE,
+                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error);
+  if (!saved)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      /* Translators: %s is the file's name, then why it could not be saved. */
+      message = g_strdup_printf (_("The summary could not be saved as “%s”: %s"), name,
+                                 error->message);
+    }
+  else
+    /* Translators: %s is the file's name. */
+    message = g_strdup_printf (_("Summary saved as “%s”"), name);
+  mix_session_page_toast (self, message);
+  return saved;
+}
+
+static void
+on_save_summary_response_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             MixSessionPage  *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->summary_chooser);
+  if (file != NULL)
+    mix_session_page_save_summary (self, file);
+}
+
+static void
+save_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+  g_autofree char *date = NULL;
+  g_autofree char *name = NULL;
+  GtkFileFilter *filter;
+
+  if (self->record == NULL || self->summary_chooser != NULL)
+    return;
+  self->summary_chooser = gtk_file_chooser_native_new (_("Save Summary"),
+                                                       GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                       _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->summary_chooser), TRUE);
+  date = mix_circle_local_date (mix_session_record_get_started (self->record));
+  /* Translators: the summary file's name; %s is the circle's date. */
+  name = g_strdup_printf (_("Mix It Up circle %s.md"), date);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->summary_chooser), name);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Markdown"));
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->summary_chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (self->summary_chooser, "response",
+                    G_CALLBACK (on_save_summary_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->summary_chooser));
+}
+
+static void
 finish_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -438,18 +541,40 @@ mix_session_page_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "session.add-to-tracker", NULL,
                                    add_to_tracker_action);
   gtk_widget_class_install_action (widget_class, "session.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "session.copy-summary", NULL,
+                                   copy_summary_action);
+  gtk_widget_class_install_action (widget_class, "session.save-summary", NULL,
+                                   save_summary_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "session.toggle", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK,
                                        "session.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK,
                                        "session.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK,
-                                       "session.next-speaker", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
                                        "session.add-minute", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "session.reset", NULL);
+}
+
+/* Ctrl+Down, Next Speaker, before the scrolled page takes it to scroll
+ * (GtkScrolledWindow binds Ctrl and the arrows); text being edited keeps
+ * it, and so does the page while nobody speaks. */
+static gboolean
+on_next_speaker_shortcut_cb (GtkWidget *widget,
+                             GVariant  *args,
+                             gpointer   user_data)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  MixTurn turn;
+
+  if (focus != NULL && (GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+  if (!mix_timer_get_turn (self->timer, &turn) || turn.speaker == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (widget, "session.next-speaker", NULL);
 }
 
 /* Global: handled by the window, whatever has the focus (see
@@ -471,5 +596,13 @@ mix_session_page_add_shortcuts (MixSessionPage *self)
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                       gtk_callback_action_new (on_present_shortcut_cb, GINT_TO_POINTER (TRUE),
                                                NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_CONTROL_MASK),
+                      gtk_callback_action_new (on_next_speaker_shortcut_cb, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }

@@ -29,6 +29,7 @@ struct _MixSessionPage
   MixSessionRoster       *roster;
   GtkScrolledWindow      *scroller;
   MixSessionTurns        *turns;
+  GtkFileChooserNative   *summary_chooser;  /* while Save Summary asks where */
 
   guint                   phase_idle;
   double                  kept_scroll;   /* where the page was scrolled before a rebuild, or -1 */
@@ -54,6 +55,8 @@ void     mix_session_page_schedule_tick   (MixSessionPage *self);
 void     mix_session_page_rebuild_phase   (MixSessionPage *self);
 void     mix_session_page_save_timer      (MixSessionPage *self);
 void     mix_session_page_update_speakers (MixSessionPage *self);
+gboolean mix_session_page_save_summary    (MixSessionPage *self,
+                                           GFile          *file);
 void     mix_session_page_toast           (MixSessionPage *self,
                                            const char     *text);
 

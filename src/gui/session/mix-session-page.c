@@ -104,7 +104,7 @@ mix_session_page_set_presenting (MixSessionPage *self,
   /* The focus goes with the view, so that the keyboard has somewhere to be:
    * on the way out, and then back where presenting started. */
   if (presenting)
-    mix_session_presentation_focus_leave (self->presentation);
+    mix_session_presentation_focus (self->presentation);
   else
     mix_session_clock_focus_present (self->clock);
 }
@@ -513,6 +513,9 @@ mix_session_page_schedule_tick (MixSessionPage *self)
 {
   gint64 wait;
 
+  if (self->summary_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->summary_chooser));
+  g_clear_object (&self->summary_chooser);
   g_clear_handle_id (&self->tick_id, g_source_remove);
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "mix-session-presentation.h"
 
 /**
@@ -54,7 +56,7 @@ mix_session_presentation_show (MixSessionPresentation *self,
   /* Only while someone speaks; the focus, if it was there, goes to the
    * way out. */
   if (clock->next_turn == NULL && gtk_widget_has_focus (GTK_WIDGET (self->present_next_speaker_button)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->leave_button));
+    gtk_widget_grab_focus (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self->present_next_speaker_button),
                           clock->turn != NULL && clock->next_turn != NULL);
 }
@@ -73,13 +75,16 @@ mix_session_presentation_set_prompt (MixSessionPresentation *self,
   gtk_widget_set_visible (GTK_WIDGET (self->present_prompt_label), prompt != NULL && *prompt != '\0');
 }
 
-/* The keyboard has somewhere to be, on the way out. */
+/* The keyboard has somewhere to be: the view itself, so that Space
+ * pauses and resumes the circle (on the Leave button it would leave),
+ * Ctrl+Down gives the next speaker the floor, and Tab reaches the
+ * buttons. */
 void
-mix_session_presentation_focus_leave (MixSessionPresentation *self)
+mix_session_presentation_focus (MixSessionPresentation *self)
 {
   g_return_if_fail (MIX_IS_SESSION_PRESENTATION (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->leave_button));
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
@@ -112,11 +117,14 @@ mix_session_presentation_class_init (MixSessionPresentationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MixSessionPresentation, present_prompt_label);
   gtk_widget_class_bind_template_child (widget_class, MixSessionPresentation, present_time_label);
   gtk_widget_class_bind_template_child (widget_class, MixSessionPresentation, present_turn_label);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 mix_session_presentation_init (MixSessionPresentation *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Presentation"), -1);
 }

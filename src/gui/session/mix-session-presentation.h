@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (MixSessionPresentation, mix_session_presentation, MIX, SES
 
 void mix_session_presentation_show        (MixSessionPresentation *self,
                                            const MixCircleClock   *clock);
-void mix_session_presentation_focus_leave (MixSessionPresentation *self);
+void mix_session_presentation_focus       (MixSessionPresentation *self);
 
 void mix_session_presentation_set_prompt (MixSessionPresentation *self,
                                           const char             *prompt);

@@ -21,7 +21,7 @@ import e2e_common as common
 from e2e_common import App, click, find_all, page_tab, wait_for, role_of
 from test_e2e import seed_everything
 
-SIZES = {"wide": (1280, 800), "narrow": (360, 640)}
+SIZES = {"wide": (1280, 800), "default": (960, 720), "narrow": (360, 720)}
 VIEWS = [("session", "Session", None),
          ("session-phase-2", "Session", "Next Phase"),
          ("session-phase-3", "Session", "Next Phase"),
@@ -69,6 +69,14 @@ def shoot_all(outdir, size_name, scheme):
             click(page_tab(window, page))
             settle(0.5)
             if sub == "Next Phase":
+                # Next Phase works once the circle is under way: started,
+                # and paused at once so that the time stands still.
+                start = find_all(window, role="push button", name="Start")
+                if start:
+                    click(start[0])
+                    click(wait_for("Pause", lambda: find_all(window, role="push button",
+                                                             name="Pause"))[0])
+                    wait_for("Resume", lambda: find_all(window, role="push button", name="Resume"))
                 click(wait_for(sub, lambda: find_all(window, role="push button", name=sub))[0])
             elif sub is not None:
                 tab = wait_for(sub, lambda sub=sub: [

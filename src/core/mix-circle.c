@@ -494,7 +494,7 @@ mix_circle_phase_prompt (MixSessionRecord *record,
                          MixPhase          phase)
 {
   const MixPhaseInfo *info = mix_guide_get_phase (phase);
-  g_autoptr(GString) text = g_string_new (NULL);
+  GString *text = g_string_new (NULL);
 
   if (phase == MIX_PHASE_LEADERS_SHARE && record != NULL)
     {
@@ -507,29 +507,26 @@ mix_circle_phase_prompt (MixSessionRecord *record,
               g_string_append_c (text, '\n');
             g_string_append (text, _(questions[i]));
           }
+      if (text->len == 0)
+        g_string_append (text, _("The student lead picks one or two questions to answer."));
     }
   else if (phase == MIX_PHASE_GROUP_DISCUSSION && record != NULL)
     {
       const MixTopic *topic = mix_guide_find_topic (mix_session_record_get_topic (record));
 
-      if (topic != NULL)
-        g_string_append (text, _(topic->title));
+      g_string_append (text, topic != NULL ? _(topic->title) : _("Choose a topic together."));
     }
-  if (text->len > 0)
-    return g_string_free (g_steal_pointer (&text), FALSE);
-
-  if (phase == MIX_PHASE_LEADERS_SHARE && record != NULL)
-    return g_strdup (_("The student lead picks one or two questions to answer."));
-  if (phase == MIX_PHASE_GROUP_DISCUSSION && record != NULL)
-    return g_strdup (_("Choose a topic together."));
-  for (guint i = 0; info->prompts != NULL && info->prompts[i] != NULL; i++)
+  else
     {
-      if (text->len > 0)
-        /* Translators: between the prompts of a phase, shown in one line. */
-        g_string_append (text, _(" · "));
-      g_string_append (text, _(info->prompts[i]));
+      for (guint i = 0; info->prompts != NULL && info->prompts[i] != NULL; i++)
+        {
+          if (text->len > 0)
+            /* Translators: between the prompts of a phase, shown in one line. */
+            g_string_append (text, _(" · "));
+          g_string_append (text, _(info->prompts[i]));
+        }
     }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return g_string_free (text, FALSE);
 }
 
 /**

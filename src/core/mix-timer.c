@@ -868,7 +868,8 @@ mix_timer_reset (MixTimer *self)
   self->visit++;
   g_array_set_size (self->log, 0);
   memset (self->fitted, 0, sizeof self->fitted);
-  memset (self->airtime->data, 0, self->airtime->len * sizeof (gint64));
+  for (guint i = 0; i < self->airtime->len; i++)
+    g_array_index (self->airtime, gint64, i) = 0;
   self->speaker = 0;
   self->turn_start = 0;
 

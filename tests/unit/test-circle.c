@@ -268,6 +268,31 @@ test_clock (void)
   g_assert_null (clock.time);
 }
 
+/* What presentation mode shows the group talking about: the phase's
+ * prompts in a line, the leader questions picked (or what to do before
+ * they are), the topic chosen (or that one is to be chosen). */
+static void
+test_phase_prompt (void)
+{
+  g_autoptr(MixSessionRecord) record = mix_session_record_new ();
+  g_autofree char *intro = mix_circle_phase_prompt (record, MIX_PHASE_INTRODUCTIONS);
+  g_autofree char *leaders = mix_circle_phase_prompt (record, MIX_PHASE_LEADERS_SHARE);
+  g_autofree char *group = mix_circle_phase_prompt (record, MIX_PHASE_GROUP_DISCUSSION);
+  g_autofree char *picked = NULL;
+  g_autofree char *topic = NULL;
+
+  g_assert_true (g_str_has_prefix (intro, "Names · Pronouns · Program · Cohort · "));
+  g_assert_cmpstr (leaders, ==, "The student lead picks one or two questions to answer.");
+  g_assert_cmpstr (group, ==, "Choose a topic together.");
+
+  g_assert_true (mix_session_record_set_leader_question (record, 1, TRUE));
+  mix_session_record_set_topic (record, "right-person");
+  picked = mix_circle_phase_prompt (record, MIX_PHASE_LEADERS_SHARE);
+  topic = mix_circle_phase_prompt (record, MIX_PHASE_GROUP_DISCUSSION);
+  g_assert_cmpstr (picked, ==, "What is your process when it comes to networking?");
+  g_assert_cmpstr (topic, ==, "Finding the Right Person to Network With");
+}
+
 static gint64 summary_now;
 
 static gint64
@@ -360,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/circle/local-date", test_local_date);
   g_test_add_func ("/circle/roster-description", test_roster_description);
   g_test_add_func ("/circle/summary", test_summary);
+  g_test_add_func ("/circle/phase-prompt", test_phase_prompt);
 
   g_test_add_func ("/circle/clock", test_clock);
 

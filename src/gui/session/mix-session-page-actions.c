@@ -213,17 +213,19 @@ redo_fit (gpointer data)
   return set_fitted (change, change->after);
 }
 
-static void
-on_fit_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    MixSessionPage   *self)
+/**
+ * mix_session_page_fit:
+ *
+ * Fit the Rest, as the preview's Fit button does it: worked out again
+ * (the time went on while the preview was open), applied, and undoable.
+ */
+void
+mix_session_page_fit (MixSessionPage *self)
 {
   FitChange *change;
   gint64 durations[MIX_N_PHASES];
 
-  if (!g_str_equal (response, "fit"))
-    return;
-  /* Worked out again: the time went on while the dialog was open. */
+
   if (!mix_timer_plan_fit (self->timer, durations))
     {
       mix_session_page_toast (self, _("Too little time is left to fit the rest of the circle."));
@@ -251,30 +253,35 @@ on_fit_response_cb (AdwMessageDialog *dialog,
                        _("The rest of the circle now ends at 30:00"));
 }
 
-/* Fit the Rest: says what each phase to come would become, and does it
- * when asked. */
 static void
-fit_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+on_fit_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    MixSessionPage   *self)
 {
-  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+  if (g_str_equal (response, "fit"))
+    mix_session_page_fit (self);
+}
+
+/**
+ * mix_session_page_fit_preview:
+ *
+ * Returns: (transfer full) (nullable): what Fit the Rest would do, a line
+ *   for each phase to come with its time now and after, or %NULL when
+ *   there is nothing to fit
+ */
+char *
+mix_session_page_fit_preview (MixSessionPage *self)
+{
   gint64 durations[MIX_N_PHASES];
   gint64 offset = mix_timer_get_end_offset (self->timer);
-  g_autoptr(GString) body = g_string_new (NULL);
+  GString *body;
   g_autofree char *amount = NULL;
   gboolean outside = FALSE;
-  GtkWidget *dialog;
 
   if (!mix_timer_plan_fit (self->timer, durations))
-    {
-      gtk_widget_error_bell (widget);
-      mix_session_page_toast (self, mix_timer_get_phase (self->timer) + 1 >= MIX_N_PHASES
-                                    ? _("This is the last phase: there is nothing left to fit.")
-                                    : _("Too little time is left to fit the rest of the circle."));
-      return;
-    }
+    return NULL;
 
+  body = g_string_new (NULL);
   amount = mix_circle_format_duration (ABS (offset) + G_USEC_PER_SEC / 2);
   if (offset > 0)
     /* Translators: %s is a time such as 3:00. */
@@ -301,9 +308,31 @@ fit_action (GtkWidget  *widget,
       g_string_append (body, "\n\n");
       g_string_append (body, _("Some of these are outside the times the guide recommends."));
     }
+  return g_string_free (body, FALSE);
+}
+
+/* Fit the Rest: says what each phase to come would become, and does it
+ * when asked. */
+static void
+fit_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  MixSessionPage *self = MIX_SESSION_PAGE (widget);
+  g_autofree char *body = mix_session_page_fit_preview (self);
+  GtkWidget *dialog;
+
+  if (body == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      mix_session_page_toast (self, mix_timer_get_phase (self->timer) + 1 >= MIX_N_PHASES
+                                    ? _("This is the last phase: there is nothing left to fit.")
+                                    : _("Too little time is left to fit the rest of the circle."));
+      return;
+    }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Fit the Rest?"), body->str);
+                                   _("Fit the Rest?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "fit", _("_Fit"),

@@ -55,6 +55,8 @@ void     mix_session_page_schedule_tick   (MixSessionPage *self);
 void     mix_session_page_rebuild_phase   (MixSessionPage *self);
 void     mix_session_page_save_timer      (MixSessionPage *self);
 void     mix_session_page_update_speakers (MixSessionPage *self);
+char    *mix_session_page_fit_preview     (MixSessionPage *self);
+void     mix_session_page_fit             (MixSessionPage *self);
 gboolean mix_session_page_save_summary    (MixSessionPage *self,
                                            GFile          *file);
 void     mix_session_page_toast           (MixSessionPage *self,

@@ -7,8 +7,8 @@
  * MixSplitBox:
  *
  * Two children (added in a UI file): side by side when the box is given
- * at least #MixSplitBox:threshold pixels, the first above the second when
- * it is narrower. It is a height-for-width layout, worked out afresh from
+ * at least #MixSplitBox:threshold pixels and room for both children's
+ * minimum widths, the first above the second when it is narrower. It is a height-for-width layout, worked out afresh from
  * the width of each allocation: nothing is switched later, in an idle or
  * on a window's size, so it settles in the allocation that made it and a
  * window can go from wide to 360 pixels in one step. The children stay
@@ -56,6 +56,24 @@ split_widths (MixSplitBox *self,
   *second_width = MAX (0, width - self->spacing - *first_width);
 }
 
+/* Side by side at @width: from the threshold, and only where both
+ * children get at least their minimum width (a column that grew, say with
+ * longer translations, turns the box sooner rather than being squeezed). */
+static gboolean
+side_by_side_at (MixSplitBox *self,
+                 GtkWidget   *first,
+                 GtkWidget   *second,
+                 int          width)
+{
+  int first_min, second_min;
+
+  if (width < self->threshold)
+    return FALSE;
+  gtk_widget_measure (first, GTK_ORIENTATION_HORIZONTAL, -1, &first_min, NULL, NULL, NULL);
+  gtk_widget_measure (second, GTK_ORIENTATION_HORIZONTAL, -1, &second_min, NULL, NULL, NULL);
+  return width >= first_min + self->spacing + second_min;
+}
+
 static gboolean
 children (MixSplitBox  *self,
           GtkWidget   **first,
@@ -96,7 +114,7 @@ mix_split_box_measure (GtkWidget      *widget,
       return;
     }
 
-  if (for_size >= self->threshold)
+  if (side_by_side_at (self, first, second, for_size))
     {
       int width1, width2;
 
@@ -138,7 +156,7 @@ mix_split_box_size_allocate (GtkWidget *widget,
       return;
     }
 
-  self->side_by_side = width >= self->threshold;
+  self->side_by_side = side_by_side_at (self, first, second, width);
   if (self->side_by_side)
     {
       int width1, width2;

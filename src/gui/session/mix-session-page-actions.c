@@ -87,8 +87,9 @@ add_minute_action (GtkWidget  *widget,
 {
   MixSessionPage *self = MIX_SESSION_PAGE (widget);
 
+  /* The timer's "changed" refreshes the clock; the ticks follow the new
+   * time. */
   mix_timer_add_minute (self->timer);
-  mix_session_page_refresh (self);
   mix_session_page_schedule_tick (self);
 }
 

@@ -214,8 +214,9 @@ append_paragraphs (GString    *out,
  *
  * The circle, for the group's chat: its date and topic, the leader
  * questions picked, who came (pronouns, program, cohort, who led, how long
- * each spoke in Introductions), the goal with its date and buddy, and the
- * notes of each phase. Plain text that reads as Markdown; what people
+ * each spoke in Introductions), each person's goal with its date and buddy
+ * (and the group's one goal from an earlier version), and the notes of
+ * each phase. Plain text that reads as Markdown; what people
  * typed is escaped, so that it shows as typed. Translated.
  *
  * Returns: (transfer full): the summary
@@ -228,7 +229,7 @@ mix_circle_summary (MixSessionRecord *record,
   g_autofree char *date = NULL;
   const MixTopic *topic;
   const char * const *questions = mix_guide_get_leader_questions ();
-  guint n, picked = 0;
+  guint n, n_goals, picked = 0;
   const char *goal, *due, *buddy;
   gboolean notes = FALSE;
 
@@ -301,12 +302,49 @@ mix_circle_summary (MixSessionRecord *record,
     }
   g_string_append_c (out, '\n');
 
+  n_goals = mix_session_record_count_goals (record);
+  if (n_goals > 0)
+    /* Translators: a heading of the summary, with how many set a goal. */
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "## Goals (%u)\n",
+                                              "## Goals (%u)\n", n_goals), n_goals);
+  for (guint i = 0; i < n; i++)
+    {
+      const MixPerson *person = mix_session_record_get_person (record, i);
+      g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *what = NULL;
+
+      if (!mix_person_has_goal (person))
+        continue;
+      what = g_strstrip (g_strdup (person->goal));
+      g_string_append (out, "- **");
+      append_escaped (out, person->name);
+      /* Translators: between a person's name and their goal in the summary. */
+      g_string_append_printf (out, "%s** ", _(":"));
+      append_escaped (out, what);
+      if (person->goal_due != NULL && *person->goal_due != '\0')
+        /* Translators: when a person's goal is due, YYYY-MM-DD. */
+        g_ptr_array_add (details, g_strdup_printf (_("by %s"), person->goal_due));
+      if (person->buddy != NULL && *person->buddy != '\0')
+        /* Translators: who holds a person to their goal. */
+        g_ptr_array_add (details, g_strdup_printf (_("buddy: %s"), person->buddy));
+      for (guint j = 0; j < details->len; j++)
+        {
+          g_string_append (out, j == 0 ? " (" : "; ");
+          append_escaped (out, details->pdata[j]);
+        }
+      g_string_append (out, details->len > 0 ? ")\n" : "\n");
+    }
+  if (n_goals > 0)
+    g_string_append_c (out, '\n');
+
+  /* The one goal of the group, as versions before goals for each person
+   * kept it. */
   goal = mix_session_record_get_goal_text (record);
   due = mix_session_record_get_goal_due (record);
   buddy = mix_session_record_get_buddy (record);
   if (goal != NULL && *goal != '\0')
     {
-      g_string_append_printf (out, "%s\n", _("## Goal"));
+      g_string_append_printf (out, "%s\n", _("## The group’s goal"));
       append_escaped (out, goal);
       g_string_append_c (out, '\n');
       if (due != NULL && *due != '\0')

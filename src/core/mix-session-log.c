@@ -69,6 +69,7 @@ mix_goal_copy (const MixGoal *goal)
   copy->created = g_strdup (goal->created);
   copy->done = goal->done;
   copy->session_id = g_strdup (goal->session_id);
+  copy->person = g_strdup (goal->person);
   return copy;
 }
 
@@ -81,6 +82,7 @@ goal_clear (MixGoal *goal)
   g_clear_pointer (&goal->buddy, g_free);
   g_clear_pointer (&goal->created, g_free);
   g_clear_pointer (&goal->session_id, g_free);
+  g_clear_pointer (&goal->person, g_free);
 }
 
 void
@@ -300,6 +302,8 @@ read_goal_member (MixGoal    *goal,
     return read_text (value, &goal->buddy);
   if (g_str_equal (member, "session_id"))
     return read_text (value, &goal->session_id);
+  if (g_str_equal (member, "person"))
+    return read_text (value, &goal->person);
   if (g_str_equal (member, "created"))
     return read_text (value, &goal->created) &&
            (goal->created == NULL || mix_timestamp_is_valid (goal->created));
@@ -414,6 +418,8 @@ goal_entry_to_json (GoalEntry *entry)
   set_string_or_null (object, "created", entry->goal.created);
   json_object_set_boolean_member (object, "done", entry->goal.done);
   set_string_or_null (object, "session_id", entry->goal.session_id);
+  if (entry->goal.person != NULL)
+    json_object_set_string_member (object, "person", entry->goal.person);
   if (entry->modified != NULL)
     json_object_set_string_member (object, "modified", entry->modified);
 
@@ -631,38 +637,66 @@ mix_session_log_find_session (MixSessionLog *self,
 
 static gboolean
 has_goal_from (MixSessionLog *self,
-               const char    *session_id)
+               const char    *session_id,
+               const char    *person)
 {
   for (guint i = 0; i < self->goals->len; i++)
-    if (g_strcmp0 (((GoalEntry *) self->goals->pdata[i])->goal.session_id, session_id) == 0)
-      return TRUE;
+    {
+      const MixGoal *goal = &((GoalEntry *) self->goals->pdata[i])->goal;
+
+      if (g_strcmp0 (goal->session_id, session_id) == 0 && g_strcmp0 (goal->person, person) == 0)
+        return TRUE;
+    }
   return FALSE;
 }
 
 static void
-add_goal_from (MixSessionLog    *self,
-               MixSessionRecord *record)
+add_goal (MixSessionLog    *self,
+          MixSessionRecord *record,
+          const char       *person,
+          const char       *text,
+          const char       *due,
+          const char       *buddy)
 {
-  const char *text = mix_session_record_get_goal_text (record);
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   GoalEntry *entry;
   guint position = 0;
 
-  if (*stripped == '\0' || has_goal_from (self, mix_session_record_get_id (record)))
+  if (*stripped == '\0' || has_goal_from (self, mix_session_record_get_id (record), person))
     return;
 
   entry = g_new0 (GoalEntry, 1);
   entry->goal.id = g_uuid_string_random ();
   entry->goal.text = g_strdup (text);
-  entry->goal.due = g_strdup (mix_session_record_get_goal_due (record));
-  entry->goal.buddy = g_strdup (mix_session_record_get_buddy (record));
+  entry->goal.due = due != NULL && *due != '\0' ? g_strdup (due) : NULL;
+  entry->goal.buddy = g_strdup (buddy);
   entry->goal.created = g_strdup (mix_session_record_get_finished (record));
   entry->goal.done = FALSE;
   entry->goal.session_id = g_strdup (mix_session_record_get_id (record));
+  entry->goal.person = g_strdup (person);
 
   while (position < self->goals->len && compare_goals (&entry, &self->goals->pdata[position]) > 0)
     position++;
   g_ptr_array_insert (self->goals, (int) position, entry);
+}
+
+/* The goals of a finished session: the group's, as earlier versions kept
+ * it, then each person's in the roster's order. */
+static void
+add_goals_from (MixSessionLog    *self,
+                MixSessionRecord *record)
+{
+  guint n = mix_session_record_get_n_people (record);
+
+  /* Each is inserted before those of the same time: the last first. */
+  for (guint i = n; i-- > 0;)
+    {
+      const MixPerson *person = mix_session_record_get_person (record, i);
+
+      add_goal (self, record, person->name, person->goal, person->goal_due, person->buddy);
+    }
+  add_goal (self, record, NULL, mix_session_record_get_goal_text (record),
+            mix_session_record_get_goal_due (record), mix_session_record_get_buddy (record));
 }
 
 /**
@@ -670,11 +704,12 @@ add_goal_from (MixSessionLog    *self,
  * @record: a session on which mix_session_record_finish() was called
  *
  * Adds a finished session to the log, in its place by when it ended, and
- * the networking goal set in it, if any, to the goals, not done yet. The
+ * the networking goals set in it, each person's (and the group's, from an
+ * earlier version), to the goals, not done yet. The
  * log keeps a reference to @record and saves its later changes.
  *
  * A session already in the log (the same id) is replaced by @record; a
- * goal already set from it is kept as it is.
+ * goal already set from it for the same person is kept as it is.
  */
 void
 mix_session_log_add_finished (MixSessionLog    *self,
@@ -702,7 +737,7 @@ mix_session_log_add_finished (MixSessionLog    *self,
   g_ptr_array_insert (self->sessions, (int) position, g_object_ref (record));
   g_signal_connect (record, "changed", G_CALLBACK (on_record_changed_cb), self);
 
-  add_goal_from (self, record);
+  add_goals_from (self, record);
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
   g_signal_emit (self, signals[CHANGED], 0);

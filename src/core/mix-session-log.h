@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * @created: (nullable): when it was set, as ISO 8601 UTC
  * @done: whether it was reached
  * @session_id: (nullable): the session it was set in
+ * @person: (nullable): whose goal it is, by name; %NULL for the group's
+ *   one goal that versions before goals for each person kept
  *
  * A networking goal set at the close of a session.
  */
@@ -32,6 +34,7 @@ typedef struct
   char     *created;
   gboolean  done;
   char     *session_id;
+  char     *person;
 } MixGoal;
 
 GType    mix_goal_get_type (void) G_GNUC_CONST;

@@ -13,8 +13,9 @@
  * What a group chose and wrote during a circle: the roster of people
  * introduced, the leader's questions (one or two, never more), the
  * discussion topic and which of its activities were done, notes for each
- * phase, the networking goal with its due date and accountability buddy,
- * and the timer's state, kept as the timer gives it. Members of the stored
+ * phase, each person's networking goal with its due date and
+ * accountability buddy (and the one goal of the group that earlier
+ * versions kept), and the timer's state, kept as the timer gives it. Members of the stored
  * object this version does not know are kept and written back, also those
  * of each person and of the goal.
  *
@@ -81,6 +82,9 @@ mix_person_copy (const MixPerson *person)
   copy->module = person->module;
   copy->confidence = person->confidence;
   copy->leader = person->leader;
+  copy->goal = g_strdup (person->goal);
+  copy->goal_due = g_strdup (person->goal_due);
+  copy->buddy = g_strdup (person->buddy);
   return copy;
 }
 
@@ -91,6 +95,9 @@ person_clear (MixPerson *person)
   g_clear_pointer (&person->pronouns, g_free);
   g_clear_pointer (&person->program, g_free);
   g_clear_pointer (&person->cohort, g_free);
+  g_clear_pointer (&person->goal, g_free);
+  g_clear_pointer (&person->goal_due, g_free);
+  g_clear_pointer (&person->buddy, g_free);
 }
 
 void
@@ -127,7 +134,26 @@ mix_person_equal (const MixPerson *a,
          g_str_equal (or_empty (a->cohort), or_empty (b->cohort)) &&
          a->module == b->module &&
          a->confidence == b->confidence &&
-         !!a->leader == !!b->leader;
+         !!a->leader == !!b->leader &&
+         g_str_equal (or_empty (a->goal), or_empty (b->goal)) &&
+         g_str_equal (or_empty (a->goal_due), or_empty (b->goal_due)) &&
+         g_str_equal (or_empty (a->buddy), or_empty (b->buddy));
+}
+
+/**
+ * mix_person_has_goal:
+ *
+ * Returns: whether the person set a goal: its text is more than space
+ */
+gboolean
+mix_person_has_goal (const MixPerson *person)
+{
+  g_return_val_if_fail (person != NULL, FALSE);
+
+  for (const char *c = or_empty (person->goal); *c != '\0'; c++)
+    if (!g_ascii_isspace (*c))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -390,15 +416,33 @@ person_init_normalized (MixPerson       *person,
   person->module = from->module;
   person->confidence = from->confidence;
   person->leader = !!from->leader;
+  person->goal = g_strdup (or_empty (from->goal));
+  person->goal_due = g_strstrip (g_strdup (or_empty (from->goal_due)));
+  if (*person->goal_due != '\0')
+    {
+      char *normalized = mix_date_normalize (person->goal_due);
+
+      /* Checked by person_validate() first. */
+      g_free (person->goal_due);
+      person->goal_due = normalized != NULL ? normalized : g_strdup ("");
+    }
+  person->buddy = g_strstrip (g_strdup (or_empty (from->buddy)));
+}
+
+static gboolean
+mix_person_has_name (const MixPerson *person)
+{
+  for (const char *c = or_empty (person->name); *c != '\0'; c++)
+    if (!g_ascii_isspace (*c))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
 person_validate (const MixPerson  *person,
                  GError          **error)
 {
-  g_autofree char *name = g_strstrip (g_strdup (or_empty (person->name)));
-
-  if (*name == '\0')
+  if (!mix_person_has_name (person))
     {
       g_set_error_literal (error, MIX_ERROR, MIX_ERROR_INVALID_VALUE,
                            _("Give the person’s name."));
@@ -417,6 +461,18 @@ person_validate (const MixPerson  *person,
                    _("The confidence must be from 1 to %u, or left unsaid."),
                    MIX_PERSON_MAX_CONFIDENCE);
       return FALSE;
+    }
+  if (person->goal_due != NULL)
+    {
+      g_autofree char *due = g_strstrip (g_strdup (person->goal_due));
+      g_autofree char *normalized = *due != '\0' ? mix_date_normalize (due) : NULL;
+
+      if (*due != '\0' && normalized == NULL)
+        {
+          g_set_error (error, MIX_ERROR, MIX_ERROR_INVALID_VALUE,
+                       _("“%s” is not a date. Write it as YYYY-MM-DD."), due);
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -461,6 +517,12 @@ member_new_from_json (JsonNode  *node,
         ok = read_text (value, &read.program);
       else if (g_str_equal (member, "cohort"))
         ok = read_text (value, &read.cohort);
+      else if (g_str_equal (member, "goal"))
+        ok = read_text (value, &read.goal);
+      else if (g_str_equal (member, "goal_due"))
+        ok = read_text (value, &read.goal_due);
+      else if (g_str_equal (member, "buddy"))
+        ok = read_text (value, &read.buddy);
       else if (g_str_equal (member, "module"))
         ok = read_count (value, MIX_PERSON_MAX_MODULE, &read.module);
       else if (g_str_equal (member, "confidence"))
@@ -482,7 +544,11 @@ member_new_from_json (JsonNode  *node,
   if (!ok)
     refuse (error, _("A person on the roster has a member of the wrong type or out of range."));
   else if (!person_validate (&read, NULL))
-    refuse (error, _("A person on the roster has no name."));
+    /* The module and confidence were read in range: the name is missing,
+     * or the goal's date is not a date. */
+    refuse (error, mix_person_has_name (&read)
+                   ? _("A person’s goal on the roster has a due date that is not a date.")
+                   : _("A person on the roster has no name."));
   else
     {
       result = member_new (&read);
@@ -513,6 +579,20 @@ add_member (JsonBuilder *builder,
   json_builder_add_int_value (builder, person->confidence);
   json_builder_set_member_name (builder, "leader");
   json_builder_add_boolean_value (builder, person->leader);
+  /* Only when set: the roster of a circle without goals is written as an
+   * earlier version wrote it. */
+  if (*person->goal != '\0' || *person->goal_due != '\0' || *person->buddy != '\0')
+    {
+      json_builder_set_member_name (builder, "goal");
+      json_builder_add_string_value (builder, person->goal);
+      json_builder_set_member_name (builder, "goal_due");
+      if (*person->goal_due != '\0')
+        json_builder_add_string_value (builder, person->goal_due);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "buddy");
+      json_builder_add_string_value (builder, person->buddy);
+    }
   add_unknown (builder, member->unknown);
   json_builder_end_object (builder);
 }
@@ -1098,6 +1178,18 @@ mix_session_record_update_person (MixSessionRecord  *self,
   member = self->roster->pdata[index];
   person_init_normalized (&normalized, person);
   same = mix_person_equal (&member->person, &normalized);
+  /* Whoever had them as a buddy still has, under their new name. */
+  if (!g_str_equal (member->person.name, normalized.name))
+    for (guint i = 0; i < self->roster->len; i++)
+      {
+        Member *other = self->roster->pdata[i];
+
+        if (i != index && g_str_equal (other->person.buddy, member->person.name))
+          {
+            g_free (other->person.buddy);
+            other->person.buddy = g_strdup (normalized.name);
+          }
+      }
   person_clear (&member->person);
   member->person = normalized;
   if (!same)
@@ -1203,7 +1295,63 @@ mix_session_record_get_average_confidence (MixSessionRecord *self)
   return n > 0 ? (double) sum / n : -1;
 }
 
-/* Close Out */
+/**
+ * mix_session_record_set_person_goal:
+ * @goal: (nullable): what the person at @index will do
+ * @due: (nullable): by when, a date as mix_date_parse() reads it, or
+ *   %NULL or empty for none
+ * @buddy: (nullable): who holds them to it
+ *
+ * Sets the goal someone of the group set in Close Out, the rest of what is
+ * known of them kept. A due date that is not a date is refused with a
+ * sentence to show, and nothing changes.
+ *
+ * Returns: %TRUE if the goal is now as given
+ */
+gboolean
+mix_session_record_set_person_goal (MixSessionRecord  *self,
+                                    guint              index,
+                                    const char        *goal,
+                                    const char        *due,
+                                    const char        *buddy,
+                                    GError           **error)
+{
+  g_autoptr(MixPerson) person = NULL;
+
+  g_return_val_if_fail (MIX_IS_SESSION_RECORD (self), FALSE);
+  g_return_val_if_fail (index < self->roster->len, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  person = mix_person_copy (mix_session_record_get_person (self, index));
+  g_free (person->goal);
+  person->goal = g_strdup (goal);
+  g_free (person->goal_due);
+  person->goal_due = g_strdup (due);
+  g_free (person->buddy);
+  person->buddy = g_strdup (buddy);
+  return mix_session_record_update_person (self, index, person, error);
+}
+
+/**
+ * mix_session_record_count_goals:
+ *
+ * Returns: how many of the group set a goal
+ */
+guint
+mix_session_record_count_goals (MixSessionRecord *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (MIX_IS_SESSION_RECORD (self), 0);
+
+  for (guint i = 0; i < self->roster->len; i++)
+    if (mix_person_has_goal (&((Member *) self->roster->pdata[i])->person))
+      n++;
+  return n;
+}
+
+/* Close Out: the group's goal, as versions before goals for each person
+ * kept it */
 
 static gboolean
 set_text (char       **field,

@@ -26,9 +26,13 @@ G_BEGIN_DECLS
  * @module: 1 to 4, or 0 when not known
  * @confidence: about networking, 1 to 5, or 0 when not said
  * @leader: whether the person leads the group
+ * @goal: (nullable): the networking goal they set in Close Out
+ * @goal_due: (nullable): when it is due, as `YYYY-MM-DD`, or empty
+ * @buddy: (nullable): who holds them to it, usually someone of the group
  *
- * Someone in the group, as introduced. A person read from a roster never
- * has %NULL text: what was not given is the empty string.
+ * Someone in the group, as introduced, and the goal they set at the end.
+ * A person read from a roster never has %NULL text: what was not given is
+ * the empty string.
  */
 typedef struct
 {
@@ -39,6 +43,9 @@ typedef struct
   guint     module;
   guint     confidence;
   gboolean  leader;
+  char     *goal;
+  char     *goal_due;
+  char     *buddy;
 } MixPerson;
 
 GType      mix_person_get_type (void) G_GNUC_CONST;
@@ -47,6 +54,7 @@ MixPerson *mix_person_copy     (const MixPerson *person);
 void       mix_person_free     (MixPerson       *person);
 gboolean   mix_person_equal    (const MixPerson *a,
                                 const MixPerson *b);
+gboolean   mix_person_has_goal (const MixPerson *person);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MixPerson, mix_person_free)
 
@@ -112,6 +120,13 @@ void              mix_session_record_restore_person      (MixSessionRecord *self
 const MixPerson  *mix_roster_entry_get_person            (MixRosterEntry   *entry);
 void              mix_roster_entry_free                  (MixRosterEntry   *entry);
 double            mix_session_record_get_average_confidence (MixSessionRecord *self);
+gboolean          mix_session_record_set_person_goal     (MixSessionRecord *self,
+                                                          guint             index,
+                                                          const char       *goal,
+                                                          const char       *due,
+                                                          const char       *buddy,
+                                                          GError          **error);
+guint             mix_session_record_count_goals         (MixSessionRecord *self);
 
 const char       *mix_session_record_get_goal_text       (MixSessionRecord *self);
 void              mix_session_record_set_goal_text       (MixSessionRecord *self,

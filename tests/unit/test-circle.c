@@ -316,6 +316,7 @@ test_summary (void)
   g_autoptr(MixPerson) sam = mix_person_new ("Sam *Sammy* Rivera");
   g_autofree char *text = NULL;
   g_autofree char *blank = NULL;
+  g_autofree char *group = NULL;
 
   g_assert_nonnull (record);
   priya->pronouns = g_strdup ("she/her");
@@ -326,9 +327,10 @@ test_summary (void)
   g_assert_true (mix_session_record_add_person (record, sam, NULL));
   mix_session_record_set_topic (record, "right-person");
   g_assert_true (mix_session_record_set_leader_question (record, 1, TRUE));
-  mix_session_record_set_goal_text (record, "Message 2 developers at Hooli");
-  g_assert_true (mix_session_record_set_goal_due (record, "2026-12-08", NULL));
-  mix_session_record_set_buddy (record, "Sam Rivera");
+  g_assert_true (mix_session_record_set_person_goal (record, 0, "Message 2 developers at Hooli ",
+                                                     "2026-12-08", "Sam *Sammy* Rivera", NULL));
+  g_assert_true (mix_session_record_set_person_goal (record, 1, "Ask one question in #jobs",
+                                                     NULL, NULL, NULL));
   mix_session_record_set_notes (record, MIX_PHASE_GROUP_DISCUSSION,
                                 "Try LinkedIn's alumni tool\n# not a heading\n");
 
@@ -354,16 +356,31 @@ test_summary (void)
                    "- Priya Raman (she/her, Front-End, cohort 2507, led the group)\n"
                    "- Sam \\*Sammy\\* Rivera (spoke 0:40)\n"
                    "\n"
-                   "## Goal\n"
-                   "Message 2 developers at Hooli\n"
-                   "By 2026-12-08.\n"
-                   "Buddy: Sam Rivera\n"
+                   "## Goals (2)\n"
+                   "- **Priya Raman:** Message 2 developers at Hooli (by 2026-12-08; buddy: Sam \\*Sammy\\* Rivera)\n"
+                   "- **Sam \\*Sammy\\* Rivera:** Ask one question in \\#jobs\n"
                    "\n"
                    "## Notes\n"
                    "### Group Discussion\n"
                    "Try LinkedIn's alumni tool  \n"
                    "\\# not a heading\n");
 
+  /* A circle of an earlier version: the group's one goal. */
+  mix_session_record_set_goal_text (empty, "Message 2 developers at Hooli");
+  g_assert_true (mix_session_record_set_goal_due (empty, "2026-12-08", NULL));
+  mix_session_record_set_buddy (empty, "Sam Rivera");
+  group = mix_circle_summary (empty, NULL);
+  g_assert_cmpstr (group, ==,
+                   "# Mix It Up circle, 2026-12-01\n"
+                   "\n"
+                   "## Who came (0)\n"
+                   "No one was added to the roster.\n"
+                   "\n"
+                   "## The group’s goal\n"
+                   "Message 2 developers at Hooli\n"
+                   "By 2026-12-08.\n"
+                   "Buddy: Sam Rivera\n");
+  mix_session_record_set_goal_text (empty, NULL);
   blank = mix_circle_summary (empty, NULL);
   g_assert_cmpstr (blank, ==,
                    "# Mix It Up circle, 2026-12-01\n"

@@ -190,6 +190,67 @@ test_goal_from_session (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), ==, 3);
 }
 
+/* A finished circle gives a goal for each person who set one, in the
+ * roster's order, with whose it is and their buddy; kept in the file, and
+ * not set twice when the same session comes back. */
+static void
+test_goals_of_each_person (void)
+{
+  g_autoptr(MixSessionLog) log = mix_session_log_new ();
+  g_autoptr(MixSessionLog) back = mix_session_log_new ();
+  g_autoptr(MixSessionRecord) record = mix_session_record_new ();
+  g_autoptr(MixSessionRecord) copy = NULL;
+  g_autoptr(JsonObject) root = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+  const char *names[] = { "Ada Lovelace", "Sam Rivera", "Lin Chen" };
+  guint n_skipped = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(MixPerson) person = mix_person_new (names[i]);
+
+      g_assert_true (mix_session_record_add_person (record, person, NULL));
+    }
+  g_assert_true (mix_session_record_set_person_goal (record, 0, "Message two alumni",
+                                                     "2026-12-10", "Sam Rivera", NULL));
+  /* Lin set none; Sam's has no date. */
+  g_assert_true (mix_session_record_set_person_goal (record, 1, "Ask one question in #jobs",
+                                                     NULL, "Ada Lovelace", NULL));
+  g_assert_true (mix_session_record_set_person_goal (record, 2, "  ", NULL, "Ada Lovelace", NULL));
+  mix_session_record_finish (record);
+  mix_session_log_add_finished (log, record);
+
+  g_assert_cmpuint (mix_session_log_get_n_goals (log), ==, 2);
+  g_assert_cmpstr (mix_session_log_get_goal (log, 0)->person, ==, "Ada Lovelace");
+  g_assert_cmpstr (mix_session_log_get_goal (log, 0)->text, ==, "Message two alumni");
+  g_assert_cmpstr (mix_session_log_get_goal (log, 0)->due, ==, "2026-12-10");
+  g_assert_cmpstr (mix_session_log_get_goal (log, 0)->buddy, ==, "Sam Rivera");
+  g_assert_cmpstr (mix_session_log_get_goal (log, 1)->person, ==, "Sam Rivera");
+  g_assert_null (mix_session_log_get_goal (log, 1)->due);
+  g_assert_cmpstr (mix_session_log_get_goal (log, 1)->buddy, ==, "Ada Lovelace");
+  g_assert_cmpstr (mix_session_log_get_goal (log, 1)->session_id, ==,
+                   mix_session_record_get_id (record));
+
+  /* Each is marked done alone. */
+  g_assert_true (mix_session_log_set_goal_done (log, mix_session_log_get_goal (log, 1)->id, TRUE));
+  g_assert_false (mix_session_log_get_goal (log, 0)->done);
+
+  /* Read back from the file, in the same order, with whose each is. */
+  mix_session_log_save_json (log, root);
+  g_assert_true (mix_session_log_load_json (back, root, &n_skipped, NULL));
+  g_assert_cmpuint (n_skipped, ==, 0);
+  g_assert_cmpuint (mix_session_log_get_n_goals (back), ==, 2);
+  g_assert_cmpstr (mix_session_log_get_goal (back, 0)->person, ==, "Ada Lovelace");
+  g_assert_cmpstr (mix_session_log_get_goal (back, 1)->person, ==, "Sam Rivera");
+  g_assert_true (mix_session_log_get_goal (back, 1)->done);
+
+  /* The same session again adds none. */
+  node = mix_session_record_to_json (record);
+  copy = mix_session_record_new_from_json (node, NULL);
+  mix_session_log_add_finished (back, copy);
+  g_assert_cmpuint (mix_session_log_get_n_goals (back), ==, 2);
+}
+
 /* A goal is marked done and back; only a real change is announced. */
 static void
 test_goal_done (void)
@@ -442,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/session-log/add-finished", test_add_finished);
   g_test_add_func ("/session-log/goal-from-session", test_goal_from_session);
   g_test_add_func ("/session-log/goal-done", test_goal_done);
+  g_test_add_func ("/session-log/goals-of-each-person", test_goals_of_each_person);
   g_test_add_func ("/session-log/json/round-trip", test_json_round_trip);
   g_test_add_func ("/session-log/json/save-without-loss", test_save_without_loss);
   g_test_add_func ("/session-log/json/refused", test_load_refused);

@@ -309,6 +309,95 @@ test_goal (void)
   g_assert_cmpuint (changes, ==, 5);
 }
 
+/* Each person of the group sets a goal, a date and a buddy in Close Out:
+ * kept through an edit of what the roster's form shows, through a rename
+ * of their buddy, and in the file; a date that is not one is refused and
+ * changes nothing. A roster without goals is written as before. */
+static void
+test_person_goal (void)
+{
+  g_autoptr(MixSessionRecord) record = mix_session_record_new ();
+  g_autoptr(MixSessionRecord) back = NULL;
+  g_autoptr(MixPerson) ada = mix_person_new ("Ada Lovelace");
+  g_autoptr(MixPerson) sam = mix_person_new ("Sam Rivera");
+  g_autoptr(MixPerson) edit = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const MixPerson *person;
+  guint changes = 0;
+
+  g_assert_true (mix_session_record_add_person (record, ada, NULL));
+  g_assert_true (mix_session_record_add_person (record, sam, NULL));
+  node = mix_session_record_to_json (record);
+  text = json_to_string (node, FALSE);
+  g_assert_null (strstr (text, "goal_due"));
+  g_assert_null (strstr (text, "\"goal\":\""));
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpuint (mix_session_record_count_goals (record), ==, 0);
+
+  g_signal_connect (record, "changed", G_CALLBACK (count_changes), &changes);
+  g_assert_true (mix_session_record_set_person_goal (record, 0, "Message two alumni",
+                                                     "2026/12/10", " Sam Rivera ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  person = mix_session_record_get_person (record, 0);
+  g_assert_cmpstr (person->goal, ==, "Message two alumni");
+  g_assert_cmpstr (person->goal_due, ==, "2026-12-10");
+  g_assert_cmpstr (person->buddy, ==, "Sam Rivera");
+  g_assert_true (mix_person_has_goal (person));
+  g_assert_false (mix_person_has_goal (mix_session_record_get_person (record, 1)));
+  g_assert_cmpuint (mix_session_record_count_goals (record), ==, 1);
+
+  /* The same again is no change; a bad date is refused, nothing changed. */
+  g_assert_true (mix_session_record_set_person_goal (record, 0, "Message two alumni",
+                                                     "2026-12-10", "Sam Rivera", NULL));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_false (mix_session_record_set_person_goal (record, 0, "Message two alumni",
+                                                      "next Friday", "Sam Rivera", &error));
+  g_assert_error (error, MIX_ERROR, MIX_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "next Friday"));
+  g_clear_error (&error);
+  g_assert_cmpstr (mix_session_record_get_person (record, 0)->goal_due, ==, "2026-12-10");
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Sam's goal, with Ada as buddy; then Ada is renamed: Sam's buddy too. */
+  g_assert_true (mix_session_record_set_person_goal (record, 1, "Ask one question in #jobs",
+                                                     NULL, "Ada Lovelace", NULL));
+  edit = mix_person_copy (mix_session_record_get_person (record, 0));
+  g_free (edit->name);
+  edit->name = g_strdup ("Ada King");
+  g_assert_true (mix_session_record_update_person (record, 0, edit, NULL));
+  g_assert_cmpstr (mix_session_record_get_person (record, 1)->buddy, ==, "Ada King");
+  g_assert_cmpstr (mix_session_record_get_person (record, 1)->goal_due, ==, "");
+  g_assert_cmpstr (mix_session_record_get_person (record, 0)->goal, ==, "Message two alumni");
+  g_assert_cmpuint (mix_session_record_count_goals (record), ==, 2);
+
+  /* Written and read back. */
+  node = mix_session_record_to_json (record);
+  back = mix_session_record_new_from_json (node, &error);
+  g_assert_no_error (error);
+  person = mix_session_record_get_person (back, 0);
+  g_assert_cmpstr (person->goal, ==, "Message two alumni");
+  g_assert_cmpstr (person->goal_due, ==, "2026-12-10");
+  g_assert_cmpstr (person->buddy, ==, "Sam Rivera");
+  g_assert_true (mix_person_equal (mix_session_record_get_person (back, 1),
+                                   mix_session_record_get_person (record, 1)));
+  g_clear_pointer (&node, json_node_unref);
+
+  /* A goal's date in the file that is not one is refused, as damaged. */
+  g_clear_object (&back);
+  back = record_from ("{\"roster\":[{\"name\":\"Ada\",\"goal\":\"x\",\"goal_due\":\"soon\"}]}",
+                      &error);
+  g_assert_null (back);
+  g_assert_error (error, MIX_ERROR, MIX_ERROR_DAMAGED);
+  g_clear_error (&error);
+  back = record_from ("{\"roster\":[{\"name\":\"Ada\",\"goal\":7}]}", &error);
+  g_assert_null (back);
+  g_assert_error (error, MIX_ERROR, MIX_ERROR_DAMAGED);
+}
+
 /* The timer's state is kept as given, copied, and written back as it was. */
 static void
 test_timer_state (void)
@@ -587,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/session-record/roster", test_roster);
   g_test_add_func ("/session-record/average-confidence", test_average_confidence);
   g_test_add_func ("/session-record/goal", test_goal);
+  g_test_add_func ("/session-record/person-goal", test_person_goal);
   g_test_add_func ("/session-record/timer-state", test_timer_state);
   g_test_add_func ("/session-record/finish", test_finish);
   g_test_add_func ("/session-record/json/full-round-trip", test_json_full_round_trip);

@@ -835,6 +835,17 @@ def ring_says(window, text):
     return drawn(find_all(window, role="label", contains=text))
 
 
+def start_circle(app):
+    """The Session page of @app, its circle started with the pointer on
+    Start; returns the window."""
+    window = app.window()
+    xdotool("mousemove", "300", "300")
+    show_tab(window, "Session")
+    pointer_click(wait_for("Start", lambda: showing(window, "push button", "Start"))[0])
+    wait_for("the circle going", lambda: showing(window, "push button", "Pause"))
+    return window
+
+
 def test_circle_of_four_takes_turns():
     """16. A circle of four: Start with the pointer, equal turns from the
     first speaker (the facilitator last), Ctrl+Down and the Next Speaker
@@ -844,11 +855,7 @@ def test_circle_of_four_takes_turns():
     app = App(data_home_with({"sessions.json": circle_of(names, "Priya Raman")}),
               welcome_shown=False)
     try:
-        window = app.window()
-        xdotool("mousemove", "300", "300")
-        show_tab(window, "Session")
-        pointer_click(wait_for("Start", lambda: showing(window, "push button", "Start"))[0])
-        wait_for("the circle going", lambda: showing(window, "push button", "Pause"))
+        window = start_circle(app)
         wait_for("Sam speaking first", lambda: ring_says(window, "Sam Rivera: "))
 
         # Ctrl+Down, with the focus on the timer's button.
@@ -886,6 +893,116 @@ def test_circle_of_four_takes_turns():
         app.cleanup()
 
 
+def goal_list(window, person):
+    """The rows of @person's goal in Close Out: the list named for them
+    that holds the goal's fields."""
+    for node in find_all(window, role="list", name=person):
+        if find_all(node, role="text", name="Networking Goal"):
+            return node
+    return None
+
+
+def goal_field(window, person, title):
+    """The field @title of @person's goal, turning the wheel under the
+    pointer until it is in the window's view (the pointer over the page,
+    away from where a toast shows)."""
+    xdotool("mousemove", "480", "300")
+    return scrolled_into_view(
+        window, f"{person}'s {title}",
+        lambda: find_all(goal_list(window, person), role="text", name=title)
+        if goal_list(window, person) is not None else [])
+
+
+def test_each_person_sets_a_goal():
+    """17. Close Out: each person's goal, opened with the pointer on their
+    name, typed, a date that is not one refused with the reason, a buddy
+    picked from the group in the row's menu; saved with the person, and
+    after Finish listed by whose it is."""
+    names = ["Priya Raman", "Sam Rivera", "Ana Souza"]
+    app = App(data_home_with({"sessions.json": circle_of(names, "Priya Raman")}),
+              welcome_shown=False)
+    try:
+        window = start_circle(app)
+        # On to Close Out, from the keyboard.
+        for _ in range(3):
+            xdotool("key", "ctrl+Right")
+        wait_for("a row for each person in Close Out",
+                 lambda: len(showing(window, "label", "No goal yet")) == 3)
+
+        # Sam's row, opened with the pointer on his name.
+        xdotool("mousemove", "480", "400")
+        header = scrolled_into_view(
+            window, "Sam's row",
+            lambda: [n for n in find_all(window, role="list item", name="Sam Rivera")
+                     if role_of(n.get_parent()) == "list" and n.get_parent().get_name() == "Sam Rivera"])
+        pointer_click(header)
+        pointer_click(goal_field(window, "Sam Rivera", "Networking Goal"))
+        xdotool("type", "Ask one question in #jobs")
+        wait_for("the goal under his name",
+                 lambda: showing(window, "label", "Ask one question in #jobs"))
+
+        # The date, typed wrong first: said why, and not kept.
+        pointer_click(goal_field(window, "Sam Rivera", "By When (YYYY-MM-DD)"))
+        xdotool("type", "next Friday")
+        xdotool("key", "Return")
+        wait_for("why the date is refused", lambda: toast_shown(window, "is not a date"))
+        xdotool("key", "ctrl+a")
+        xdotool("type", "2026-12-05")
+        xdotool("key", "Return")
+        wait_for("the date under his name",
+                 lambda: showing(window, "label", "Ask one question in #jobs · by 2026-12-05"))
+
+        # A buddy from the group, in the row's menu.
+        buddy = goal_field(window, "Sam Rivera", "Accountability Buddy")
+        pick = [b for b in drawn(find_all(window, role="push button",
+                                          name="Pick Someone From the Group"))
+                if abs(b.get_extents(Atspi.CoordType.WINDOW).y -
+                       buddy.get_extents(Atspi.CoordType.WINDOW).y) < 40]
+        assert pick, "no menu to pick Sam's buddy from"
+        pointer_click(pick[0])
+        item = wait_for("the group in the menu",
+                        lambda: drawn(find_all(app.application(), role="menu item",
+                                               name="Ana Souza")))
+        assert drawn(find_all(app.application(), role="menu item", name="Priya Raman")), \
+            "Priya is not offered"
+        assert not find_all(app.application(), role="menu item", name="Sam Rivera"), \
+            "Sam is offered as his own buddy"
+        # In the menu, as from the keyboard: down to Ana, Return. (GTK 4.8
+        # places a menu's items as if inside its button, in a window of its
+        # own with a shadow, so the pointer is not aimed at them here.)
+        def ana_focused():
+            states = item[0].get_state_set()
+            if states.contains(Atspi.StateType.FOCUSED) or states.contains(Atspi.StateType.SELECTED):
+                return True
+            xdotool("key", "Down")
+            return False
+        wait_for("Ana picked out in the menu", ana_focused)
+        xdotool("key", "Return")
+        wait_for("Ana as his buddy", lambda: showing(window, "label",
+                                                     "Ask one question in #jobs · by 2026-12-05 · buddy: Ana Souza"))
+
+        def sams():
+            current = saved(app, "sessions.json").get("current") or {}
+            people = [p for p in current.get("roster", []) if p["name"] == "Sam Rivera"]
+            return people[0] if people else {}
+        wait_for("Sam's goal saved",
+                 lambda: (sams().get("goal"), sams().get("goal_due"), sams().get("buddy")) ==
+                 ("Ask one question in #jobs", "2026-12-05", "Ana Souza"), seen=sams)
+
+        xdotool("mousemove", "480", "300")
+        finish = scrolled_into_view(window, "Finish Session",
+                                    lambda: find_all(window, role="push button", name="Finish Session"))
+        pointer_click(finish)
+        wait_for("the goal among the past ones, by whose it is",
+                 lambda: shows(window, "Sam Rivera: Ask one question in #jobs"))
+        wait_for("the goal saved with whose it is",
+                 lambda: [g for g in saved(app, "sessions.json").get("goals", [])
+                          if g.get("person") == "Sam Rivera" and g.get("buddy") == "Ana Souza"])
+        quit_app(app)
+    finally:
+        app.cleanup()
+
+
 TESTS = [
     test_click_a_cell_and_type,
     test_presentation_mode_can_be_left,
@@ -903,6 +1020,7 @@ TESTS = [
     test_rows_and_lists_have_names,
     test_help_on_f1_and_in_the_menu,
     test_circle_of_four_takes_turns,
+    test_each_person_sets_a_goal,
 ]
 
 

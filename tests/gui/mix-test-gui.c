@@ -117,7 +117,17 @@ static gboolean
 is_button_labelled (GtkWidget *widget,
                     gpointer   label)
 {
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+  GtkWidget *child;
+
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return TRUE;
+  /* A button with a label of its own as child, as the app's buttons with
+   * a mnemonic have. */
+  child = gtk_button_get_child (GTK_BUTTON (widget));
+  return child != NULL && GTK_IS_LABEL (child) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), label) == 0;
 }
 
 /**
@@ -137,8 +147,8 @@ mix_test_find_widget (GtkWidget *widget,
  * mix_test_find_button:
  *
  * Returns: (transfer none) (nullable): the first button below @widget whose
- *   label is @label (mnemonic underscores included), such as a toast's
- *   "_Undo"
+ *   label, or whose child label, is @label (mnemonic underscores
+ *   included), such as a toast's "_Undo"
  */
 GtkWidget *
 mix_test_find_button (GtkWidget  *widget,

@@ -769,6 +769,135 @@ test_summary (void)
   clear_roster (record);
 }
 
+static gboolean
+is_tooltip (GtkWidget *widget,
+            gpointer   text)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+static gboolean
+is_expander_titled (GtkWidget *widget,
+                    gpointer   title)
+{
+  return ADW_IS_EXPANDER_ROW (widget) && is_row_titled (widget, title);
+}
+
+static GtkWidget *
+goal_field (GtkWidget  *close_out,
+            const char *person,
+            const char *field)
+{
+  GtkWidget *expander = mix_test_find_widget_where (close_out, is_expander_titled, (gpointer) person);
+
+  g_assert_nonnull (expander);
+  return mix_test_find_widget_where (expander, is_row_titled, (gpointer) field);
+}
+
+/* Each person sets their goal in Close Out, a date and a buddy picked from
+ * the others: a date that is not one is refused and said so; the line
+ * under each name says it as typed (the goal's "&" too); an edit in the
+ * roster's form keeps the goal, and a rename reaches whoever had them as
+ * buddy; Finish lists each goal in Past Sessions, by whose it is. */
+static void
+test_person_goals (void)
+{
+  MixStore *store = mix_application_get_store (MIX_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+  MixSessionRecord *record = mix_store_get_current_session (store);
+  MixTimer *timer = mix_session_page_get_timer (page);
+  const char *names[] = { "Ada Lovelace", "Sam Rivera", "Lin Chen" };
+  GtkWidget *close_out, *goal, *due, *buddy, *pick, *name, *edit;
+  GMenuModel *menu;
+
+  clear_roster (record);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(MixPerson) person = mix_person_new (names[i]);
+
+      g_assert_true (mix_session_record_add_person (record, person, NULL));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.reset", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.toggle", NULL);
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page), "session.next", NULL);
+  mix_session_page_rebuild_phase (page);
+  mix_test_spin ();
+  g_assert_cmpint (mix_timer_get_phase (timer), ==, MIX_PHASE_CLOSE_OUT);
+  close_out = mix_test_find_widget (GTK_WIDGET (page), MIX_TYPE_SESSION_CLOSE_OUT);
+  g_assert_true (gtk_widget_get_visible (close_out));
+  g_assert_false (shows_label (close_out, "No One on the Roster Yet"));
+  g_assert_true (shows_label (close_out, "No goal yet"));
+
+  /* Sam's goal, typed. */
+  goal = goal_field (close_out, "Sam Rivera", "Networking Goal");
+  gtk_editable_set_text (GTK_EDITABLE (goal), "Ask one question in #jobs & listen");
+  g_assert_cmpstr (mix_session_record_get_person (record, 1)->goal, ==,
+                   "Ask one question in #jobs & listen");
+  g_assert_true (shows_label (close_out, "Ask one question in #jobs & listen"));
+
+  /* A date that is not one: said, and nothing kept; then one that is. */
+  due = goal_field (close_out, "Sam Rivera", "By When (YYYY-MM-DD)");
+  gtk_editable_set_text (GTK_EDITABLE (due), "next Friday");
+  g_signal_emit_by_name (due, "apply");
+  g_assert_true (gtk_widget_has_css_class (due, "error"));
+  g_assert_cmpstr (mix_session_record_get_person (record, 1)->goal_due, ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (due), "2026/12/5");
+  g_signal_emit_by_name (due, "apply");
+  g_assert_false (gtk_widget_has_css_class (due, "error"));
+  g_assert_cmpstr (mix_session_record_get_person (record, 1)->goal_due, ==, "2026-12-05");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2026-12-05");
+
+  /* The buddy is picked from the others: Sam is not offered to himself. */
+  buddy = goal_field (close_out, "Sam Rivera", "Accountability Buddy");
+  pick = mix_test_find_widget (buddy, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (pick);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (pick));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  g_assert_true (gtk_widget_activate_action (pick, "close-out.set-person-buddy", "(us)",
+                                             1, "Ada Lovelace"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (buddy)), ==, "Ada Lovelace");
+  g_assert_cmpstr (mix_session_record_get_person (record, 1)->buddy, ==, "Ada Lovelace");
+  g_assert_true (shows_label (close_out, "by 2026-12-05 · buddy: Ada Lovelace"));
+
+  gtk_editable_set_text (GTK_EDITABLE (goal_field (close_out, "Ada Lovelace", "Networking Goal")),
+                         "Message two alumni");
+
+  /* Ada is renamed in the roster's form: her goal stays, and Sam's buddy
+   * follows her name. */
+  edit = mix_test_find_widget_where (mix_test_find_widget (GTK_WIDGET (page), MIX_TYPE_SESSION_ROSTER),
+                                     is_tooltip, (gpointer) "Edit Ada Lovelace");
+  g_assert_nonnull (edit);
+  g_signal_emit_by_name (edit, "clicked");
+  mix_test_spin ();
+  name = mix_test_find_widget_where (mix_test_find_widget (GTK_WIDGET (page), MIX_TYPE_SESSION_ROSTER),
+                                     is_row_titled, (gpointer) "Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Ada Lovelace");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Ada King");
+  g_signal_emit_by_name (name, "entry-activated");
+  mix_test_spin ();
+  g_assert_cmpstr (mix_session_record_get_person (record, 0)->name, ==, "Ada King");
+  g_assert_cmpstr (mix_session_record_get_person (record, 0)->goal, ==, "Message two alumni");
+  g_assert_cmpstr (mix_session_record_get_person (record, 1)->buddy, ==, "Ada King");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (goal_field (close_out, "Sam Rivera",
+                                                                    "Accountability Buddy"))),
+                   ==, "Ada King");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (goal_field (close_out, "Ada King",
+                                                                    "Networking Goal"))),
+                   ==, "Message two alumni");
+
+  /* Finished: each goal in Past Sessions, with whose it is. */
+  g_signal_emit_by_name (mix_test_find_button (GTK_WIDGET (page), "_Finish Session"), "clicked");
+  mix_test_spin ();
+  g_assert_true (shows_label (GTK_WIDGET (page), "Ada King: Message two alumni"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Sam Rivera: Ask one question in #jobs & listen"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "By 2026-12-05 · Buddy: Ada King"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "goals reached"));
+  g_assert_cmpstr (mix_session_log_get_goal (mix_store_get_session_log (store), 0)->person, ==,
+                   "Ada King");
+  g_assert_cmpstr (mix_session_log_get_goal (mix_store_get_session_log (store), 1)->person, ==,
+                   "Sam Rivera");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -799,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/session/fit-the-rest", test_fit_the_rest);
   g_test_add_func ("/session/turns", test_turns);
   g_test_add_func ("/session/summary", test_summary);
+  g_test_add_func ("/session/person-goals", test_person_goals);
 
   ret = g_test_run ();
   g_object_unref (app);

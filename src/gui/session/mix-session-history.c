@@ -60,10 +60,17 @@ session_summary (MixSessionRecord *record)
   const MixTopic *topic = mix_guide_find_topic (mix_session_record_get_topic (record));
   guint n = mix_session_record_get_n_people (record);
   const char *goal = mix_session_record_get_goal_text (record);
+  guint n_goals = mix_session_record_count_goals (record);
   GString *text = g_string_new (topic ? _(topic->title) : _("No topic chosen"));
 
   g_string_append (text, " · ");
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
+  if (n_goals > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u goal", "%u goals", n_goals),
+                              n_goals);
+    }
   if (goal != NULL && *goal != '\0')
     {
       g_string_append (text, " · ");
@@ -125,6 +132,26 @@ on_session_row_activated_cb (AdwActionRow      *row,
 
       if (*notes != '\0')
         g_string_append_printf (body, "\n%s\n%s\n", _(mix_guide_get_phase (p)->title), notes);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const MixPerson *person = mix_session_record_get_person (record, i);
+
+      if (!mix_person_has_goal (person))
+        continue;
+      g_string_append_c (body, '\n');
+      /* Translators: a person's goal: their name, then the goal */
+      g_string_append_printf (body, _("%s: %s"), person->name, person->goal);
+      if (*person->goal_due != '\0')
+        {
+          g_string_append (body, " · ");
+          g_string_append_printf (body, _("By %s"), person->goal_due);
+        }
+      if (*person->buddy != '\0')
+        {
+          g_string_append (body, " · ");
+          g_string_append_printf (body, _("Buddy: %s"), person->buddy);
+        }
     }
   if (mix_session_record_get_goal_text (record) && *mix_session_record_get_goal_text (record))
     {
@@ -226,15 +253,30 @@ goal_row (MixSessionHistory       *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *title = g_markup_escape_text (goal->text, -1);
+  g_autofree char *title = NULL;
   g_autofree char *text = mix_circle_goal_progress (progress, goal);
+  g_autoptr(GString) under = g_string_new (NULL);
   g_autofree char *subtitle = NULL;
 
-  if (goal->due != NULL)
-    /* Translators: under a goal: the day it is due, then its progress */
-    subtitle = g_markup_printf_escaped (_("By %s · %s"), goal->due, text);
+  if (goal->person != NULL)
+    /* Translators: a person's goal: their name, then the goal */
+    title = g_markup_printf_escaped (_("%s: %s"), goal->person, goal->text);
   else
-    subtitle = g_markup_escape_text (text, -1);
+    title = g_markup_escape_text (goal->text, -1);
+  if (goal->due != NULL)
+    {
+      /* Translators: under a goal: the day it is due */
+      g_string_append_printf (under, _("By %s"), goal->due);
+      g_string_append (under, " · ");
+    }
+  if (goal->buddy != NULL && *goal->buddy != '\0')
+    {
+      /* Translators: under a goal: who holds the person to it */
+      g_string_append_printf (under, _("Buddy: %s"), goal->buddy);
+      g_string_append (under, " · ");
+    }
+  g_string_append (under, text);
+  subtitle = g_markup_escape_text (under->str, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), goal->done);
@@ -285,6 +327,17 @@ rebuild (MixSessionHistory *self)
   if (n_goals > 0)
     {
       g_autoptr(MixCircleProgress) progress = mix_circle_progress_new (mix_store_get_tracker (self->store));
+      g_autofree char *reached = NULL;
+      guint n_done = 0;
+
+      for (guint i = 0; i < n_goals; i++)
+        if (mix_session_log_get_goal (log, i)->done)
+          n_done++;
+      /* Translators: above the goals set in circles: how many were reached */
+      reached = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u goal reached",
+                                              "%u of %u goals reached", n_goals),
+                                 n_done, n_goals);
+      adw_preferences_group_set_description (self->goals_group, reached);
 
       /* The newest first, as the log keeps them. */
       for (guint shown = 0; shown < n_goals; shown++)

@@ -226,6 +226,17 @@ add_person (MixSessionRoster *self)
   person->module = adw_combo_row_get_selected (self->module_row);
   person->confidence = adw_combo_row_get_selected (self->confidence_row);
   person->leader = gtk_switch_get_active (self->leader_switch);
+  /* The form does not show the goal set in Close Out: an edit keeps it. */
+  if (self->editing_person >= 0 &&
+      (guint) self->editing_person < mix_session_record_get_n_people (self->record))
+    {
+      const MixPerson *was = mix_session_record_get_person (self->record,
+                                                            (guint) self->editing_person);
+
+      person->goal = g_strdup (was->goal);
+      person->goal_due = g_strdup (was->goal_due);
+      person->buddy = g_strdup (was->buddy);
+    }
 
   if (self->editing_person >= 0 &&
       (guint) self->editing_person < mix_session_record_get_n_people (self->record)

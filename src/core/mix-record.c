@@ -1101,6 +1101,82 @@ mix_record_set_extra (MixRecord  *self,
   touch (self, -1);
 }
 
+/* The row's marks: what the user said of the row outside its fields, kept
+ * with the row (so merged with it, and kept by versions that do not know
+ * them, as unknown members are). */
+#define MARKS_MEMBER "marks"
+
+/**
+ * mix_record_get_mark:
+ *
+ * Returns: (nullable): the row's mark under @key, such as Today's "done"
+ */
+const char *
+mix_record_get_mark (MixRecord  *self,
+                     const char *key)
+{
+  JsonNode *marks, *value;
+
+  g_return_val_if_fail (MIX_IS_RECORD (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (self->unknown_keys == NULL)
+    return NULL;
+  marks = json_object_get_member (self->unknown_keys, MARKS_MEMBER);
+  if (marks == NULL || !JSON_NODE_HOLDS_OBJECT (marks))
+    return NULL;
+  value = json_object_get_member (json_node_get_object (marks), key);
+  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) ||
+      json_node_get_value_type (value) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (value);
+}
+
+/**
+ * mix_record_set_mark:
+ * @value: (nullable): the mark, or %NULL to take it off
+ *
+ * Marks the row under @key, a change of the row like any other. A "marks"
+ * member that is not an object (written by hand) is replaced.
+ */
+void
+mix_record_set_mark (MixRecord  *self,
+                     const char *key,
+                     const char *value)
+{
+  JsonNode *node;
+  g_autoptr(JsonObject) marks = json_object_new ();
+
+  g_return_if_fail (MIX_IS_RECORD (self));
+  g_return_if_fail (key != NULL);
+
+  if (g_strcmp0 (mix_record_get_mark (self, key), value) == 0)
+    return;
+  if (self->unknown_keys == NULL)
+    self->unknown_keys = json_object_new ();
+
+  /* Made anew: the one written out may be sealed, and shared. */
+  node = json_object_get_member (self->unknown_keys, MARKS_MEMBER);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *old;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &member, &old))
+        if (!g_str_equal (member, key))
+          json_object_set_member (marks, member, json_node_copy (old));
+    }
+  if (value != NULL)
+    json_object_set_string_member (marks, key, value);
+  if (json_object_get_size (marks) == 0)
+    json_object_remove_member (self->unknown_keys, MARKS_MEMBER);
+  else
+    json_object_set_object_member (self->unknown_keys, MARKS_MEMBER, g_steal_pointer (&marks));
+  touch (self, -1);
+}
+
 /* Asks the processor to fetch @address into its caches while other work goes on. */
 static inline void
 prefetch (const void *address)

@@ -77,6 +77,11 @@ const char *mix_record_get_extra      (MixRecord   *self,
 void        mix_record_set_extra      (MixRecord   *self,
                                        const char  *name,
                                        const char  *value);
+const char *mix_record_get_mark       (MixRecord   *self,
+                                       const char  *key);
+void        mix_record_set_mark       (MixRecord   *self,
+                                       const char  *key,
+                                       const char  *value);
 GList      *mix_record_list_extra     (MixRecord   *self);
 /**
  * MixRecordPrefetch:

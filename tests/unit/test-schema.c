@@ -88,7 +88,7 @@ test_schema_tabs (void)
   g_assert_true (mix_tab_from_id ("new-contacts", &tab));
   g_assert_cmpint (tab, ==, MIX_TAB_NEW_CONTACTS);
   g_assert_false (mix_tab_from_id ("contacts", &tab));
-  g_assert_cmpuint (mix_tab_get_info (MIX_TAB_EXISTING_NETWORK)->n_columns, ==, 8);
+  g_assert_cmpuint (mix_tab_get_info (MIX_TAB_EXISTING_NETWORK)->n_columns, ==, 9);
   g_assert_cmpuint (mix_tab_get_info (MIX_TAB_NETWORKING_LOG)->n_columns, ==, 8);
   g_assert_cmpuint (mix_tab_get_info (MIX_TAB_NEW_CONTACTS)->n_columns, ==, 11);
   g_assert_cmpint (mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "status"), ==, 7);

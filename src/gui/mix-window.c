@@ -5,6 +5,7 @@
 
 #include "mix-messages-page.h"
 #include "mix-session-page.h"
+#include "mix-today-page.h"
 #include "mix-tracker-page.h"
 #include "mix-toast.h"
 #include "mix-window.h"
@@ -25,6 +26,7 @@ struct _MixWindow
   MixSessionPage       *session_page;
   AdwBin               *tracker_bin;        /* empty until the page is first shown */
   AdwBin               *messages_bin;
+  AdwBin               *today_bin;
   GtkWindow            *shortcuts;          /* weak, nullable: the keyboard shortcuts window */
 
   GSettings            *settings;
@@ -35,7 +37,7 @@ struct _MixWindow
 
 G_DEFINE_FINAL_TYPE (MixWindow, mix_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const char * const page_names[] = { "session", "tracker", "messages" };
+static const char * const page_names[] = { "today", "session", "tracker", "messages" };
 
 MixWindow *
 mix_window_new (MixApplication *application)
@@ -278,6 +280,25 @@ mix_window_get_history (MixWindow *self)
   return self->history;
 }
 
+/* A new draft to a contact of the tracker, on the Messages page (Today's
+ * Write Message). */
+static void
+write_to_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  MixWindow *self = MIX_WINDOW (widget);
+  GtkWidget *page;
+
+  mix_window_show_page (self, "messages");
+  page = adw_bin_get_child (self->messages_bin);
+  if (page == NULL)
+    return;
+  if (!gtk_widget_activate_action (page, "messages.new-draft", NULL))
+    return;
+  mix_messages_page_link_contact (MIX_MESSAGES_PAGE (page), g_variant_get_string (parameter, NULL));
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -439,6 +460,14 @@ ensure_page (MixWindow  *self,
       mix_tracker_page_set_history (page, self->history);
       adw_bin_set_child (self->tracker_bin, GTK_WIDGET (page));
     }
+  else if (g_str_equal (name, "today") && adw_bin_get_child (self->today_bin) == NULL)
+    {
+      MixTodayPage *page = g_object_new (MIX_TYPE_TODAY_PAGE, NULL);
+
+      mix_today_page_set_history (page, self->history);
+      mix_today_page_set_store (page, self->store);
+      adw_bin_set_child (self->today_bin, GTK_WIDGET (page));
+    }
   else if (g_str_equal (name, "messages") && adw_bin_get_child (self->messages_bin) == NULL)
     {
       MixMessagesPage *page = g_object_new (MIX_TYPE_MESSAGES_PAGE, NULL);
@@ -596,6 +625,7 @@ mix_window_class_init (MixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MixWindow, session_page);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, messages_bin);
   gtk_widget_class_bind_template_child (widget_class, MixWindow, tracker_bin);
+  gtk_widget_class_bind_template_child (widget_class, MixWindow, today_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_notify_cb);
 
   gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL,
@@ -603,6 +633,7 @@ mix_window_class_init (MixWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL,
                                    open_data_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.write-to", "s", write_to_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   /* In the bubble phase: a text field being edited has its own Ctrl+Z. */

@@ -5,6 +5,7 @@ keyboard: the pointer moves to a widget's place on screen and clicks, keys
 are typed through the X server, and the tests check what a person sees
 (names, text, focus) and what was saved. Prints TAP."""
 
+import datetime
 import json
 import os
 import re
@@ -893,24 +894,26 @@ def test_circle_of_four_takes_turns():
         app.cleanup()
 
 
-def goal_list(window, person):
-    """The rows of @person's goal in Close Out: the list named for them
-    that holds the goal's fields."""
-    for node in find_all(window, role="list", name=person):
-        if find_all(node, role="text", name="Networking Goal"):
-            return node
-    return None
-
-
-def goal_field(window, person, title):
-    """The field @title of @person's goal, turning the wheel under the
-    pointer until it is in the window's view (the pointer over the page,
-    away from where a toast shows)."""
+def goal_field(window, title):
+    """The field @title of the goal opened in Close Out (only one is open:
+    the others' fields are not drawn), turning the wheel under the pointer
+    until it is in the window's view (the pointer over the page, away from
+    where a toast shows)."""
     xdotool("mousemove", "480", "300")
-    return scrolled_into_view(
-        window, f"{person}'s {title}",
-        lambda: find_all(goal_list(window, person), role="text", name=title)
-        if goal_list(window, person) is not None else [])
+    return scrolled_into_view(window, title,
+                              lambda: find_all(window, role="text", name=title))
+
+
+def goal_header(window, person):
+    """The name of @person at the head of their goal's row in Close Out:
+    the label of their name with "No goal yet" just under it (the roster's
+    rows say something else)."""
+    notes = showing(window, "label", "No goal yet")
+    for label in showing(window, "label", person):
+        y = label.get_extents(Atspi.CoordType.WINDOW).y
+        if any(0 < n.get_extents(Atspi.CoordType.WINDOW).y - y < 30 for n in notes):
+            return [label]
+    return []
 
 
 def test_each_person_sets_a_goal():
@@ -931,18 +934,15 @@ def test_each_person_sets_a_goal():
 
         # Sam's row, opened with the pointer on his name.
         xdotool("mousemove", "480", "400")
-        header = scrolled_into_view(
-            window, "Sam's row",
-            lambda: [n for n in find_all(window, role="list item", name="Sam Rivera")
-                     if role_of(n.get_parent()) == "list" and n.get_parent().get_name() == "Sam Rivera"])
+        header = scrolled_into_view(window, "Sam's row", lambda: goal_header(window, "Sam Rivera"))
         pointer_click(header)
-        pointer_click(goal_field(window, "Sam Rivera", "Networking Goal"))
+        pointer_click(goal_field(window, "Networking Goal"))
         xdotool("type", "Ask one question in #jobs")
         wait_for("the goal under his name",
                  lambda: showing(window, "label", "Ask one question in #jobs"))
 
         # The date, typed wrong first: said why, and not kept.
-        pointer_click(goal_field(window, "Sam Rivera", "By When (YYYY-MM-DD)"))
+        pointer_click(goal_field(window, "By When (YYYY-MM-DD)"))
         xdotool("type", "next Friday")
         xdotool("key", "Return")
         wait_for("why the date is refused", lambda: toast_shown(window, "is not a date"))
@@ -953,7 +953,7 @@ def test_each_person_sets_a_goal():
                  lambda: showing(window, "label", "Ask one question in #jobs · by 2026-12-05"))
 
         # A buddy from the group, in the row's menu.
-        buddy = goal_field(window, "Sam Rivera", "Accountability Buddy")
+        buddy = goal_field(window, "Accountability Buddy")
         pick = [b for b in drawn(find_all(window, role="push button",
                                           name="Pick Someone From the Group"))
                 if abs(b.get_extents(Atspi.CoordType.WINDOW).y -
@@ -1003,6 +1003,83 @@ def test_each_person_sets_a_goal():
         app.cleanup()
 
 
+def due_today_tracker():
+    """tracker.json with, on the real today: a conversation yesterday not
+    thanked, a New Contact messaged three weeks ago with no reply, and a
+    mentor last in touch forty days ago, to keep in touch with monthly."""
+    today = datetime.date.today()
+
+    def row(i, fields):
+        return {"id": f"row-{i}", "created": "2026-01-01T00:00:00Z",
+                "modified": "2026-01-01T00:00:00Z", "fields": fields}
+    return {"format": "mix-it-up/tracker", "version": 1, "tabs": {
+        "networking-log": [row(1, {"date": str(today - datetime.timedelta(days=1)),
+                                   "name": "Ana Souza", "company": "Globex",
+                                   "thank_you_sent": False})],
+        "new-contacts": [row(2, {"name": "Sam Rivera", "company": "Hooli", "status": "messaged",
+                                 "contacted_on": str(today - datetime.timedelta(days=21))})],
+        "existing-network": [row(3, {"name": "Kim Nguyen", "keep_in_touch": "month",
+                                     "last_contact": str(today - datetime.timedelta(days=40))})],
+    }}
+
+
+def test_today_acts_on_the_tracker():
+    """18. Today, with the pointer: what is due is listed; Thank-You Sent
+    marks the conversation in the tracker and Ctrl+Z takes it back; a
+    snooze from the row's menu is kept in the row and takes it off."""
+    app = App(data_home_with({"tracker.json": due_today_tracker()}), welcome_shown=False)
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        show_tab(window, "Today")
+        for said in ["Thank Ana Souza for the conversation", "Follow up once with Sam Rivera",
+                     "Keep in touch with Kim Nguyen"]:
+            wait_for(said, lambda: showing(window, "label", said))
+
+        def thanked():
+            return saved_rows(app, "networking-log")[0].get("thank_you_sent")
+        pointer_click(wait_for("Thank-You Sent",
+                               lambda: showing(window, "push button", "Thank-You Sent"))[0])
+        wait_for("the thank-you saved in the tracker", lambda: thanked() is True, seen=thanked)
+        wait_for("Ana off the list",
+                 lambda: not showing(window, "label", "Thank Ana Souza for the conversation"))
+        xdotool("key", "ctrl+z")
+        wait_for("the thank-you taken back", lambda: thanked() is False, seen=thanked)
+        wait_for("Ana back on the list",
+                 lambda: showing(window, "label", "Thank Ana Souza for the conversation"))
+
+        # Sam's row's Snooze menu, then a day, from the keyboard.
+        title = showing(window, "label", "Follow up once with Sam Rivera")[0]
+        row_y = title.get_extents(Atspi.CoordType.WINDOW).y
+        snooze = [b for b in showing(window, "push button", "Snooze")
+                  if abs(b.get_extents(Atspi.CoordType.WINDOW).y - row_y) < 30]
+        assert snooze, "no Snooze button in Sam's row"
+        pointer_click(snooze[0])
+        item = wait_for("Snooze for a Day", lambda: drawn(find_all(
+            app.application(), role="menu item", name="Snooze for a Day")))
+
+        def picked():
+            states = item[0].get_state_set()
+            if states.contains(Atspi.StateType.FOCUSED) or states.contains(Atspi.StateType.SELECTED):
+                return True
+            xdotool("key", "Down")
+            return False
+        wait_for("Snooze for a Day picked out", picked)
+        xdotool("key", "Return")
+
+        def sams_marks():
+            return saved_rows(app, "new-contacts") and saved(app)["tabs"]["new-contacts"][0].get("marks")
+        tomorrow = str(datetime.date.today() + datetime.timedelta(days=1))
+        wait_for("the snooze kept in Sam's row",
+                 lambda: any(v == f"until:{tomorrow}" for v in (sams_marks() or {}).values()),
+                 seen=sams_marks)
+        wait_for("Sam off the list",
+                 lambda: not showing(window, "label", "Follow up once with Sam Rivera"))
+        quit_app(app)
+    finally:
+        app.cleanup()
+
+
 TESTS = [
     test_click_a_cell_and_type,
     test_presentation_mode_can_be_left,
@@ -1021,6 +1098,7 @@ TESTS = [
     test_help_on_f1_and_in_the_menu,
     test_circle_of_four_takes_turns,
     test_each_person_sets_a_goal,
+    test_today_acts_on_the_tracker,
 ]
 
 

@@ -480,10 +480,13 @@ in_view (GtkWidget *widget)
 
 /* A facilitator sharing the screen sees the time, the controls and the
  * phase's prompts at once on the default window and at 1280×800, and one
- * column on a narrow one, the time first. (Narrow is 600 here: GTK 4.8
+ * column on a narrow one, the time first. (Narrow is 700 here: GTK 4.8
  * warns when this test's window, with no window manager, is jumped to
- * 360, with or without the two columns; 360 is checked by screenshot.) The focus stays on
- * the timer's button across the change. */
+ * 360, with or without the two columns, and at 600, where the four pages'
+ * switcher moves to the bottom bar, its revealer gives the bar's box a
+ * height of -1 when the resize comes in steps on a busy machine; 360 is
+ * checked by screenshot.) The focus stays on the timer's button across the
+ * change. */
 static void
 test_layout (void)
 {
@@ -509,7 +512,7 @@ test_layout (void)
     }
 
   gtk_widget_grab_focus (start);
-  resize_until (600, 720, FALSE);
+  resize_until (700, 720, FALSE);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == start);
   g_assert_true (gtk_widget_compute_bounds (clock, GTK_WIDGET (window), &clock_bounds));
   g_assert_true (gtk_widget_compute_bounds (prompts, GTK_WIDGET (window), &prompts_bounds));

@@ -11,6 +11,7 @@
 #include "mix-sheet-view.h"
 #include "mix-test-gui.h"
 #include "mix-tracker-details.h"
+#include "mix-today-page.h"
 #include "mix-tracker-page.h"
 #include "mix-window.h"
 
@@ -122,6 +123,7 @@ main (int   argc,
   g_type_class_unref (g_type_class_ref (MIX_TYPE_SESSION_PAGE));
   g_type_ensure (MIX_TYPE_TRACKER_PAGE);
   g_type_ensure (MIX_TYPE_MESSAGES_PAGE);
+  g_type_ensure (MIX_TYPE_TODAY_PAGE);
   g_type_ensure (MIX_TYPE_SHEET_VIEW);
   g_type_ensure (MIX_TYPE_TRACKER_DETAILS);
   g_type_ensure (MIX_TYPE_CSV_IMPORT_DIALOG);

@@ -23,6 +23,7 @@ test_window_pages (void)
     const char *name;
     const char *title;
   } expected[] = {
+    { "today", "Today" },
     { "session", "Session" },
     { "tracker", "Tracker" },
     { "messages", "Messages" },

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "mix-date.h"
+#include "mix-test-gui.h"
+#include "mix-today-page.h"
+#include "mix-today.h"
+#include "mix-window.h"
+
+static MixWindow *window;
+static MixTodayPage *page;
+
+static MixStore *
+get_store (void)
+{
+  return mix_application_get_store (MIX_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+}
+
+static MixRecord *
+add_row (MixTab      tab,
+         const char *first_column,
+         ...)
+{
+  MixRecord *row = mix_tracker_add_row (mix_store_get_tracker (get_store ()), tab);
+  va_list args;
+
+  va_start (args, first_column);
+  for (const char *column = first_column; column != NULL; column = va_arg (args, const char *))
+    g_assert_true (mix_record_set_value_by_id (row, column, va_arg (args, const char *), NULL));
+  va_end (args);
+  return row;
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static const MixTodayItem *
+item_of_kind (MixTodayKind kind)
+{
+  GPtrArray *items = mix_today_page_get_items (page);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    if (((MixTodayItem *) items->pdata[i])->kind == kind)
+      return items->pdata[i];
+  return NULL;
+}
+
+static const char *
+key_of (MixTodayKind kind)
+{
+  const MixTodayItem *item = item_of_kind (kind);
+
+  if (item == NULL)
+    g_error ("no item of kind %d on the list", kind);
+  return item->key;
+}
+
+static gboolean
+is_tooltip (GtkWidget *widget,
+            gpointer   text)
+{
+  return GTK_IS_WIDGET (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0 &&
+         gtk_widget_get_mapped (widget);
+}
+
+/* The list of a day, overdue first; each item's button does what it
+ * says in the tracker, the toast and Ctrl+Z take it back, and the list
+ * follows. */
+static void
+test_items_and_actions (void)
+{
+  MixTracker *tracker = mix_store_get_tracker (get_store ());
+  MixHistory *history = mix_window_get_history (window);
+  MixRecord *talk, *kim;
+  guint n_log;
+  GtkWidget *done;
+  GDate today;
+
+  g_assert_true (mix_date_parse ("2026-12-03", &today));
+  mix_today_page_set_today (page, &today);
+  mix_test_spin ();
+  g_assert_true (shows_label (GTK_WIDGET (page), "Nothing Due Today"));
+
+  add_row (MIX_TAB_NEW_CONTACTS, "name", "Priya Raman", "company", "Stripe",
+           "status", "messaged", "contacted_on", "2026-11-27", NULL);
+  talk = add_row (MIX_TAB_NETWORKING_LOG, "name", "Ana Souza", "date", "2026-12-02", NULL);
+  kim = add_row (MIX_TAB_EXISTING_NETWORK, "name", "Kim Nguyen", "last_contact", "2026-11-03",
+                 "keep_in_touch", "month", NULL);
+  mix_test_spin ();
+  g_assert_cmpuint (mix_today_page_get_items (page)->len, ==, 3);
+  g_assert_true (shows_label (GTK_WIDGET (page), "Overdue"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Reach a second person at Stripe"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Thank Ana Souza for the conversation"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Keep in touch with Kim Nguyen"));
+
+  /* Thank-You Sent: the log row says so; Undo takes it back. */
+  done = mix_test_find_widget_where (GTK_WIDGET (page), is_tooltip, (gpointer) "Thank-You Sent");
+  g_assert_nonnull (done);
+  g_signal_emit_by_name (done, "clicked");
+  mix_test_spin ();
+  g_assert_true (mix_record_get_boolean (talk, (guint) mix_tab_find_column (MIX_TAB_NETWORKING_LOG,
+                                                                            "thank_you_sent")));
+  g_assert_null (item_of_kind (MIX_TODAY_THANK_YOU));
+  g_assert_true (mix_history_undo (history));
+  mix_test_spin ();
+  g_assert_false (mix_record_get_boolean (talk, (guint) mix_tab_find_column (MIX_TAB_NETWORKING_LOG,
+                                                                             "thank_you_sent")));
+  g_assert_nonnull (item_of_kind (MIX_TODAY_THANK_YOU));
+
+  /* In touch today: Last Contact is today, and Kim is off the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.done", "s",
+                                             key_of (MIX_TODAY_KEEP_IN_TOUCH)));
+  mix_test_spin ();
+  g_assert_cmpstr (mix_record_get_value_by_id (kim, "last_contact"), ==, "2026-12-03");
+  g_assert_null (item_of_kind (MIX_TODAY_KEEP_IN_TOUCH));
+
+  /* Snoozed a day: gone today, back tomorrow. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.snooze-day", "s",
+                                             key_of (MIX_TODAY_THANK_YOU)));
+  mix_test_spin ();
+  g_assert_null (item_of_kind (MIX_TODAY_THANK_YOU));
+  g_date_add_days (&today, 1);
+  mix_today_page_set_today (page, &today);
+  g_assert_nonnull (item_of_kind (MIX_TODAY_THANK_YOU));
+
+  /* Log a Conversation: a row of the log, today, with Priya and Stripe. */
+  n_log = mix_tracker_get_n_rows (tracker, MIX_TAB_NETWORKING_LOG);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log", "s",
+                                             key_of (MIX_TODAY_SECOND_PERSON)));
+  mix_test_spin ();
+  g_assert_cmpuint (mix_tracker_get_n_rows (tracker, MIX_TAB_NETWORKING_LOG), ==, n_log + 1);
+  {
+    g_autoptr(MixRecord) logged = g_list_model_get_item (mix_tracker_get_rows (tracker,
+                                                                               MIX_TAB_NETWORKING_LOG),
+                                                         n_log);
+
+    g_assert_cmpstr (mix_record_get_value_by_id (logged, "name"), ==, "Priya Raman");
+    g_assert_cmpstr (mix_record_get_value_by_id (logged, "company"), ==, "Stripe");
+    g_assert_cmpstr (mix_record_get_value_by_id (logged, "date"), ==, "2026-12-04");
+  }
+  g_assert_null (item_of_kind (MIX_TODAY_SECOND_PERSON));
+  g_assert_true (mix_history_undo (history));
+  mix_test_spin ();
+  g_assert_cmpuint (mix_tracker_get_n_rows (tracker, MIX_TAB_NETWORKING_LOG), ==, n_log);
+  g_assert_nonnull (item_of_kind (MIX_TODAY_SECOND_PERSON));
+  g_assert_true (mix_history_redo (history));
+  mix_test_spin ();
+  g_assert_cmpuint (mix_tracker_get_n_rows (tracker, MIX_TAB_NETWORKING_LOG), ==, n_log + 1);
+}
+
+/* Write Message opens a new draft for them on the Messages page. */
+static void
+test_write_message (void)
+{
+  MixDrafts *drafts = mix_store_get_drafts (get_store ());
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (drafts));
+  MixRecord *sam = add_row (MIX_TAB_NEW_CONTACTS, "name", "Sam Rivera", "company", "Hooli",
+                            "status", "messaged", "contacted_on", "2026-11-20", NULL);
+  const MixTodayItem *item;
+
+  mix_test_spin ();
+  item = item_of_kind (MIX_TODAY_FOLLOW_UP_ONCE);
+  if (item == NULL)
+    g_error ("Sam is not on the list");
+  g_assert_cmpstr (item->row_id, ==, mix_record_get_id (sam));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.write", "s", item->key));
+  mix_test_spin ();
+  g_assert_cmpstr (mix_window_get_visible_page (window), ==, "messages");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (drafts)), ==, n + 1);
+  {
+    g_autoptr(MixDraft) draft = NULL;
+
+    for (guint i = 0; i < n + 1 && draft == NULL; i++)
+      {
+        g_autoptr(MixDraft) candidate = g_list_model_get_item (G_LIST_MODEL (drafts), i);
+
+        if (g_strcmp0 (mix_draft_get_contact_id (candidate), mix_record_get_id (sam)) == 0)
+          draft = g_steal_pointer (&candidate);
+      }
+    if (draft == NULL)
+      g_error ("no draft for Sam");
+    g_assert_cmpstr (mix_draft_get_recipient (draft), ==, "Sam Rivera");
+  }
+  mix_window_show_page (window, "today");
+  mix_test_spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  MixApplication *app;
+  int ret;
+
+  app = mix_test_gui_init (&argc, &argv);
+  mix_store_set_autosave_delay (mix_application_get_store (app), 3600 * 1000);
+  window = mix_window_new (app);
+  mix_window_show_page (window, "today");
+  gtk_window_present (GTK_WINDOW (window));
+  mix_test_spin ();
+  page = MIX_TODAY_PAGE (mix_test_find_widget (GTK_WIDGET (window), MIX_TYPE_TODAY_PAGE));
+  g_assert_nonnull (page);
+
+  g_test_add_func ("/today/items-and-actions", test_items_and_actions);
+  g_test_add_func ("/today/write-message", test_write_message);
+
+  ret = g_test_run ();
+  g_object_unref (app);
+  return ret;
+}

@@ -363,7 +363,7 @@ test_marks_kept_in_rows (void)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(MixTodayItem) item = NULL;
   MixRecord *priya = new_contact (tracker, "Priya Raman", "Stripe", "messaged", "2026-12-03");
-  const char *modified;
+  g_autofree char *modified = NULL;
   GDate until;
 
   new_contact (tracker, "Sam Rivera", "Hooli", "messaged", "2026-12-03");
@@ -372,7 +372,8 @@ test_marks_kept_in_rows (void)
   item = mix_today_item_copy (item_for (items, "Priya Raman"));
   g_clear_pointer (&items, g_ptr_array_unref);
 
-  modified = mix_record_get_modified (priya);
+  /* A copy: the row's own is freed when it changes. */
+  modified = g_strdup (mix_record_get_modified (priya));
   set_day (&until, "2026-12-10");
   g_assert_true (mix_today_snooze (tracker, item, &until));
   g_assert_cmpint (mix_timestamp_compare (mix_record_get_modified (priya), modified), >, 0);

@@ -242,6 +242,10 @@ refresh_idle_cb (gpointer data)
 static void
 schedule_refresh (MixTodayPage *self)
 {
+  /* Not shown: worked out when it is (map), not at every edit of the
+   * tracker on another page. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
   if (self->refresh_idle == 0)
     self->refresh_idle = g_idle_add (refresh_idle_cb, self);
 }

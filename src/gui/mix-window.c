@@ -465,6 +465,8 @@ ensure_page (MixWindow  *self,
       MixTodayPage *page = g_object_new (MIX_TYPE_TODAY_PAGE, NULL);
 
       mix_today_page_set_history (page, self->history);
+      if (self->settings != NULL)
+        mix_today_page_set_settings (page, self->settings);
       mix_today_page_set_store (page, self->store);
       adw_bin_set_child (self->today_bin, GTK_WIDGET (page));
     }

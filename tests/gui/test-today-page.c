@@ -198,6 +198,97 @@ test_write_message (void)
   mix_test_spin ();
 }
 
+static GtkWidget *
+find_spin (GtkWidget *widget)
+{
+  return mix_test_find_widget (widget, GTK_TYPE_SPIN_BUTTON);
+}
+
+/* The week: people messaged of the weekly goal, kept in the settings;
+ * replies, conversations, the streak; the circles' goals with their
+ * buddy, reached with a button and back with Undo. */
+static void
+test_week (void)
+{
+  MixStore *store = get_store ();
+  MixSessionLog *log = mix_store_get_session_log (store);
+  MixHistory *history = mix_window_get_history (window);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today_iso = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GDateTime) next = g_date_time_add_weeks (now, 1);
+  g_autofree char *due = g_date_time_format (next, "%Y-%m-%d");
+  g_autofree char *session = g_strdup_printf (
+    "{\"id\":\"circle-1\",\"started\":\"2026-01-01T10:00:00Z\","
+    "\"finished\":\"2026-01-01T10:30:00Z\",\"roster\":["
+    "{\"name\":\"Sam Rivera\",\"goal\":\"Ask one question in #jobs\","
+    "\"goal_due\":\"%s\",\"buddy\":\"Ana Souza\"},"
+    "{\"name\":\"Ana Souza\"}]}", due);
+  g_autoptr(JsonNode) node = json_from_string (session, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MixSessionRecord) record = mix_session_record_new_from_json (node, &error);
+  const MixGoal *goal;
+  GtkWidget *spin, *reached;
+  GDate today;
+
+  g_assert_no_error (error);
+  g_assert_true (mix_date_parse (today_iso, &today));
+  mix_today_page_set_today (page, &today);
+  g_settings_set_uint (settings, "weekly-goal", 2);
+  mix_test_spin ();
+  g_assert_cmpuint (mix_today_page_get_week (page)->goal, ==, 2);
+
+  add_row (MIX_TAB_NEW_CONTACTS, "name", "Lee Chen", "status", "messaged",
+           "contacted_on", today_iso, NULL);
+  add_row (MIX_TAB_NETWORKING_LOG, "name", "Lee Chen", "date", today_iso, NULL);
+  mix_test_spin ();
+  g_assert_cmpuint (mix_today_page_get_week (page)->messaged, >=, 1);
+  {
+    g_autofree char *title = g_strdup_printf ("%u of 2 People Messaged",
+                                              mix_today_page_get_week (page)->messaged);
+
+    g_assert_true (shows_label (GTK_WIDGET (page), title));
+  }
+
+  /* The goal typed in the spin button is the setting, and the count
+   * follows: one person is a week's goal met. */
+  spin = find_spin (GTK_WIDGET (page));
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1);
+  mix_test_spin ();
+  g_assert_cmpuint (g_settings_get_uint (settings, "weekly-goal"), ==, 1);
+  g_assert_cmpuint (mix_today_page_get_week (page)->goal, ==, 1);
+  g_assert_cmpuint (mix_today_page_get_week (page)->streak, >=, 1);
+  g_assert_true (shows_label (GTK_WIDGET (page), "of 1 Person Messaged"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "in a row"));
+
+  /* No goal: counted, no streak. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 0);
+  mix_test_spin ();
+  g_assert_true (shows_label (GTK_WIDGET (page), "no weekly goal"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 3);
+  mix_test_spin ();
+
+  /* Sam's goal from the circle, with Ana as his buddy. */
+  g_assert_false (shows_label (GTK_WIDGET (page), "Goals From Your Circles"));
+  mix_session_log_add_finished (log, record);
+  mix_test_spin ();
+  g_assert_true (shows_label (GTK_WIDGET (page), "Goals From Your Circles"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Sam Rivera: Ask one question in #jobs"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Buddy: Ana Souza"));
+  reached = mix_test_find_widget_where (GTK_WIDGET (page), is_tooltip, (gpointer) "Goal Reached");
+  g_assert_nonnull (reached);
+  g_signal_emit_by_name (reached, "clicked");
+  mix_test_spin ();
+  goal = mix_session_log_get_goal (log, 0);
+  g_assert_true (goal->done);
+  g_assert_false (shows_label (GTK_WIDGET (page), "Ask one question in #jobs"));
+  g_assert_true (mix_history_undo (history));
+  mix_test_spin ();
+  g_assert_false (mix_session_log_get_goal (log, 0)->done);
+  g_assert_true (shows_label (GTK_WIDGET (page), "Ask one question in #jobs"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +307,7 @@ main (int   argc,
 
   g_test_add_func ("/today/items-and-actions", test_items_and_actions);
   g_test_add_func ("/today/write-message", test_write_message);
+  g_test_add_func ("/today/week", test_week);
 
   ret = g_test_run ();
   g_object_unref (app);

@@ -8,6 +8,7 @@
 #include "mix-today.h"
 #include "mix-today-page.h"
 #include "mix-toast.h"
+#include "mix-week.h"
 
 /**
  * MixTodayPage:
@@ -21,6 +22,11 @@
  * response; otherwise the item is marked done. Each action is one change
  * of the window's history (Undo), told in a toast. The list is worked out
  * again after the tracker or the messages change.
+ *
+ * Above the list, the week (see mix_week_compute()): people messaged of
+ * the weekly goal, replies, conversations and the streak, with the goal
+ * itself (the "weekly-goal" setting), and the goals set in circles still
+ * to reach, each with its accountability buddy and a Goal Reached button.
  */
 
 /* Shown at most, the longest overdue first: more is a list nobody goes
@@ -31,7 +37,12 @@ struct _MixTodayPage
 {
   AdwBin               parent_instance;
 
-  GtkStack            *stack;
+  AdwPreferencesGroup *week_group;
+  AdwActionRow        *week_row;
+  GtkLevelBar         *week_level;
+  GtkAdjustment       *goal_adjustment;
+  AdwPreferencesGroup *goals_group;
+  GtkWidget           *empty_status;
   AdwPreferencesGroup *overdue_group;
   AdwPreferencesGroup *today_group;
 
@@ -39,6 +50,8 @@ struct _MixTodayPage
   MixHistory          *history;
   GPtrArray           *items;          /* MixTodayItem */
   GPtrArray           *rows;           /* GtkWidget, in the groups */
+  GSettings           *settings;       /* nullable */
+  MixWeek              week;
   GDate                today;          /* valid if set for tests */
   guint                refresh_idle;
 };
@@ -175,6 +188,106 @@ add_row (MixTodayPage        *self,
   g_ptr_array_add (self->rows, row);
 }
 
+/* The week: "2 of 3 People Messaged", and under it replies, conversations
+ * and the streak. */
+static void
+refresh_week (MixTodayPage *self,
+              const GDate  *today)
+{
+  MixWeek *week = &self->week;
+  g_autofree char *title = NULL;
+  g_autofree char *replies = NULL;
+  g_autofree char *talks = NULL;
+  g_autofree char *streak = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title_markup = NULL;
+  g_autofree char *subtitle_markup = NULL;
+  guint goal = (guint) gtk_adjustment_get_value (self->goal_adjustment);
+
+  mix_week_compute (week, mix_store_get_tracker (self->store),
+                    mix_store_get_drafts (self->store), today, goal);
+  if (goal > 0)
+    /* Translators: the week's count of the weekly goal, "2 of 3 People
+     * Messaged"; the plural is chosen by the goal (the second number). */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u Person Messaged",
+                                          "%u of %u People Messaged", goal),
+                             week->messaged, goal);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Person Messaged",
+                                          "%u People Messaged", week->messaged),
+                             week->messaged);
+  replies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reply", "%u replies",
+                                          week->replies), week->replies);
+  talks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conversation", "%u conversations",
+                                        week->conversations), week->conversations);
+  if (goal == 0)
+    streak = g_strdup (_("no weekly goal"));
+  else if (week->streak == 0)
+    streak = g_strdup (_("no streak yet"));
+  else
+    /* Translators: weeks in a row the weekly goal was met */
+    streak = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "goal met %u week in a row",
+                                           "goal met %u weeks in a row", week->streak),
+                              week->streak);
+  /* Translators: "1 reply · 2 conversations · goal met 3 weeks in a row" */
+  subtitle = g_strdup_printf (_("%s · %s · %s"), replies, talks, streak);
+  title_markup = g_markup_escape_text (title, -1);
+  subtitle_markup = g_markup_escape_text (subtitle, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->week_row), title_markup);
+  adw_action_row_set_subtitle (self->week_row, subtitle_markup);
+  gtk_level_bar_set_value (self->week_level,
+                           goal > 0 ? MIN (1.0, (double) week->messaged / goal) : 0.0);
+  gtk_widget_set_visible (GTK_WIDGET (self->week_level), goal > 0);
+}
+
+static GtkWidget *
+goal_row (const MixGoal *goal)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *title_markup = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *subtitle_markup = NULL;
+  GtkWidget *button;
+
+  if (goal->person != NULL && *goal->person != '\0')
+    /* Translators: whose goal and the goal, "Sam Rivera: Ask in #jobs" */
+    title = g_strdup_printf (_("%s: %s"), goal->person, goal->text);
+  else
+    title = g_strdup (goal->text);
+  if (goal->due != NULL)
+    /* Translators: %s is a date */
+    g_string_append_printf (subtitle, _("By %s"), goal->due);
+  if (goal->buddy != NULL && *goal->buddy != '\0')
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      /* Translators: %s is the accountability buddy */
+      g_string_append_printf (subtitle, _("Buddy: %s"), goal->buddy);
+    }
+  title_markup = g_markup_escape_text (title, -1);
+  subtitle_markup = g_markup_escape_text (subtitle->str, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
+  button = item_button ("object-select-symbolic", _("Goal Reached"), "today.goal-reached",
+                        goal->id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* The circles' goals still to reach. */
+static void
+refresh_goals (MixTodayPage *self,
+               const GDate  *today)
+{
+  g_autoptr(GPtrArray) goals = mix_week_open_goals (mix_store_get_session_log (self->store),
+                                                    today);
+
+  for (guint i = 0; i < goals->len && i < MAX_SHOWN; i++)
+    add_row (self, self->goals_group, goal_row (goals->pdata[i]));
+  gtk_widget_set_visible (GTK_WIDGET (self->goals_group), goals->len > 0);
+}
+
 /**
  * mix_today_page_refresh:
  *
@@ -195,6 +308,8 @@ mix_today_page_refresh (MixTodayPage *self)
     return;
 
   get_today (self, &today);
+  refresh_week (self, &today);
+  refresh_goals (self, &today);
   self->items = mix_today_compute (mix_store_get_tracker (self->store),
                                    mix_store_get_drafts (self->store), &today);
   for (guint i = 0; i < self->items->len && i < MAX_SHOWN; i++)
@@ -223,7 +338,7 @@ mix_today_page_refresh (MixTodayPage *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_group), n_overdue > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->today_group), n_today > 0);
-  gtk_stack_set_visible_child_name (self->stack, self->items->len > 0 ? "items" : "empty");
+  gtk_widget_set_visible (self->empty_status, self->items->len == 0);
   mix_accessible_name_lists (GTK_WIDGET (self));
 }
 
@@ -487,6 +602,80 @@ log_action (GtkWidget  *widget,
   push_change (self, change, said);
 }
 
+/* Goal Reached: done in the session log, one step of the history. */
+
+typedef struct
+{
+  GWeakRef  log;
+  char     *goal_id;
+} GoalChange;
+
+static void
+goal_change_free (gpointer data)
+{
+  GoalChange *change = data;
+
+  g_weak_ref_clear (&change->log);
+  g_free (change->goal_id);
+  g_free (change);
+}
+
+static gboolean
+goal_change_apply (GoalChange *change,
+                   gboolean    done)
+{
+  g_autoptr(MixSessionLog) log = g_weak_ref_get (&change->log);
+
+  return log != NULL && mix_session_log_set_goal_done (log, change->goal_id, done);
+}
+
+static gboolean
+goal_change_undo (gpointer data)
+{
+  return goal_change_apply (data, FALSE);
+}
+
+static gboolean
+goal_change_redo (gpointer data)
+{
+  return goal_change_apply (data, TRUE);
+}
+
+static void
+goal_reached_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MixTodayPage *self = MIX_TODAY_PAGE (widget);
+  MixSessionLog *log;
+  GoalChange *change;
+  const char *said = _("Goal marked as reached");
+
+  if (self->store == NULL)
+    return;
+  if (mix_store_is_read_only (self->store, MIX_DOMAIN_SESSIONS))
+    {
+      mix_show_toast (widget, adw_toast_new (_("The sessions are read-only: nothing can be changed.")));
+      return;
+    }
+  log = mix_store_get_session_log (self->store);
+  change = g_new0 (GoalChange, 1);
+  g_weak_ref_init (&change->log, log);
+  change->goal_id = g_variant_dup_string (parameter, NULL);
+  if (!goal_change_redo (change))
+    {
+      goal_change_free (change);
+      return;
+    }
+  if (self->history != NULL)
+    mix_history_push (self->history, said, goal_change_undo, goal_change_redo, change,
+                      goal_change_free);
+  else
+    goal_change_free (change);
+  mix_show_undo_toast (widget, self->history, said);
+  schedule_refresh (self);
+}
+
 /* Write Message: a draft for them on the Messages page, which the window
  * shows. */
 static void
@@ -527,7 +716,39 @@ mix_today_page_set_store (MixTodayPage *self,
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (mix_store_get_drafts (store), "changed",
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (mix_store_get_session_log (store), "changed",
+                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   mix_today_page_refresh (self);
+}
+
+/**
+ * mix_today_page_set_settings:
+ *
+ * Keeps the weekly goal in @settings' "weekly-goal".
+ */
+void
+mix_today_page_set_settings (MixTodayPage *self,
+                             GSettings    *settings)
+{
+  g_return_if_fail (MIX_IS_TODAY_PAGE (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  if (!g_set_object (&self->settings, settings))
+    return;
+  g_settings_bind (settings, "weekly-goal", self->goal_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+/**
+ * mix_today_page_get_week:
+ *
+ * Returns: (transfer none): the week as shown
+ */
+const MixWeek *
+mix_today_page_get_week (MixTodayPage *self)
+{
+  g_return_val_if_fail (MIX_IS_TODAY_PAGE (self), NULL);
+  return &self->week;
 }
 
 void
@@ -587,14 +808,12 @@ mix_today_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   if (self->rows != NULL)
     remove_rows (self);
-  /* The stack is both the bin's child and a template child: the bin drops
-   * it first, or both would unparent it. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_TODAY_PAGE);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->history);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (mix_today_page_parent_class)->dispose (object);
 }
@@ -609,7 +828,12 @@ mix_today_page_class_init (MixTodayPageClass *klass)
   widget_class->map = mix_today_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/today/mix-today-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, MixTodayPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, MixTodayPage, week_group);
+  gtk_widget_class_bind_template_child (widget_class, MixTodayPage, week_row);
+  gtk_widget_class_bind_template_child (widget_class, MixTodayPage, week_level);
+  gtk_widget_class_bind_template_child (widget_class, MixTodayPage, goal_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, MixTodayPage, goals_group);
+  gtk_widget_class_bind_template_child (widget_class, MixTodayPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, MixTodayPage, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, MixTodayPage, today_group);
 
@@ -618,6 +842,7 @@ mix_today_page_class_init (MixTodayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "today.done", "s", done_action);
   gtk_widget_class_install_action (widget_class, "today.log", "s", log_action);
   gtk_widget_class_install_action (widget_class, "today.write", "s", write_action);
+  gtk_widget_class_install_action (widget_class, "today.goal-reached", "s", goal_reached_action);
 }
 
 static void
@@ -626,4 +851,6 @@ mix_today_page_init (MixTodayPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   g_date_clear (&self->today, 1);
+  g_signal_connect_object (self->goal_adjustment, "value-changed",
+                           G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
 }

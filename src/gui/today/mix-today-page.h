@@ -5,6 +5,7 @@
 
 #include "mix-history.h"
 #include "mix-store.h"
+#include "mix-week.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,8 @@ void       mix_today_page_set_today   (MixTodayPage *self,
                                        const GDate  *today);
 GPtrArray *mix_today_page_get_items   (MixTodayPage *self);
 void       mix_today_page_refresh     (MixTodayPage *self);
+void       mix_today_page_set_settings (MixTodayPage *self,
+                                        GSettings    *settings);
+const MixWeek *mix_today_page_get_week (MixTodayPage *self);
 
 G_END_DECLS

@@ -6,13 +6,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mix-calendar.h"
 #include "mix-csv.h"
 #include "mix-csv-command.h"
 #include "mix-csv-import.h"
 
 /*
  * `mix-it-up --import-csv=FILE --tab=TAB [--delimiter=D]` and
- * `--export-csv=FILE --tab=TAB`.
+ * `--export-csv=FILE --tab=TAB`; and `--export-follow-ups=FILE.ics`, the
+ * follow-ups of Today and the next days as a calendar.
  *
  * The command is a GApplication with the app's own ID. It reads the file
  * to import itself, whatever it is: a file, a pipe, `-` for its standard
@@ -37,6 +39,9 @@ static const GOptionEntry options[] = {
     N_("FILE") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a tracker tab to a CSV file, then exit"), N_("FILE") },
+  { "export-follow-ups", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the follow-ups due today and in the next 90 days to an iCalendar (.ics) file, "
+       "then exit"), N_("FILE") },
   { "tab", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The tab to import into or export: existing-network, networking-log or new-contacts"),
     N_("TAB") },
@@ -67,7 +72,8 @@ mix_csv_command_in_args (int    argc,
     {
       if (g_str_equal (argv[i], "--"))
         break;
-      if (g_str_has_prefix (argv[i], "--import-csv") || g_str_has_prefix (argv[i], "--export-csv"))
+      if (g_str_has_prefix (argv[i], "--import-csv") || g_str_has_prefix (argv[i], "--export-csv") ||
+          g_str_has_prefix (argv[i], "--export-follow-ups"))
         return TRUE;
     }
   return FALSE;
@@ -80,6 +86,7 @@ mix_csv_command_requested (GApplicationCommandLine *cmdline)
 
   return g_variant_dict_contains (dict, "import-csv") ||
          g_variant_dict_contains (dict, "export-csv") ||
+         g_variant_dict_contains (dict, "export-follow-ups") ||
          g_variant_dict_contains (dict, "tab") ||
          g_variant_dict_contains (dict, "delimiter");
 }
@@ -156,6 +163,36 @@ export (MixStore                *store,
   return 0;
 }
 
+static int
+export_follow_ups (MixStore                *store,
+                   GApplicationCommandLine *cmdline,
+                   const char              *arg)
+{
+  g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, arg);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (path == NULL)
+    {
+      g_application_command_line_printerr (cmdline, "%s\n", _("The file must be on this computer."));
+      return 1;
+    }
+  if (!mix_calendar_export_file (mix_store_get_tracker (store), mix_store_get_drafts (store),
+                                 path, &n, &error))
+    {
+      g_application_command_line_printerr (cmdline, "%s\n", error->message);
+      return 1;
+    }
+  /* Translators: %s is a file */
+  g_application_command_line_print (cmdline,
+                                    g_dngettext (GETTEXT_PACKAGE,
+                                                 "Exported %u follow-up to %s\n",
+                                                 "Exported %u follow-ups to %s\n", n),
+                                    n, path);
+  return 0;
+}
+
 /**
  * mix_csv_command_run:
  *
@@ -202,6 +239,7 @@ run (MixStore                *store,
   g_autofree char *export_arg = NULL;
   g_autofree char *tab_arg = NULL;
   g_autofree char *delimiter_arg = NULL;
+  g_autofree char *follow_ups_arg = NULL;
   const char *tab_title;
   char delimiter = '\0';
   guint n_fit = 0;
@@ -211,6 +249,19 @@ run (MixStore                *store,
   g_variant_dict_lookup (dict, "export-csv", "^ay", &export_arg);
   g_variant_dict_lookup (dict, "tab", "s", &tab_arg);
   g_variant_dict_lookup (dict, "delimiter", "s", &delimiter_arg);
+  g_variant_dict_lookup (dict, "export-follow-ups", "^ay", &follow_ups_arg);
+
+  if (follow_ups_arg != NULL)
+    {
+      if (import_arg != NULL || export_arg != NULL || tab_arg != NULL || delimiter_arg != NULL)
+        {
+          g_application_command_line_printerr (cmdline, "%s\n",
+                                               _("--export-follow-ups goes alone, without the "
+                                                 "CSV options."));
+          return 2;
+        }
+      return export_follow_ups (store, cmdline, follow_ups_arg);
+    }
 
   if (import_arg == NULL && export_arg == NULL)
     {

@@ -353,6 +353,7 @@ typedef struct
 {
   GPtrArray     *items;
   const GDate   *today;
+  GDate          horizon;  /* the last day items are listed for */
   char           today_iso[11];
   GHashTable    *folds;   /* name → folded and stripped, made once each */
   guint          name_column[MIX_N_TABS];
@@ -460,7 +461,7 @@ check_follow_up_date (Compute   *compute,
   const char *date = mix_record_get_value (row, column);
   GDate due;
 
-  if (date == NULL || !parse_day (date, &due) || g_date_compare (&due, compute->today) > 0)
+  if (date == NULL || !parse_day (date, &due) || g_date_compare (&due, &compute->horizon) > 0)
     return;
   add_item (compute, MIX_TODAY_FOLLOW_UP_DATE, tab, row, date, &due);
 }
@@ -515,11 +516,13 @@ check_new_contact (Compute    *compute,
 
       due = *last_sent;
       mix_date_add_business_days (&due, MIX_TODAY_FOLLOW_UP_DAYS);
-      if (g_date_compare (&due, compute->today) <= 0)
+      if (g_date_compare (&due, &compute->horizon) <= 0)
         add_item (compute, MIX_TODAY_NO_RESPONSE, MIX_TAB_NEW_CONTACTS, row, since, &due);
       return;
     }
 
+  /* Due by today: the one step that is due now. Ahead of today: each
+   * step on its own day. */
   due = first;
   mix_date_add_business_days (&due, MIX_TODAY_FOLLOW_UP_DAYS);
   if (g_date_compare (&due, compute->today) <= 0)
@@ -527,9 +530,11 @@ check_new_contact (Compute    *compute,
       add_item (compute, MIX_TODAY_FOLLOW_UP_ONCE, MIX_TAB_NEW_CONTACTS, row, contacted, &due);
       return;
     }
+  if (g_date_compare (&due, &compute->horizon) <= 0)
+    add_item (compute, MIX_TODAY_FOLLOW_UP_ONCE, MIX_TAB_NEW_CONTACTS, row, contacted, &due);
   due = first;
   mix_date_add_business_days (&due, MIX_TODAY_SECOND_PERSON_DAYS);
-  if (g_date_compare (&due, compute->today) <= 0)
+  if (g_date_compare (&due, &compute->horizon) <= 0)
     add_item (compute, MIX_TODAY_SECOND_PERSON, MIX_TAB_NEW_CONTACTS, row, contacted, &due);
 }
 
@@ -546,10 +551,12 @@ check_thank_you (Compute   *compute,
   if (date == NULL || !parse_day (date, &day) || mix_record_get_boolean (row, thanked_column))
     return;
   days = g_date_days_between (&day, compute->today);
-  if (days < 0 || days > MIX_TODAY_THANK_YOU_DAYS)
+  if (days > MIX_TODAY_THANK_YOU_DAYS)
     return;
   due = day;
   g_date_add_days (&due, 1);
+  if (days < 0 && g_date_compare (&due, &compute->horizon) > 0)
+    return;
   add_item (compute, MIX_TODAY_THANK_YOU, MIX_TAB_NETWORKING_LOG, row, date, &due);
 }
 
@@ -643,7 +650,7 @@ check_keep_in_touch (Compute    *compute,
     }
   if (!parse_day (since, &due) || !add_cadence (&due, cadence))
     return;
-  if (g_date_compare (&due, compute->today) <= 0)
+  if (g_date_compare (&due, &compute->horizon) <= 0)
     add_item (compute, MIX_TODAY_KEEP_IN_TOUCH, MIX_TAB_EXISTING_NETWORK, row, since, &due);
 }
 
@@ -678,6 +685,28 @@ mix_today_compute (MixTracker  *tracker,
                    MixDrafts   *drafts,
                    const GDate *today)
 {
+  return mix_today_compute_ahead (tracker, drafts, today, 0);
+}
+
+/**
+ * mix_today_compute_ahead:
+ * @drafts: (nullable): the messages, for the follow-ups sent
+ * @today: the day the list is for
+ * @days_ahead: how many days after @today to list too
+ *
+ * As mix_today_compute(), with what falls due in the @days_ahead days
+ * after @today too, each on its day: for a calendar. Of the 3B7 steps of a
+ * New Contact, those to come are each listed; once one is due, only it.
+ *
+ * Returns: (transfer container) (element-type MixTodayItem): the items,
+ *   soonest due first
+ */
+GPtrArray *
+mix_today_compute_ahead (MixTracker  *tracker,
+                         MixDrafts   *drafts,
+                         const GDate *today,
+                         guint        days_ahead)
+{
   g_autoptr(GHashTable) sent = NULL;
   g_autoptr(GHashTable) talks = NULL;
   Compute compute = { NULL, };
@@ -691,6 +720,8 @@ mix_today_compute (MixTracker  *tracker,
   compute.items = g_ptr_array_new_with_free_func ((GDestroyNotify) mix_today_item_free);
   compute.folds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   compute.today = today;
+  compute.horizon = *today;
+  g_date_add_days (&compute.horizon, days_ahead);
   format_iso (today, compute.today_iso);
   for (guint t = 0; t < MIX_N_TABS; t++)
     {

@@ -86,6 +86,10 @@ void       mix_date_add_business_days (GDate              *date,
 GPtrArray *mix_today_compute          (MixTracker         *tracker,
                                        MixDrafts          *drafts,
                                        const GDate        *today);
+GPtrArray *mix_today_compute_ahead    (MixTracker         *tracker,
+                                       MixDrafts          *drafts,
+                                       const GDate        *today,
+                                       guint               days_ahead);
 
 gboolean   mix_today_mark_done        (MixTracker         *tracker,
                                        const MixTodayItem *item);

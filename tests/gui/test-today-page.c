@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "mix-date.h"
 #include "mix-test-gui.h"
@@ -289,6 +290,51 @@ test_week (void)
   g_assert_true (shows_label (GTK_WIDGET (page), "Ask one question in #jobs"));
 }
 
+/* Spins until @text shows in the window (a toast comes in once the one
+ * before it is in), for at most a minute. */
+static gboolean
+wait_for_label (const char *text)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!shows_label (GTK_WIDGET (window), text))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return TRUE;
+}
+
+/* Export Follow-ups writes the calendar and says how many; a folder
+ * that is not there is said, and nothing is written. */
+static void
+test_export (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mix-today-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "follow-ups.ics", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "gone", "follow-ups.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autofree char *text = NULL;
+
+  add_row (MIX_TAB_NETWORKING_LOG, "name", "Rosa Díaz, \"Ro\"", "date", "2999-01-01",
+           "follow_up_date", "2999-01-02", NULL);
+  g_assert_true (mix_today_page_export_to (page, file));
+  mix_test_spin ();
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+  g_assert_nonnull (strstr (text, "BEGIN:VEVENT"));
+  g_assert_true (wait_for_label ("follow-ups to “follow-ups.ics”"));
+
+  g_assert_false (mix_today_page_export_to (page, bad));
+  mix_test_spin ();
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  g_assert_true (wait_for_label ("could not be written"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/today/items-and-actions", test_items_and_actions);
   g_test_add_func ("/today/write-message", test_write_message);
   g_test_add_func ("/today/week", test_week);
+  g_test_add_func ("/today/export", test_export);
 
   ret = g_test_run ();
   g_object_unref (app);

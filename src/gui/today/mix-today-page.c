@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "mix-accessible.h"
+#include "mix-calendar.h"
 #include "mix-date.h"
 #include "mix-today.h"
 #include "mix-today-page.h"
@@ -51,6 +52,7 @@ struct _MixTodayPage
   GPtrArray           *items;          /* MixTodayItem */
   GPtrArray           *rows;           /* GtkWidget, in the groups */
   GSettings           *settings;       /* nullable */
+  GtkFileChooserNative *chooser;       /* while Export Follow-ups asks where */
   MixWeek              week;
   GDate                today;          /* valid if set for tests */
   guint                refresh_idle;
@@ -676,6 +678,86 @@ goal_reached_action (GtkWidget  *widget,
   schedule_refresh (self);
 }
 
+/**
+ * mix_today_page_export_to:
+ *
+ * Writes the follow-ups to @file as a calendar, and says so in a toast, or
+ * why not.
+ *
+ * Returns: whether it was written
+ */
+gboolean
+mix_today_page_export_to (MixTodayPage *self,
+                          GFile        *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (MIX_IS_TODAY_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  if (path == NULL)
+    message = g_strdup (_("The file must be on this computer."));
+  else if (!mix_calendar_export_file (mix_store_get_tracker (self->store),
+                                      mix_store_get_drafts (self->store), path, &n, &error))
+    message = g_strdup (error->message);
+  else
+    /* Translators: %s is the file's name */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u follow-up to “%s”",
+                                            "Exported %u follow-ups to “%s”", n),
+                               n, name);
+  mix_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+  return error == NULL && path != NULL;
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       MixTodayPage    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      mix_today_page_export_to (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_follow_ups_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  MixTodayPage *self = MIX_TODAY_PAGE (widget);
+  g_autoptr(GtkFileFilter) calendars = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->store == NULL || self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export Follow-ups"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  /* Translators: the file name Export Follow-ups suggests; keep .ics */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("follow-ups.ics"));
+  gtk_file_filter_set_name (calendars, _("Calendar Files"));
+  gtk_file_filter_add_mime_type (calendars, "text/calendar");
+  gtk_file_filter_add_suffix (calendars, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), calendars);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 /* Write Message: a draft for them on the Messages page, which the window
  * shows. */
 static void
@@ -806,6 +888,9 @@ mix_today_page_dispose (GObject *object)
   MixTodayPage *self = MIX_TODAY_PAGE (object);
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   if (self->rows != NULL)
     remove_rows (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_TODAY_PAGE);
@@ -843,6 +928,8 @@ mix_today_page_class_init (MixTodayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "today.log", "s", log_action);
   gtk_widget_class_install_action (widget_class, "today.write", "s", write_action);
   gtk_widget_class_install_action (widget_class, "today.goal-reached", "s", goal_reached_action);
+  gtk_widget_class_install_action (widget_class, "today.export-follow-ups", NULL,
+                                   export_follow_ups_action);
 }
 
 static void

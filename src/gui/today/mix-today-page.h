@@ -24,5 +24,7 @@ void       mix_today_page_refresh     (MixTodayPage *self);
 void       mix_today_page_set_settings (MixTodayPage *self,
                                         GSettings    *settings);
 const MixWeek *mix_today_page_get_week (MixTodayPage *self);
+gboolean   mix_today_page_export_to   (MixTodayPage *self,
+                                       GFile        *file);
 
 G_END_DECLS

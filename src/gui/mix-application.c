@@ -11,6 +11,7 @@
 #include "mix-application.h"
 #include "mix-csv-command.h"
 #include "mix-preferences-window.h"
+#include "mix-reminders.h"
 #include "mix-window.h"
 
 struct _MixApplication
@@ -19,6 +20,8 @@ struct _MixApplication
 
   GSettings      *settings;
   MixStore       *store;
+  MixReminders   *reminders;
+  gboolean        held;          /* started with --background */
   guint           signal_ids[3];
 };
 
@@ -182,6 +185,9 @@ mix_application_startup (GApplication *app)
    * as they come. */
   mix_store_set_watching (self->store, TRUE);
   save_at_the_end (self);
+
+  self->reminders = mix_reminders_new (app, self->store, self->settings);
+  mix_reminders_start (self->reminders);
 }
 
 static void
@@ -206,6 +212,19 @@ mix_application_command_line (GApplication            *app,
   if (mix_csv_command_requested (cmdline))
     return mix_csv_command_run (self->store, cmdline);
 
+  /* Started at login: no window, only the reminders, until one is asked
+   * for. */
+  if (g_variant_dict_contains (g_application_command_line_get_options_dict (cmdline),
+                               "background"))
+    {
+      if (!self->held)
+        {
+          self->held = TRUE;
+          g_application_hold (app);
+        }
+      return 0;
+    }
+
   g_application_activate (app);
   return 0;
 }
@@ -229,6 +248,7 @@ mix_application_dispose (GObject *object)
 {
   MixApplication *self = MIX_APPLICATION (object);
 
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -295,6 +315,12 @@ mix_application_quit_action (GSimpleAction *action,
   MixApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
+  /* Quit is quit, also for an app started in the background at login. */
+  if (self->held)
+    {
+      self->held = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
   /* Closing the windows goes through their close-request, which saves. */
   for (GList *l = windows; l != NULL;)
     {
@@ -319,8 +345,42 @@ mix_application_show_timer_action (GSimpleAction *action,
     mix_window_show_page (MIX_WINDOW (window), "session");
 }
 
+/* From the reminder: what is due. */
+static void
+mix_application_show_today_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  MixApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (MIX_IS_WINDOW (window))
+    mix_window_show_page (MIX_WINDOW (window), "today");
+}
+
+static const GOptionEntry background_options[] = {
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window, to remind you of what is due (as at login)"), NULL },
+  { NULL }
+};
+
+/**
+ * mix_application_get_reminders:
+ *
+ * Returns: (transfer none) (nullable): the reminders, once started
+ */
+MixReminders *
+mix_application_get_reminders (MixApplication *self)
+{
+  g_return_val_if_fail (MIX_IS_APPLICATION (self), NULL);
+  return self->reminders;
+}
+
 static const GActionEntry app_actions[] = {
   { "show-timer", mix_application_show_timer_action },
+  { "show-today", mix_application_show_today_action },
   { "about", mix_application_about_action },
   { "preferences", mix_application_preferences_action },
   { "quit", mix_application_quit_action },
@@ -330,6 +390,7 @@ static void
 mix_application_init (MixApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), mix_csv_command_get_options ());
+  g_application_add_main_option_entries (G_APPLICATION (self), background_options);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("A timer for networking circles, a networking "
                                               "tracker, and a coach for outreach messages."));

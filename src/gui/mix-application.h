@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "mix-reminders.h"
 #include "mix-store.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,6 @@ G_DECLARE_FINAL_TYPE (MixApplication, mix_application, MIX, APPLICATION, AdwAppl
 MixApplication *mix_application_new          (void);
 MixStore       *mix_application_get_store    (MixApplication *self);
 GSettings      *mix_application_get_settings (MixApplication *self);
+MixReminders   *mix_application_get_reminders (MixApplication *self);
 
 G_END_DECLS

@@ -12,6 +12,9 @@ struct _MixPreferencesWindow
   GtkSwitch            *auto_advance_switch;
   GtkSwitch            *chime_switch;
   GtkSwitch            *free_account_switch;
+  GtkSwitch            *reminders_switch;
+  GtkSwitch            *login_switch;
+  GCancellable         *login_cancellable;  /* while the change is asked for */
   AdwComboRow          *color_scheme_row;
   AdwActionRow         *data_folder_row;
 
@@ -79,6 +82,63 @@ open_data_folder_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
+static void on_login_active_cb (MixPreferencesWindow *self);
+
+/* The switch as it is, without asking again. */
+static void
+set_login_switch (MixPreferencesWindow *self,
+                  gboolean              active)
+{
+  g_signal_handlers_block_by_func (self->login_switch, on_login_active_cb, self);
+  gtk_switch_set_active (self->login_switch, active);
+  g_signal_handlers_unblock_by_func (self->login_switch, on_login_active_cb, self);
+}
+
+static void
+on_autostart_set_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  g_autoptr(MixPreferencesWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  gboolean wanted, done;
+
+  done = mix_reminders_set_autostart_finish (MIX_REMINDERS (source), result, &error);
+  /* Cancelled: the window is gone, or another change was asked for. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->login_cancellable);
+  wanted = gtk_switch_get_active (self->login_switch);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->login_switch), TRUE);
+  if (!done)
+    {
+      /* As it was, and why. */
+      set_login_switch (self, !wanted);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (error->message));
+      return;
+    }
+  g_settings_set_boolean (mix_application_get_settings (self->application), "remind-at-login",
+                          wanted);
+}
+
+static void
+on_login_active_cb (MixPreferencesWindow *self)
+{
+  MixReminders *reminders = mix_application_get_reminders (self->application);
+
+  if (reminders == NULL)
+    return;
+  g_cancellable_cancel (self->login_cancellable);
+  g_clear_object (&self->login_cancellable);
+  self->login_cancellable = g_cancellable_new ();
+  gtk_widget_set_sensitive (GTK_WIDGET (self->login_switch), FALSE);
+  mix_reminders_set_autostart_async (reminders, GTK_WINDOW (self),
+                                     gtk_switch_get_active (self->login_switch),
+                                     self->login_cancellable, on_autostart_set_cb,
+                                     g_object_ref (self));
+}
+
 static void
 mix_preferences_window_constructed (GObject *object)
 {
@@ -98,6 +158,12 @@ mix_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "auto-advance", self->auto_advance_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reminders", self->reminders_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  /* Set once the system has said yes. */
+  set_login_switch (self, g_settings_get_boolean (settings, "remind-at-login"));
+  g_signal_connect_swapped (self->login_switch, "notify::active",
+                            G_CALLBACK (on_login_active_cb), self);
 
   adw_action_row_set_subtitle (self->data_folder_row, mix_store_get_directory (store));
 }
@@ -143,6 +209,8 @@ mix_preferences_window_dispose (GObject *object)
 {
   MixPreferencesWindow *self = MIX_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->login_cancellable);
+  g_clear_object (&self->login_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->application);
 
@@ -174,6 +242,8 @@ mix_preferences_window_class_init (MixPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, free_account_switch);
   gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, data_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, MixPreferencesWindow, login_switch);
 
   gtk_widget_class_install_action (widget_class, "preferences.open-data-folder", NULL,
                                    open_data_folder_action);

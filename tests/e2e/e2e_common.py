@@ -148,7 +148,7 @@ def _die_with_parent():
 class App:
     """The app under test, in its own data directory."""
 
-    def __init__(self, data_home=None, welcome_shown=True, language=None, env=None):
+    def __init__(self, data_home=None, welcome_shown=True, language=None, env=None, args=()):
         self.data_home = data_home or tempfile.mkdtemp(prefix="mix-e2e-")
         extra_env = env or {}
         env = dict(os.environ)
@@ -170,7 +170,7 @@ class App:
         env["XDG_CONFIG_HOME"] = config
         env["GSETTINGS_BACKEND"] = "keyfile"
         env.pop("NO_AT_BRIDGE", None)
-        self.process = subprocess.Popen([APP], env=env, preexec_fn=_die_with_parent)
+        self.process = subprocess.Popen([APP, *args], env=env, preexec_fn=_die_with_parent)
 
     @property
     def data_dir(self):

@@ -9,6 +9,7 @@ import datetime
 import json
 import os
 import re
+import subprocess
 import sys
 import tempfile
 
@@ -1098,6 +1099,114 @@ def test_today_acts_on_the_tracker():
         app.cleanup()
 
 
+class Notifications:
+    """The tests' notification server (fake_notifications.py): what the
+    app sent, as a shell would have shown it."""
+
+    def __init__(self, where):
+        self.log = os.path.join(where, "notifications.jsonl")
+        ready = os.path.join(where, "notifications.ready")
+        self.process = subprocess.Popen(
+            ["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                              "fake_notifications.py"), self.log, ready])
+        wait_for("the notification server", lambda: os.path.exists(ready))
+
+    def sent(self):
+        if not os.path.exists(self.log):
+            return []
+        with open(self.log, encoding="utf-8") as f:
+            return [json.loads(line) for line in f if line.strip()]
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def activate_action(action):
+    """What the shell does for a notification's button: the app's action,
+    over D-Bus."""
+    subprocess.run(["gdbus", "call", "--session", "--dest", "io.github.mixitup.MixItUp",
+                    "--object-path", "/io/github/mixitup/MixItUp", "--method",
+                    "org.freedesktop.Application.ActivateAction", action, "[]", "{}"],
+                   check=True, capture_output=True, timeout=30)
+
+
+def test_reminders_reach_you():
+    """19. At start a notification says what is due, with Show, which brings
+    up Today; "Remind Me at Login", clicked in Preferences, writes the
+    autostart entry that starts the app with --background, and clicked
+    again takes it away."""
+    data_home = data_home_with({"tracker.json": due_today_tracker()})
+    notifications = Notifications(data_home)
+    app = App(data_home)
+    autostart = os.path.join(data_home, "config", "autostart", "io.github.mixitup.MixItUp.desktop")
+    try:
+        window = app.window()
+        sent = wait_for("the reminder", notifications.sent)
+        note = sent[0]["notification"]
+        assert sent[0]["id"] == "today", sent
+        assert note["title"] == "3 follow-ups due today", note
+        assert "Follow up once with Sam Rivera" in note["body"], note
+        assert note["default-action"] == "app.show-today", note
+        assert [b["label"] for b in note["buttons"]] == ["Show"], note
+
+        xdotool("mousemove", "300", "300")
+        show_tab(window, "Tracker")
+        activate_action("show-today")
+        wait_for("Today, from the notification's Show", lambda: is_selected(page_tab(window, "Today")))
+        wait_for("the list", lambda: showing(window, "label", "Follow up once with Sam Rivera"))
+
+        # Preferences, with the keyboard; the switch with the pointer.
+        xdotool("key", "ctrl+comma")
+
+        def login_switch():
+            for frame in find_all(app.application(), role="frame"):
+                # A switch: "check box" to GTK 4.8, "switch" to later ones.
+                found = [n for n in find_all(frame, name="Remind Me at Login") if role_of(n) in
+                         ("switch", "check box", "toggle button")]
+                if drawn(found):
+                    return drawn(found)
+            return None
+        pointer_click(wait_for("Remind Me at Login", login_switch)[0])
+
+        def entry():
+            if not os.path.exists(autostart):
+                return None
+            with open(autostart, encoding="utf-8") as f:
+                return f.read()
+        text = wait_for("the autostart entry", entry)
+        assert "Exec=" in text and "--background" in text, text
+        assert "NoDisplay=true" in text, text
+        pointer_click(login_switch()[0])
+        wait_for("the autostart entry removed", lambda: not os.path.exists(autostart))
+        xdotool("key", "Escape")
+        quit_app(app)
+    finally:
+        app.cleanup()
+        notifications.stop()
+
+
+def test_started_at_login():
+    """20. Started as at login (--background): no window, the reminder
+    only; its Show opens the window on Today."""
+    data_home = data_home_with({"tracker.json": due_today_tracker()})
+    notifications = Notifications(data_home)
+    app = App(data_home, args=["--background"])
+    try:
+        wait_for("the reminder", notifications.sent)
+        assert app.process.poll() is None, "the app did not stay running"
+        assert app.application() is None or not find_all(app.application(), role="frame"), \
+            "a window was opened at login"
+        activate_action("show-today")
+        window = app.window()
+        wait_for("Today", lambda: is_selected(page_tab(window, "Today")))
+        xdotool("mousemove", "300", "300")
+        quit_app(app)
+    finally:
+        app.cleanup()
+        notifications.stop()
+
+
 TESTS = [
     test_click_a_cell_and_type,
     test_presentation_mode_can_be_left,
@@ -1117,6 +1226,8 @@ TESTS = [
     test_circle_of_four_takes_turns,
     test_each_person_sets_a_goal,
     test_today_acts_on_the_tracker,
+    test_reminders_reach_you,
+    test_started_at_login,
 ]
 
 

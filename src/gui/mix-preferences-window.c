@@ -104,8 +104,8 @@ on_autostart_set_cb (GObject      *source,
   gboolean wanted, done;
 
   done = mix_reminders_set_autostart_finish (MIX_REMINDERS (source), result, &error);
-  /* Cancelled: the window is gone, or another change was asked for. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Cancelled here: the window is gone, or another change was asked for. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   g_clear_object (&self->login_cancellable);
   wanted = gtk_switch_get_active (self->login_switch);

@@ -270,14 +270,24 @@ on_background_cb (GObject      *source,
 {
   g_autoptr(GTask) task = data;
   g_autoptr(GError) error = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
 
-  if (!xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error))
+  if (xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
+    g_task_return_error (task, g_steal_pointer (&error));
+  /* The portal's "cancelled" is the person, or the system, saying no. */
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s",
+                             _("Mix It Up was not allowed to start at login."));
+  else
     {
       g_prefix_error (&error, "%s", _("The system did not let Mix It Up start at login: "));
       g_task_return_error (task, g_steal_pointer (&error));
-      return;
     }
-  g_task_return_boolean (task, TRUE);
 }
 
 /**

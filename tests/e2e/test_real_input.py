@@ -16,7 +16,7 @@ import tempfile
 from e2e_common import (
     App, Atspi, _popover_of, drawn, find_all, focused_cell, is_selected, page_tab,
     pointer_click, run_tests, screen_position, scrolled_into_view, showing, shows, text_of,
-    toast_shown, wait_for, walk, xdotool, role_of, toolkit_version,
+    toast_shown, wait_for, walk, xdotool, role_of, toolkit_version, is_checked,
 )
 
 
@@ -1179,11 +1179,106 @@ def test_reminders_reach_you():
         assert "NoDisplay=true" in text, text
         pointer_click(login_switch()[0])
         wait_for("the autostart entry removed", lambda: not os.path.exists(autostart))
-        xdotool("key", "Escape")
+        close_preferences(app)
+        xdotool("mousemove", "300", "300")
         quit_app(app)
     finally:
         app.cleanup()
         notifications.stop()
+
+
+def close_preferences(app):
+    """Preferences' own close button, with the pointer."""
+    def close_button():
+        for frame in find_all(app.application(), role="frame", name="Preferences"):
+            found = drawn(find_all(frame, role="push button", name="Close"))
+            if found:
+                return found
+        return None
+    pointer_click(wait_for("Preferences' close button", close_button)[0])
+    wait_for("Preferences closed",
+             lambda: not find_all(app.application(), role="frame", name="Preferences"))
+
+
+def login_switch_of(app):
+    """Preferences' "Remind Me at Login": a "check box" to GTK 4.8, a
+    "switch" to later ones."""
+    for frame in find_all(app.application(), role="frame"):
+        found = [n for n in find_all(frame, name="Remind Me at Login") if role_of(n) in
+                 ("switch", "check box", "toggle button")]
+        if drawn(found):
+            return drawn(found)
+    return None
+
+
+def test_remind_at_login_through_the_portal():
+    """21. In a Flatpak, "Remind Me at Login" asks the Background portal
+    (here the tests' own, on a D-Bus session of its own) for autostart with
+    --background; when the portal says no, the switch goes back and says
+    why, and the setting stays as it was."""
+    data_home = data_home_with({"tracker.json": due_today_tracker()})
+    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                           stdout=subprocess.PIPE, text=True)
+    address = bus.stdout.readline().strip()
+    log = os.path.join(data_home, "portal.jsonl")
+    ready = os.path.join(data_home, "portal.ready")
+    deny = os.path.join(data_home, "portal.deny")
+    portal = subprocess.Popen(
+        ["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                          "fake_portal.py"), log, ready, deny],
+        env=dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address))
+    app = None
+    keyfile = os.path.join(data_home, "config", "glib-2.0", "settings", "keyfile")
+
+    def requests():
+        if not os.path.exists(log):
+            return []
+        with open(log, encoding="utf-8") as f:
+            return [json.loads(line)["options"] for line in f if line.strip()]
+
+    def remind_at_login():
+        with open(keyfile, encoding="utf-8") as f:
+            return "remind-at-login=true" in f.read()
+    try:
+        wait_for("the portal", lambda: os.path.exists(ready))
+        # The accessibility bus stays the tests' own, for AT-SPI.
+        a11y = subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus",
+                               "--object-path", "/org/a11y/bus", "--method",
+                               "org.a11y.Bus.GetAddress"], check=True, capture_output=True,
+                              text=True, timeout=30).stdout
+        a11y = re.match(r"\('(.*)',\)", a11y.strip()).group(1)
+        app = App(data_home, env={"DBUS_SESSION_BUS_ADDRESS": address, "AT_SPI_BUS_ADDRESS": a11y,
+                                  "MIX_IT_UP_BACKGROUND_PORTAL": "1"})
+        app.window()
+        xdotool("mousemove", "300", "300")
+        xdotool("key", "ctrl+comma")
+        pointer_click(wait_for("Remind Me at Login", lambda: login_switch_of(app))[0])
+        asked = wait_for("the request to the portal", requests, seen=requests)[0]
+        assert asked["autostart"] is True, asked
+        assert asked["commandline"] == ["mix-it-up", "--background"], asked
+        assert asked.get("reason"), asked
+        wait_for("the setting kept", remind_at_login)
+
+        # The portal says no to turning it off: it stays on, and says so.
+        open(deny, "w").close()
+        pointer_click(login_switch_of(app)[0])
+        wait_for("the second request", lambda: len(requests()) == 2, seen=requests)
+        assert requests()[1]["autostart"] is False, requests()
+        for frame in find_all(app.application(), role="frame"):
+            if frame.get_name() == "Preferences":
+                wait_for("the reason", lambda: toast_shown(frame, "not allowed to start at login"))
+        wait_for("the switch back on", lambda: is_checked(login_switch_of(app)[0]))
+        assert remind_at_login(), "the setting changed though the portal said no"
+        close_preferences(app)
+        xdotool("mousemove", "300", "300")
+        quit_app(app)
+    finally:
+        if app is not None:
+            app.cleanup()
+        portal.terminate()
+        portal.wait(timeout=10)
+        bus.terminate()
+        bus.wait(timeout=10)
 
 
 def test_started_at_login():
@@ -1228,6 +1323,7 @@ TESTS = [
     test_today_acts_on_the_tracker,
     test_reminders_reach_you,
     test_started_at_login,
+    test_remind_at_login_through_the_portal,
 ]
 
 

@@ -30,27 +30,52 @@ week_of (const char *iso,
 {
   GDate date;
 
+  if (iso == NULL)
+    return FALSE;
   g_date_clear (&date, 1);
-  if (iso == NULL || !mix_date_parse (iso, &date))
+  /* As the tracker keeps dates, read at once; else as typed. */
+  if (strlen (iso) == 10 && iso[4] == '-' && iso[7] == '-')
+    {
+      guint year = (guint) g_ascii_strtoull (iso, NULL, 10);
+      guint month = (guint) g_ascii_strtoull (iso + 5, NULL, 10);
+      guint day = (guint) g_ascii_strtoull (iso + 8, NULL, 10);
+
+      if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+        return FALSE;
+      g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+    }
+  else if (!mix_date_parse (iso, &date))
     return FALSE;
   *monday = monday_of (&date);
   return TRUE;
 }
 
-/* Each week's people messaged: Monday's Julian day → set of who. */
+/* Each week's people messaged: Monday's Julian day → set of who, the
+ * strings borrowed (from the rows and the messages, or @owned). Only the
+ * weeks a streak can reach are kept. */
+typedef struct
+{
+  GHashTable *weeks;
+  guint32     first_monday;
+  guint32     last_monday;
+} Messaged;
+
 static void
-add_messaged (GHashTable *weeks,
+add_messaged (Messaged   *messaged,
               guint32     monday,
               const char *who)
 {
-  GHashTable *people = g_hash_table_lookup (weeks, GUINT_TO_POINTER (monday));
+  GHashTable *people;
 
+  if (monday < messaged->first_monday || monday > messaged->last_monday)
+    return;
+  people = g_hash_table_lookup (messaged->weeks, GUINT_TO_POINTER (monday));
   if (people == NULL)
     {
-      people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_insert (weeks, GUINT_TO_POINTER (monday), people);
+      people = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (messaged->weeks, GUINT_TO_POINTER (monday), people);
     }
-  g_hash_table_add (people, g_strdup (who));
+  g_hash_table_add (people, (gpointer) who);
 }
 
 static guint
@@ -60,6 +85,20 @@ n_messaged (GHashTable *weeks,
   GHashTable *people = g_hash_table_lookup (weeks, GUINT_TO_POINTER (monday));
 
   return people != NULL ? g_hash_table_size (people) : 0;
+}
+
+/* Local midnight at the start of @julian, as microseconds since 1970. */
+static gint64
+local_midnight_usec (guint32 julian)
+{
+  g_autoptr(GDateTime) midnight = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  midnight = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                    g_date_get_day (&date), 0, 0, 0);
+  return midnight != NULL ? g_date_time_to_unix (midnight) * G_USEC_PER_SEC : 0;
 }
 
 /* The local day of an ISO 8601 UTC time, as a Julian day. */
@@ -115,8 +154,11 @@ mix_week_compute (MixWeek     *week,
 {
   g_autoptr(GHashTable) weeks = g_hash_table_new_full (NULL, NULL, NULL,
                                                        (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  Messaged messaged;
   GListModel *rows;
-  guint32 this_monday, monday, sunday;
+  guint32 this_monday, monday;
+  gint64 week_start, week_end;
   guint n, status_column, contacted_column, date_column;
 
   g_return_if_fail (week != NULL);
@@ -126,10 +168,17 @@ mix_week_compute (MixWeek     *week,
 
   memset (week, 0, sizeof *week);
   this_monday = monday_of (today);
-  sunday = this_monday + 6;
   g_date_clear (&week->monday, 1);
   g_date_set_julian (&week->monday, this_monday);
   week->goal = goal;
+  /* The week, as times: a reply counts when its row changed in it. */
+  week_start = local_midnight_usec (this_monday);
+  week_end = local_midnight_usec (this_monday + 7);
+
+  messaged.weeks = weeks;
+  messaged.last_monday = this_monday;
+  messaged.first_monday = goal > 0 && this_monday > 7 * (MIX_WEEK_MAX_STREAK + 1)
+                          ? this_monday - 7 * (MIX_WEEK_MAX_STREAK + 1) : this_monday;
 
   status_column = (guint) mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "status");
   contacted_column = (guint) mix_tab_find_column (MIX_TAB_NEW_CONTACTS, "contacted_on");
@@ -138,13 +187,13 @@ mix_week_compute (MixWeek     *week,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MixRecord) row = g_list_model_get_item (rows, i);
-      guint32 changed;
+      gint64 changed;
 
       if (week_of (mix_record_get_value (row, contacted_column), &monday))
-        add_messaged (weeks, monday, mix_record_get_id (row));
+        add_messaged (&messaged, monday, mix_record_get_id (row));
       if (is_reply (mix_record_get_value (row, status_column)) &&
-          local_day_of (mix_record_get_modified (row), &changed) &&
-          changed >= this_monday && changed <= sunday)
+          mix_timestamp_to_usec (mix_record_get_modified (row), &changed) &&
+          changed >= week_start && changed < week_end)
         week->replies++;
     }
 
@@ -153,24 +202,29 @@ mix_week_compute (MixWeek     *week,
     {
       g_autoptr(MixDraft) draft = g_list_model_get_item (G_LIST_MODEL (drafts), i);
       const char *contact = mix_draft_get_contact_id (draft);
-      g_autofree char *who = NULL;
+      const char *recipient = mix_draft_get_recipient (draft);
 
       if (mix_draft_get_status (draft) != MIX_DRAFT_STATUS_SENT ||
-          !week_of (mix_draft_get_sent_on (draft), &monday))
+          !week_of (mix_draft_get_sent_on (draft), &monday) ||
+          monday < messaged.first_monday || monday > messaged.last_monday)
         continue;
       if (contact != NULL)
-        who = g_strdup (contact);
-      else if (mix_draft_get_recipient (draft) != NULL &&
-               *mix_draft_get_recipient (draft) != '\0')
+        add_messaged (&messaged, monday, contact);
+      else if (recipient != NULL && *recipient != '\0')
         {
-          g_autofree char *trimmed = g_strstrip (g_strdup (mix_draft_get_recipient (draft)));
-          g_autofree char *folded = mix_text_fold (trimmed, -1);
+          g_autofree char *trimmed = g_strstrip (g_strdup (recipient));
+          char *folded = mix_text_fold (trimmed, -1);
 
-          who = g_strconcat ("to:", folded, NULL);
+          /* Told apart from row ids, which have no spaces or capitals but
+           * could be anything: a prefix no id has. */
+          char *who = g_strconcat ("to:", folded, NULL);
+
+          g_free (folded);
+          g_ptr_array_add (owned, who);
+          add_messaged (&messaged, monday, who);
         }
       else
-        who = g_strconcat ("draft:", mix_draft_get_id (draft), NULL);
-      add_messaged (weeks, monday, who);
+        add_messaged (&messaged, monday, mix_draft_get_id (draft));
     }
   week->messaged = n_messaged (weeks, this_monday);
 

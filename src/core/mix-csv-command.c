@@ -133,22 +133,32 @@ static int run (MixStore                *store,
                 GBytes                  *bytes,
                 const char              *name);
 
+/* The local path of the file @arg names, relative to the command's
+ * folder; %NULL, said, if it is not on this computer. */
+static char *
+local_path_of (GApplicationCommandLine *cmdline,
+               const char              *arg)
+{
+  g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, arg);
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_application_command_line_printerr (cmdline, "%s\n", _("The file must be on this computer."));
+  return path;
+}
+
 static int
 export (MixStore                *store,
         GApplicationCommandLine *cmdline,
         MixTab                   tab,
         const char              *arg)
 {
-  g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, arg);
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = local_path_of (cmdline, arg);
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
   if (path == NULL)
-    {
-      g_application_command_line_printerr (cmdline, "%s\n", _("The file must be on this computer."));
-      return 1;
-    }
+    return 1;
   if (!mix_tracker_export_csv_file (mix_store_get_tracker (store), tab, path, &n, &error))
     {
       g_application_command_line_printerr (cmdline, "%s\n", error->message);
@@ -168,16 +178,12 @@ export_follow_ups (MixStore                *store,
                    GApplicationCommandLine *cmdline,
                    const char              *arg)
 {
-  g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, arg);
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = local_path_of (cmdline, arg);
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
   if (path == NULL)
-    {
-      g_application_command_line_printerr (cmdline, "%s\n", _("The file must be on this computer."));
-      return 1;
-    }
+    return 1;
   if (!mix_calendar_export_file (mix_store_get_tracker (store), mix_store_get_drafts (store),
                                  path, &n, &error))
     {

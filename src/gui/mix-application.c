@@ -330,19 +330,26 @@ mix_application_quit_action (GSimpleAction *action,
     }
 }
 
+/* The window, made if need be, showing @page. */
+static void
+show_page (MixApplication *self,
+           const char     *page)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (MIX_IS_WINDOW (window))
+    mix_window_show_page (MIX_WINDOW (window), page);
+}
+
 /* From a notification: back to the session timer. */
 static void
 mix_application_show_timer_action (GSimpleAction *action,
                                    GVariant      *parameter,
                                    gpointer       user_data)
 {
-  MixApplication *self = user_data;
-  GtkWindow *window;
-
-  g_application_activate (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (MIX_IS_WINDOW (window))
-    mix_window_show_page (MIX_WINDOW (window), "session");
+  show_page (user_data, "session");
 }
 
 /* From the reminder: what is due. */
@@ -351,13 +358,7 @@ mix_application_show_today_action (GSimpleAction *action,
                                    GVariant      *parameter,
                                    gpointer       user_data)
 {
-  MixApplication *self = user_data;
-  GtkWindow *window;
-
-  g_application_activate (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (MIX_IS_WINDOW (window))
-    mix_window_show_page (MIX_WINDOW (window), "today");
+  show_page (user_data, "today");
 }
 
 static const GOptionEntry background_options[] = {

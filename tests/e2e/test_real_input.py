@@ -1159,15 +1159,7 @@ def test_reminders_reach_you():
         # Preferences, with the keyboard; the switch with the pointer.
         xdotool("key", "ctrl+comma")
 
-        def login_switch():
-            for frame in find_all(app.application(), role="frame"):
-                # A switch: "check box" to GTK 4.8, "switch" to later ones.
-                found = [n for n in find_all(frame, name="Remind Me at Login") if role_of(n) in
-                         ("switch", "check box", "toggle button")]
-                if drawn(found):
-                    return drawn(found)
-            return None
-        pointer_click(wait_for("Remind Me at Login", login_switch)[0])
+        pointer_click(wait_for("Remind Me at Login", lambda: login_switch_of(app))[0])
 
         def entry():
             if not os.path.exists(autostart):
@@ -1177,7 +1169,7 @@ def test_reminders_reach_you():
         text = wait_for("the autostart entry", entry)
         assert "Exec=" in text and "--background" in text, text
         assert "NoDisplay=true" in text, text
-        pointer_click(login_switch()[0])
+        pointer_click(login_switch_of(app)[0])
         wait_for("the autostart entry removed", lambda: not os.path.exists(autostart))
         close_preferences(app)
         xdotool("mousemove", "300", "300")

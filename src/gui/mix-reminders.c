@@ -14,8 +14,8 @@
  * MixReminders:
  *
  * Reminders that reach the student between circles: a notification of
- * what Today lists ("3 follow-ups due today", with Show), when the app
- * starts and when the day changes while it runs, once a day at most (the
+ * what Today lists ("3 follow-ups due today", with Show), a moment after
+ * the app starts and when the day changes while it runs, once a day at most (the
  * day is kept in "reminded-on"), if "reminders" is on.
  *
  * And "remind me at login": the app started with `--background` when the
@@ -42,6 +42,7 @@ struct _MixReminders
   GSettings    *settings;
   XdpPortal    *portal;        /* nullable: made when first needed */
   guint         timer;
+  guint         first_check;
   GDate         checked;       /* the day last looked at */
   char         *last_title;
 };
@@ -146,22 +147,34 @@ check_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The first look, a moment after start: the window's first frame does not
+ * wait for a list of thousands of rows. */
+#define FIRST_CHECK_SECONDS 1
+
+static gboolean
+first_check_cb (gpointer data)
+{
+  MixReminders *self = data;
+
+  self->first_check = 0;
+  check_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * mix_reminders_start:
  *
- * Reminds now, and then when the day changes.
+ * Reminds in a moment, and then when the day changes.
  */
 void
 mix_reminders_start (MixReminders *self)
 {
-  GDate today;
-
   g_return_if_fail (MIX_IS_REMINDERS (self));
 
-  local_today (&today);
-  mix_reminders_check (self, &today);
-  if (self->timer == 0)
-    self->timer = g_timeout_add_seconds (CHECK_SECONDS, check_cb, self);
+  if (self->timer != 0)
+    return;
+  self->first_check = g_timeout_add_seconds (FIRST_CHECK_SECONDS, first_check_cb, self);
+  self->timer = g_timeout_add_seconds (CHECK_SECONDS, check_cb, self);
 }
 
 /**
@@ -349,6 +362,7 @@ mix_reminders_dispose (GObject *object)
   MixReminders *self = MIX_REMINDERS (object);
 
   g_clear_handle_id (&self->timer, g_source_remove);
+  g_clear_handle_id (&self->first_check, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->portal);

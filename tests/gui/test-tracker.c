@@ -893,6 +893,16 @@ test_import_preview (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
   mix_test_spin ();
 
+  /* Headers and values are shown as written, quotes and ampersands too. */
+  dialog = preview ("Name,\"Tom \"\"T\"\" & <Co>\"\r\nAda,\"A&B \"\"x\"\"\"\r\n", &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  mix_test_spin ();
+  g_assert_true (mix_test_has_label (GTK_WIDGET (dialog), "Tom \"T\" & <Co>"));
+  g_assert_true (mix_test_has_label (GTK_WIDGET (dialog), "For example: A&B \"x\""));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  mix_test_spin ();
+
   /* A file that is not CSV text is refused with a sentence, and no dialog. */
   dialog = preview ("Name\n\xff\xfe\n", &error);
   g_assert_null (dialog);

@@ -215,16 +215,18 @@ build_column_rows (MixCsvImportDialog *self)
       g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
       g_autofree char *subtitle = sample_values (self->import, i);
       AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-      g_autofree char *escaped = g_markup_escape_text (mix_csv_import_get_source_title (self->import, i), -1);
-      g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
 
       gtk_string_list_append (choices, _("Keep as Extra Field"));
       gtk_string_list_append (choices, _("Skip"));
       for (guint c = 0; c < info->n_columns; c++)
         gtk_string_list_append (choices, _(info->columns[c].title));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+      /* The file's text as it is: libadwaita 1.2's combo rows show markup
+       * as text, so escaped, a header with a quote read "&quot;". */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     mix_csv_import_get_source_title (self->import, i));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_combo_row_set_model (row, G_LIST_MODEL (choices));
       g_signal_connect (row, "notify::selected", G_CALLBACK (on_column_row_selected_cb), self);
       adw_preferences_group_add (self->columns_group, GTK_WIDGET (row));

@@ -38,6 +38,7 @@ struct _MixCsvImport
   char      *display_name;  /* nullable: the file's, for messages */
   char       delimiter;
   GPtrArray *rows;       /* GStrv, as parsed and unguarded; row 0 is the header */
+  guint      n_skipped;  /* rows before the header, left out (LinkedIn's notes) */
   GArray    *data_rows;  /* DataRow: the rows after the header that are not empty */
   guint      n_columns;  /* source columns: the longest row, header included */
   char     **titles;     /* n_columns entries */
@@ -63,6 +64,34 @@ static const HeaderAlias header_aliases[] = {
   { -1, "name", N_("Contact") },
   { -1, "follow_up_date", N_("Follow up by") },
   { MIX_TAB_NETWORKING_LOG, "date", N_("Date met") },
+  /* LinkedIn's Connections.csv, Google Contacts and Outlook */
+  { -1, "name", N_("First name") },
+  { -1, "name", N_("Given name") },
+  { -1, "linkedin", N_("URL") },
+  { -1, "linkedin", N_("Profile URL") },
+  { -1, "email", N_("E-mail address") },
+  { -1, "email", N_("E-mail 1 - Value") },
+  { -1, "role", N_("Position") },
+  { -1, "role", N_("Title") },
+  { -1, "role", N_("Job title") },
+  { -1, "role", N_("Organization title") },
+  { -1, "company", N_("Organization") },
+  { -1, "company", N_("Organisation") },
+  { -1, "company", N_("Organization name") },
+  { MIX_TAB_NEW_CONTACTS, "research_notes", N_("Notes") },
+  { MIX_TAB_NEW_CONTACTS, "found_via", N_("How we met") },
+  { MIX_TAB_NEW_CONTACTS, "contacted_on", N_("Connected on") },
+  { MIX_TAB_EXISTING_NETWORK, "last_contact", N_("Connected on") },
+  { MIX_TAB_EXISTING_NETWORK, "how_they_could_help", N_("How we met") },
+};
+
+/* Headers that hold the rest of a name whose first part another column
+ * holds. */
+static const char * const name_rest_headers[] = {
+  N_("Last name"), N_("Surname"), N_("Family name"), N_("Middle name"),
+};
+static const char * const name_first_headers[] = {
+  N_("First name"), N_("Given name"),
 };
 
 typedef struct
@@ -123,18 +152,15 @@ add_header_key (GArray     *keys,
   g_array_append_val (keys, key);
 }
 
-/* Maps each source column whose header names a column of the tab onto that column, the
- * first such source column winning; every other one is kept as extra fields. */
-static void
-guess_mapping (MixCsvImport *self)
+/* What each column of @tab is called: its id, its title, and the other names
+ * spreadsheets give it, in English and translated. */
+static GArray *
+make_keys (MixTab tab)
 {
-  const MixTabInfo *info = mix_tab_get_info (self->tab);
-  const char * const *header = g_ptr_array_index (self->rows, 0);
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (HeaderKey));
-  g_autofree gboolean *used = g_new0 (gboolean, info->n_columns);
+  const MixTabInfo *info = mix_tab_get_info (tab);
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (HeaderKey));
 
   g_array_set_clear_func (keys, header_key_clear);
-
   for (guint t = 0; t < info->n_columns; t++)
     {
       const MixColumn *column = &info->columns[t];
@@ -143,24 +169,105 @@ guess_mapping (MixCsvImport *self)
       add_header_key (keys, t, column->title);
       add_header_key (keys, t, _(column->title));
     }
-
   for (guint i = 0; i < G_N_ELEMENTS (header_aliases); i++)
     {
       const HeaderAlias *alias = &header_aliases[i];
       int t;
 
-      if (alias->tab >= 0 && alias->tab != (int) self->tab)
+      if (alias->tab >= 0 && alias->tab != (int) tab)
         continue;
-      t = mix_tab_find_column (self->tab, alias->column_id);
+      t = mix_tab_find_column (tab, alias->column_id);
       if (t < 0)
         continue;
       add_header_key (keys, (guint) t, alias->alias);
       add_header_key (keys, (guint) t, _(alias->alias));
     }
+  return keys;
+}
+
+static int
+find_key (GArray     *keys,
+          const char *key)
+{
+  for (guint k = 0; k < keys->len; k++)
+    if (g_str_equal (g_array_index (keys, HeaderKey, k).key, key))
+      return (int) g_array_index (keys, HeaderKey, k).target;
+  return -1;
+}
+
+static gboolean
+header_is_one_of (const char         *key,
+                  const char * const *headers,
+                  gsize               n_headers)
+{
+  for (gsize i = 0; i < n_headers; i++)
+    {
+      g_autofree char *english = header_key (headers[i]);
+      g_autofree char *translated = header_key (_(headers[i]));
+
+      if (g_str_equal (key, english) || g_str_equal (key, translated))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* How many cells of @row name a column of the tab, or the rest of a name. */
+static guint
+count_header_cells (GArray             *keys,
+                    const char * const *row)
+{
+  guint n = 0;
+
+  for (guint s = 0; row[s] != NULL; s++)
+    {
+      g_autofree char *key = header_key (row[s]);
+
+      if (*key != '\0' && (find_key (keys, key) >= 0 ||
+                           header_is_one_of (key, name_rest_headers,
+                                             G_N_ELEMENTS (name_rest_headers))))
+        n++;
+    }
+  return n;
+}
+
+/* Rows a header is looked for in: LinkedIn's Connections.csv has three
+ * lines of notes before its own. */
+#define HEADER_SEARCH_ROWS 20
+
+/* The row that is the file's header: the first row, unless a row among the
+ * first ones names two or more columns of the tab and the first does not
+ * (notes before the header, as LinkedIn writes them). */
+static guint
+find_header_row (MixTab     tab,
+                 GPtrArray *rows)
+{
+  g_autoptr(GArray) keys = make_keys (tab);
+
+  if (count_header_cells (keys, g_ptr_array_index (rows, 0)) >= 2)
+    return 0;
+  for (guint i = 1; i < rows->len && i < HEADER_SEARCH_ROWS; i++)
+    if (count_header_cells (keys, g_ptr_array_index (rows, i)) >= 2)
+      return i;
+  return 0;
+}
+
+/* Maps each source column whose header names a column of the tab onto that column, the
+ * first such source column winning; every other one is kept as extra fields. A column
+ * such as "Last Name" goes into Name after the one that holds the first name. */
+static void
+guess_mapping (MixCsvImport *self)
+{
+  const MixTabInfo *info = mix_tab_get_info (self->tab);
+  const char * const *header = g_ptr_array_index (self->rows, 0);
+  g_autoptr(GArray) keys = make_keys (self->tab);
+  g_autofree gboolean *used = g_new0 (gboolean, info->n_columns);
+  int name_column = mix_tab_find_column (self->tab, "name");
+  gboolean name_is_first = FALSE;
 
   for (guint s = 0; s < self->n_columns; s++)
     {
       g_autofree char *key = NULL;
+      int target;
 
       self->mapping[s] = MIX_CSV_IMPORT_EXTRA;
 
@@ -176,17 +283,26 @@ guess_mapping (MixCsvImport *self)
       if (*key == '\0')
         continue;
 
-      for (guint k = 0; k < keys->len; k++)
+      target = find_key (keys, key);
+      if (target >= 0 && !used[target])
         {
-          const HeaderKey *candidate = &g_array_index (keys, HeaderKey, k);
-
-          if (!used[candidate->target] && g_str_equal (candidate->key, key))
-            {
-              used[candidate->target] = TRUE;
-              self->mapping[s] = (int) candidate->target;
-              break;
-            }
+          used[target] = TRUE;
+          self->mapping[s] = target;
+          if (target == name_column)
+            name_is_first = header_is_one_of (key, name_first_headers,
+                                              G_N_ELEMENTS (name_first_headers));
         }
+    }
+
+  if (!name_is_first)
+    return;
+  for (guint s = 0; s < self->n_columns && header[s] != NULL; s++)
+    {
+      g_autofree char *key = header_key (header[s]);
+
+      if (self->mapping[s] == MIX_CSV_IMPORT_EXTRA &&
+          header_is_one_of (key, name_rest_headers, G_N_ELEMENTS (name_rest_headers)))
+        self->mapping[s] = MIX_CSV_IMPORT_NAME_REST;
     }
 }
 
@@ -198,6 +314,11 @@ take_rows (MixCsvImport *self,
   guint n_header;
 
   g_assert (rows != NULL && rows->len > 0);
+
+  /* Notes before the header are left out. */
+  self->n_skipped = find_header_row (self->tab, rows);
+  if (self->n_skipped > 0)
+    g_ptr_array_remove_range (rows, 0, self->n_skipped);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->data_rows, g_array_unref);
@@ -581,6 +702,19 @@ mix_csv_import_get_n_source_columns (MixCsvImport *self)
 }
 
 /**
+ * mix_csv_import_get_n_skipped_lines:
+ *
+ * Returns: how many rows before the header were left out: the notes that
+ *   LinkedIn's Connections.csv begins with
+ */
+guint
+mix_csv_import_get_n_skipped_lines (MixCsvImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_skipped;
+}
+
+/**
  * mix_csv_import_get_source_title:
  *
  * Returns: (transfer none): the header of @source_column as written in the file, or
@@ -627,6 +761,7 @@ mix_csv_import_set_mapping (MixCsvImport *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (source_column < self->n_columns);
   g_return_if_fail (target == MIX_CSV_IMPORT_EXTRA || target == MIX_CSV_IMPORT_SKIP ||
+                    target == MIX_CSV_IMPORT_NAME_REST ||
                     (target >= 0 && (guint) target < mix_tab_get_info (self->tab)->n_columns));
 
   if (target >= 0)
@@ -712,6 +847,31 @@ taken_in_record (gconstpointer  container,
   return mix_record_get_extra ((MixRecord *) container, name) != NULL;
 }
 
+/* The Name of row @r: the cell of @name_source, then those of the columns
+ * mapped to %MIX_CSV_IMPORT_NAME_REST, in the file's order. */
+static char *
+join_name (MixCsvImport *self,
+           guint         r,
+           guint         name_source)
+{
+  GString *name = g_string_new (NULL);
+
+  for (guint s = 0; s < self->n_columns; s++)
+    {
+      g_autofree char *part = NULL;
+
+      if (s != name_source && self->mapping[s] != MIX_CSV_IMPORT_NAME_REST)
+        continue;
+      part = g_strstrip (g_strdup (mix_csv_import_get_cell (self, r, s)));
+      if (*part == '\0')
+        continue;
+      if (name->len > 0)
+        g_string_append_c (name, ' ');
+      g_string_append (name, part);
+    }
+  return g_string_free (name, FALSE);
+}
+
 /**
  * mix_csv_import_build_records:
  * @problems: (out) (transfer full) (element-type utf8): sentences about values that did
@@ -735,12 +895,22 @@ mix_csv_import_build_records (MixCsvImport  *self,
   g_autoptr(GPtrArray) sentences = NULL;
   g_autoptr(GPtrArray) extra_names = NULL;
   g_autoptr(GHashTable) names_used = NULL;
+  gboolean has_name_rest = FALSE;
+  guint name_source = G_MAXUINT;
+  int name_column;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
   records = g_ptr_array_new_full (self->data_rows->len, g_object_unref);
   sentences = g_ptr_array_new_with_free_func (g_free);
+  name_column = mix_tab_find_column (self->tab, "name");
+  for (guint s = 0; s < self->n_columns; s++)
+    {
+      has_name_rest = has_name_rest || self->mapping[s] == MIX_CSV_IMPORT_NAME_REST;
+      if (name_column >= 0 && self->mapping[s] == name_column)
+        name_source = s;
+    }
 
   /* Two extra columns with the same header must not overwrite each other. */
   extra_names = g_ptr_array_new_full (self->n_columns, g_free);
@@ -763,6 +933,16 @@ mix_csv_import_build_records (MixCsvImport  *self,
       const DataRow *data_row = &g_array_index (self->data_rows, DataRow, r);
       g_autoptr(MixRecord) record = mix_record_new (self->tab);
 
+      /* "First Name" then "Last Name": one Name, the parts in the file's
+       * order, each stripped, a space between; a last name alone too. */
+      if (has_name_rest && name_column >= 0)
+        {
+          g_autofree char *joined = join_name (self, r, name_source);
+
+          if (*joined != '\0')
+            mix_record_set_value (record, (guint) name_column, joined, NULL);
+        }
+
       /* Extra columns first, so that a value that does not fit its column never takes the
        * name of one of them. */
       for (guint s = 0; s < self->n_columns; s++)
@@ -779,7 +959,8 @@ mix_csv_import_build_records (MixCsvImport  *self,
           g_autoptr(GError) local_error = NULL;
           g_autofree char *name = NULL;
 
-          if (self->mapping[s] < 0 || *cell == '\0')
+          if (self->mapping[s] < 0 || *cell == '\0' ||
+              (has_name_rest && self->mapping[s] == name_column))
             continue;
 
           if (mix_record_set_value (record, (guint) self->mapping[s], cell, &local_error))
@@ -793,7 +974,8 @@ mix_csv_import_build_records (MixCsvImport  *self,
                             * what is wrong with a value, the last %s the name of the
                             * extra field the value was kept in. */
                            g_strdup_printf (_("Row %u: %s It was kept as the extra field “%s”."),
-                                            data_row->index + 1, local_error->message, name));
+                                            data_row->index + 1 + self->n_skipped, local_error->message,
+                                            name));
         }
 
       g_ptr_array_add (records, g_steal_pointer (&record));

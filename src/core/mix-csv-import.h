@@ -20,6 +20,7 @@ typedef struct _MixCsvImport MixCsvImport;
 /* Mapping targets other than a column of the tab. */
 #define MIX_CSV_IMPORT_EXTRA (-1)  /* keep as an extra field named by the header */
 #define MIX_CSV_IMPORT_SKIP  (-2)  /* ignore the column */
+#define MIX_CSV_IMPORT_NAME_REST (-3)  /* the rest of the name: added to Name after a space */
 
 /* The largest file an import reads, and what it may hold: columns in a row, rows (besides
  * the header) and cells in all. A file past a limit is refused, naming the line. */
@@ -50,6 +51,7 @@ void          mix_csv_import_free                 (MixCsvImport   *self);
 
 MixTab        mix_csv_import_get_tab              (MixCsvImport   *self);
 guint         mix_csv_import_get_n_source_columns (MixCsvImport   *self);
+guint         mix_csv_import_get_n_skipped_lines  (MixCsvImport   *self);
 const char   *mix_csv_import_get_source_title     (MixCsvImport   *self,
                                                    guint           source_column);
 int           mix_csv_import_get_mapping          (MixCsvImport   *self,

@@ -110,12 +110,56 @@ set_date (GDate *date,
  * export date-times: `2026-03-05T10:00:00Z`, `2026-03-05T10:00:00.000+01:00`,
  * `2026-03-05 10:00` or `2026-03-05 9:30 PM`),
  * `2026/03/05`, and the US order Google Sheets writes in English locales,
- * `3/5/2026` (month/day/year, the year in four digits). Surrounding spaces
- * are ignored. Anything else, and impossible dates such as `2026-02-30`,
+ * `3/5/2026` (month/day/year, the year in four digits), and the day, the
+ * English month's name or its first three letters and the year that
+ * LinkedIn's exports write whatever the language, `15 Mar 2024`. Surrounding
+ * spaces are ignored. Anything else, and impossible dates such as `2026-02-30`,
  * are refused.
  *
  * Returns: %TRUE if @text is a date
  */
+/* "15 Mar 2024", "5 March 2024": day, English month, year. */
+static gboolean
+parse_day_month_year (const char *p,
+                      GDate      *date)
+{
+  static const char * const months[] = { "jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec" };
+  static const char * const long_months[] = { "january", "february", "march", "april", "may",
+                                              "june", "july", "august", "september",
+                                              "october", "november", "december" };
+  guint day = 0, year = 0, nd = 0, ny = 0;
+  char word[10];
+  gsize n = 0;
+
+  while (g_ascii_isdigit (*p) && nd < 2)
+    day = day * 10 + (guint) (*p++ - '0'), nd++;
+  if (nd == 0 || *p != ' ')
+    return FALSE;
+  while (*p == ' ')
+    p++;
+  while (g_ascii_isalpha (*p) && n < sizeof word - 1)
+    word[n++] = g_ascii_tolower (*p++);
+  word[n] = '\0';
+  if (*p == '.')
+    p++;
+  if (*p != ' ')
+    return FALSE;
+  while (*p == ' ')
+    p++;
+  while (g_ascii_isdigit (*p) && ny < 4)
+    year = year * 10 + (guint) (*p++ - '0'), ny++;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (ny != 4 || *p != '\0')
+    return FALSE;
+  for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+    if (g_str_equal (word, months[m]) || g_str_equal (word, long_months[m]) ||
+        (m == 8 && g_str_equal (word, "sept")))
+      return set_date (date, year, m + 1, day);
+  return FALSE;
+}
+
 gboolean
 mix_date_parse (const char *text,
                 GDate      *date)
@@ -133,6 +177,9 @@ mix_date_parse (const char *text,
   p = text;
   while (*p == ' ' || *p == '\t')
     p++;
+
+  if (g_ascii_isdigit (p[0]) && (p[1] == ' ' || (g_ascii_isdigit (p[1]) && p[2] == ' ')))
+    return parse_day_month_year (p, date);
 
   if (!read_number (&p, 4, &a, &na))
     return FALSE;

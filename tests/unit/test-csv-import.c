@@ -235,7 +235,8 @@ test_mapping_duplicates (void)
   g_assert_cmpint (mix_csv_import_get_mapping (import, 1), ==, column (nc, "email"));
   g_assert_cmpint (mix_csv_import_get_mapping (import, 2), ==, EXTRA);
   g_assert_cmpint (mix_csv_import_get_mapping (import, 3), ==, EXTRA);
-  g_assert_cmpint (mix_csv_import_get_mapping (import, 4), ==, EXTRA);
+  /* "Notes" is New Contacts' Research Notes; the second one stays extra. */
+  g_assert_cmpint (mix_csv_import_get_mapping (import, 4), ==, column (nc, "research_notes"));
   g_assert_cmpint (mix_csv_import_get_mapping (import, 5), ==, EXTRA);
 
   records = build (import, 0, NULL);
@@ -244,10 +245,17 @@ test_mapping_duplicates (void)
   g_assert_cmpstr (value (records, 0, "email"), ==, "ada@example.com");
   g_assert_cmpstr (extra (records, 0, "name"), ==, "Lovelace");
   g_assert_cmpstr (extra (records, 0, "Email address"), ==, "ada@work.example");
+  g_assert_cmpstr (value (records, 0, "research_notes"), ==, "one");
+  g_assert_cmpstr (extra (records, 0, "Notes"), ==, "two");
+  g_assert_cmpuint (n_extra (records->pdata[0]), ==, 3);
+
   /* Two extra columns of one name do not overwrite each other. */
-  g_assert_cmpstr (extra (records, 0, "Notes"), ==, "one");
-  g_assert_cmpstr (extra (records, 0, "Notes (2)"), ==, "two");
-  g_assert_cmpuint (n_extra (records->pdata[0]), ==, 4);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  g_clear_pointer (&import, mix_csv_import_free);
+  import = import_text (nc, "Name,Phone,Phone\nAda,1,2\n");
+  records = build (import, 0, NULL);
+  g_assert_cmpstr (extra (records, 0, "Phone"), ==, "1");
+  g_assert_cmpstr (extra (records, 0, "Phone (2)"), ==, "2");
 }
 
 static void
@@ -1329,6 +1337,81 @@ test_delimiters (void)
   }
 }
 
+/* LinkedIn's Connections.csv as LinkedIn writes it: a byte order mark,
+ * two lines of notes and a blank one before the header, quoted commas, emails left blank,
+ * "15 Mar 2024" dates, first and last names apart. The header is found,
+ * the notes left out and said, First and Last Name make one Name. */
+static void
+test_linkedin_connections (void)
+{
+  static const char text[] =
+    "\xef\xbb\xbf" "Notes:\r\n"
+    "\"When exporting your connection data, you may notice that some of the email addresses "
+    "are missing. You will only see email addresses for connections who have allowed their "
+    "connections to see or download their email address using this setting https://www."
+    "linkedin.com/psettings/privacy/email. You can learn more about this here: https://"
+    "www.linkedin.com/help/linkedin/answer/261\"\r\n"
+    "\r\n"
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    "Priya,Raman,https://www.linkedin.com/in/priyaraman,,Stripe,Software Engineer,15 Mar 2024\r\n"
+    "Sam,Rivera,https://www.linkedin.com/in/samrivera,sam@example.com,\"Hooli, Inc.\","
+    "\"Engineer, Platform\",02 Jan 2025\r\n"
+    "José,De la Cruz,https://www.linkedin.com/in/jdlc,,Globant SA,Tech Lead,1 Sept 2023\r\n"
+    ",Solo,https://www.linkedin.com/in/solo,,,,\r\n"
+    "Ana, ,https://www.linkedin.com/in/ana,,,,30 Nov 2026\r\n";
+  MixTab nc = MIX_TAB_NEW_CONTACTS;
+  g_autoptr(MixCsvImport) import = import_text (nc, text);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  const char *expected[][6] = {
+    /* name, linkedin, email, company, role, contacted_on */
+    { "Priya Raman", "https://www.linkedin.com/in/priyaraman", NULL, "Stripe",
+      "Software Engineer", "2024-03-15" },
+    { "Sam Rivera", "https://www.linkedin.com/in/samrivera", "sam@example.com", "Hooli, Inc.",
+      "Engineer, Platform", "2025-01-02" },
+    { "José De la Cruz", "https://www.linkedin.com/in/jdlc", NULL, "Globant SA", "Tech Lead",
+      "2023-09-01" },
+    { "Solo", "https://www.linkedin.com/in/solo", NULL, NULL, NULL, NULL },
+    { "Ana", "https://www.linkedin.com/in/ana", NULL, NULL, NULL, "2026-11-30" },
+  };
+  const char *ids[] = { "name", "linkedin", "email", "company", "role", "contacted_on" };
+
+  g_assert_cmpuint (mix_csv_import_get_n_skipped_lines (import), ==, 2);
+  g_assert_cmpuint (mix_csv_import_get_n_source_columns (import), ==, 7);
+  g_assert_cmpstr (mix_csv_import_get_source_title (import, 0), ==, "First Name");
+  g_assert_cmpint (mix_csv_import_get_mapping (import, 0), ==, column (nc, "name"));
+  g_assert_cmpint (mix_csv_import_get_mapping (import, 1), ==, MIX_CSV_IMPORT_NAME_REST);
+  g_assert_cmpuint (mix_csv_import_get_n_rows (import), ==, 5);
+
+  records = mix_csv_import_build_records (import, &problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (records->len, ==, 5);
+  for (guint r = 0; r < records->len; r++)
+    for (guint c = 0; c < G_N_ELEMENTS (ids); c++)
+      g_assert_cmpstr (mix_record_get_value_by_id (records->pdata[r], ids[c]), ==, expected[r][c]);
+
+  /* Last Name can be put back as an extra field, and Name is the first
+   * name alone. */
+  mix_csv_import_set_mapping (import, 1, EXTRA);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  records = mix_csv_import_build_records (import, &problems);
+  g_assert_cmpstr (mix_record_get_value_by_id (records->pdata[0], "name"), ==, "Priya");
+
+  /* A file whose first row is its header, with a Name of its own and a
+   * Last Name: nothing is left out, Last Name is not added to it. */
+  g_clear_pointer (&import, mix_csv_import_free);
+  import = import_text (nc, "Name,Last Name,Company\nAda Lovelace,Lovelace,Analytical\n");
+  g_assert_cmpuint (mix_csv_import_get_n_skipped_lines (import), ==, 0);
+  g_assert_cmpint (mix_csv_import_get_mapping (import, 1), ==, EXTRA);
+
+  /* Existing Network: Connected On is the last contact. */
+  g_clear_pointer (&import, mix_csv_import_free);
+  import = import_text (MIX_TAB_EXISTING_NETWORK, text);
+  g_assert_cmpint (mix_csv_import_get_mapping (import, 6), ==,
+                   column (MIX_TAB_EXISTING_NETWORK, "last_contact"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1343,6 +1426,7 @@ main (int   argc,
   g_test_add_func ("/csv-import/mapping/set-invalid", test_mapping_set_invalid);
   g_test_add_func ("/csv-import/mapping/translated", test_translated);
   g_test_add_func ("/csv-import/records/values", test_records_values);
+  g_test_add_func ("/csv-import/linkedin-connections", test_linkedin_connections);
   g_test_add_func ("/csv-import/records/bad-values", test_records_bad_values);
   g_test_add_func ("/csv-import/records/bad-value-name-taken", test_records_bad_value_name_taken);
   g_test_add_func ("/csv-import/records/empty-rows", test_records_empty_rows);

@@ -22,6 +22,7 @@
 enum {
   CHOICE_EXTRA,
   CHOICE_SKIP,
+  CHOICE_NAME_REST,
   N_SPECIAL_CHOICES
 };
 
@@ -122,6 +123,20 @@ update_problems (MixCsvImportDialog *self)
                                             "fit their column: they are kept as extra fields, "
                                             "as listed below.", n_rows),
                                n_rows, tab_title);
+  if (mix_csv_import_get_n_skipped_lines (self->import) > 0)
+    {
+      guint n_skipped = mix_csv_import_get_n_skipped_lines (self->import);
+      g_autofree char *skipped =
+        /* Translators: said after how many rows will be added */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "The line before the header, a note, is left out.",
+                                      "The %u lines before the header, notes, are left out.",
+                                      n_skipped), n_skipped);
+      g_autofree char *both = g_strconcat (summary, " ", skipped, NULL);
+
+      g_free (summary);
+      summary = g_steal_pointer (&both);
+    }
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n_rows > 0);
 }
@@ -133,6 +148,8 @@ mapping_to_choice (int mapping)
     return CHOICE_EXTRA;
   if (mapping == MIX_CSV_IMPORT_SKIP)
     return CHOICE_SKIP;
+  if (mapping == MIX_CSV_IMPORT_NAME_REST)
+    return CHOICE_NAME_REST;
   return (guint) mapping + N_SPECIAL_CHOICES;
 }
 
@@ -143,6 +160,8 @@ choice_to_mapping (guint choice)
     return MIX_CSV_IMPORT_EXTRA;
   if (choice == CHOICE_SKIP)
     return MIX_CSV_IMPORT_SKIP;
+  if (choice == CHOICE_NAME_REST)
+    return MIX_CSV_IMPORT_NAME_REST;
   return (int) (choice - N_SPECIAL_CHOICES);
 }
 
@@ -218,6 +237,9 @@ build_column_rows (MixCsvImportDialog *self)
 
       gtk_string_list_append (choices, _("Keep as Extra Field"));
       gtk_string_list_append (choices, _("Skip"));
+      /* Translators: a column such as "Last Name", added to the Name of the
+       * column that holds the first name */
+      gtk_string_list_append (choices, _("Add to Name"));
       for (guint c = 0; c < info->n_columns; c++)
         gtk_string_list_append (choices, _(info->columns[c].title));
 

@@ -10,6 +10,7 @@
 #include "mix-csv.h"
 #include "mix-csv-command.h"
 #include "mix-csv-import.h"
+#include "mix-import-merge.h"
 
 /*
  * `mix-it-up --import-csv=FILE --tab=TAB [--delimiter=D]` and
@@ -240,6 +241,7 @@ run (MixStore                *store,
   g_autoptr(MixCsvImport) import = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(MixImportMerge) merge = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *import_arg = NULL;
   g_autofree char *export_arg = NULL;
@@ -332,7 +334,9 @@ run (MixStore                *store,
       return 1;
     }
 
-  mix_tracker_append_rows (mix_store_get_tracker (store), tab, records);
+  /* Someone already in the tab fills only their empty fields. */
+  merge = mix_import_merge_new (mix_store_get_tracker (store), tab, records);
+  mix_import_merge_apply (merge, NULL, NULL);
   if (!mix_store_flush (store, &error))
     {
       g_application_command_line_printerr (cmdline, _("The rows could not be saved: %s\n"),
@@ -352,8 +356,16 @@ run (MixStore                *store,
   g_application_command_line_print (cmdline,
                                     g_dngettext (GETTEXT_PACKAGE,
                                                  "Imported %u row into %s\n",
-                                                 "Imported %u rows into %s\n", records->len),
-                                    records->len, tab_title);
+                                                 "Imported %u rows into %s\n",
+                                                 mix_import_merge_get_n_new (merge)),
+                                    mix_import_merge_get_n_new (merge), tab_title);
+  if (mix_import_merge_get_n_updated (merge) > 0 || mix_import_merge_get_n_unchanged (merge) > 0)
+    g_application_command_line_print (cmdline,
+                                      /* Translators: rows of the file that are people of the
+                                       * tab already: updated (empty fields filled) or not */
+                                      _("Already there: %u updated, %u unchanged\n"),
+                                      mix_import_merge_get_n_updated (merge),
+                                      mix_import_merge_get_n_unchanged (merge));
   return 0;
 }
 

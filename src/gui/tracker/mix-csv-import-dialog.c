@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mix-csv-import-dialog.h"
+#include "mix-import-merge.h"
 
 /**
  * MixCsvImportDialog:
@@ -44,6 +45,7 @@ struct _MixCsvImportDialog
   GBytes               *data;
   char                 *name;
   MixCsvImport         *import;
+  MixTracker           *tracker;       /* nullable: what the rows are matched with */
   GPtrArray            *column_rows;   /* AdwComboRow, one per source column */
   gboolean              updating;
 };
@@ -108,21 +110,58 @@ update_problems (MixCsvImportDialog *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0);
 
-  if (problems->len == 0)
-    /* Translators: %u is a number of rows, %s a tab such as New Contacts. */
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%u row will be added to %s.",
-                                            "%u rows will be added to %s.", n_rows),
-                               n_rows, tab_title);
-  else
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%u row will be added to %s. Some values do not "
-                                            "fit their column: they are kept as extra fields, "
-                                            "as listed below.",
-                                            "%u rows will be added to %s. Some values do not "
-                                            "fit their column: they are kept as extra fields, "
-                                            "as listed below.", n_rows),
-                               n_rows, tab_title);
+  if (self->tracker != NULL)
+    {
+      g_autoptr(MixImportMerge) merge =
+        mix_import_merge_new (self->tracker, mix_csv_import_get_tab (self->import), records);
+      guint n_updated = mix_import_merge_get_n_updated (merge);
+      guint n_unchanged = mix_import_merge_get_n_unchanged (merge);
+
+      /* Rows that are people of the tab already: what is added is less. */
+      n_rows = mix_import_merge_get_n_new (merge);
+      if (n_updated > 0 || n_unchanged > 0)
+        {
+          g_autofree char *added = g_strdup_printf (
+            /* Translators: %u is a number of rows, %s a tab such as New Contacts */
+            g_dngettext (GETTEXT_PACKAGE, "%u new row will be added to %s.",
+                         "%u new rows will be added to %s.", n_rows), n_rows, tab_title);
+          g_autofree char *filled = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE,
+                         "%u person already there gets the fields they had empty.",
+                         "%u people already there get the fields they had empty.", n_updated),
+            n_updated);
+          g_autofree char *same = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%u row is there already.",
+                         "%u rows are there already.", n_unchanged), n_unchanged);
+
+          summary = g_strjoin (" ", added, filled, same,
+                               problems->len > 0 ? _("Some values do not fit their column: "
+                                                     "they are kept as extra fields, as "
+                                                     "listed below.") : NULL,
+                               NULL);
+        }
+      gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
+                                n_rows > 0 || n_updated > 0);
+    }
+
+  if (summary == NULL)
+    {
+      if (problems->len == 0)
+        /* Translators: %u is a number of rows, %s a tab such as New Contacts. */
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u row will be added to %s.",
+                                                "%u rows will be added to %s.", n_rows),
+                                   n_rows, tab_title);
+      else
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u row will be added to %s. Some values do not "
+                                                "fit their column: they are kept as extra fields, "
+                                                "as listed below.",
+                                                "%u rows will be added to %s. Some values do not "
+                                                "fit their column: they are kept as extra fields, "
+                                                "as listed below.", n_rows),
+                                   n_rows, tab_title);
+    }
   if (mix_csv_import_get_n_skipped_lines (self->import) > 0)
     {
       guint n_skipped = mix_csv_import_get_n_skipped_lines (self->import);
@@ -138,7 +177,8 @@ update_problems (MixCsvImportDialog *self)
       summary = g_steal_pointer (&both);
     }
   gtk_label_set_text (self->summary_label, summary);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n_rows > 0);
+  if (self->tracker == NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n_rows > 0);
 }
 
 static guint
@@ -334,6 +374,23 @@ on_delimiter_row_selected_cb (AdwComboRow        *row,
 }
 
 /**
+ * mix_csv_import_dialog_set_tracker:
+ *
+ * Matches the rows with those of @tracker, and says how many are new, how
+ * many fill empty fields of someone there, and how many are there already.
+ */
+void
+mix_csv_import_dialog_set_tracker (MixCsvImportDialog *self,
+                                   MixTracker         *tracker)
+{
+  g_return_if_fail (MIX_IS_CSV_IMPORT_DIALOG (self));
+  g_return_if_fail (MIX_IS_TRACKER (tracker));
+
+  g_set_object (&self->tracker, tracker);
+  update_problems (self);
+}
+
+/**
  * mix_csv_import_dialog_refuse:
  * @message: why the rows cannot be added
  *
@@ -408,6 +465,7 @@ mix_csv_import_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MIX_TYPE_CSV_IMPORT_DIALOG);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_clear_object (&self->tracker);
 
   G_OBJECT_CLASS (mix_csv_import_dialog_parent_class)->dispose (object);
 }

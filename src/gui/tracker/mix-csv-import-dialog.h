@@ -18,5 +18,7 @@ MixCsvImportDialog *mix_csv_import_dialog_new        (GBytes             *data,
 void                mix_csv_import_dialog_refuse     (MixCsvImportDialog *self,
                                                       const char         *message);
 MixCsvImport       *mix_csv_import_dialog_get_import (MixCsvImportDialog *self);
+void                mix_csv_import_dialog_set_tracker (MixCsvImportDialog *self,
+                                                       MixTracker         *tracker);
 
 G_END_DECLS

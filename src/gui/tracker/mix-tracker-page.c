@@ -8,6 +8,7 @@
 #include "mix-tracker-changes.h"
 #include "mix-toast.h"
 #include "mix-tracker-details.h"
+#include "mix-import-merge.h"
 #include "mix-tracker-page.h"
 
 /**
@@ -426,8 +427,10 @@ on_import_dialog_import_cb (MixCsvImportDialog *dialog,
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(MixImportMerge) merge = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_new, n_updated;
   MixCsvImport *import = mix_csv_import_dialog_get_import (dialog);
   MixTab tab = mix_csv_import_get_tab (import);
 
@@ -438,16 +441,25 @@ on_import_dialog_import_cb (MixCsvImportDialog *dialog,
       mix_csv_import_dialog_refuse (dialog, error->message);
       return;
     }
-  mix_tracker_append_rows (mix_store_get_tracker (self->store), tab, records);
+  /* Someone already in the tab fills only their empty fields. */
+  merge = mix_import_merge_new (mix_store_get_tracker (self->store), tab, records);
+  n_new = mix_import_merge_get_n_new (merge);
+  n_updated = mix_import_merge_get_n_updated (merge);
+  if (n_updated == 0)
+    /* Translators: the second %s is a tab, such as New Contacts. */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u row into %s",
+                                          "Imported %u rows into %s", n_new),
+                             n_new, _(mix_tab_get_info (tab)->title));
+  else
+    /* Translators: the second %s is a tab, such as New Contacts; "updated"
+     * rows are people already there whose empty fields were filled. */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u new row into %s, %u updated",
+                                          "Imported %u new rows into %s, %u updated", n_new),
+                             n_new, _(mix_tab_get_info (tab)->title), n_updated);
+  mix_import_merge_apply (merge, self->history, title);
 
   mix_tracker_page_show_tab (self, tab);
   gtk_window_destroy (GTK_WINDOW (dialog));
-
-  /* Translators: the second %s is a tab, such as New Contacts. */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u row into %s",
-                                        "Imported %u rows into %s", records->len),
-                           records->len, _(mix_tab_get_info (tab)->title));
-  mix_tracker_changes_added (self->history, mix_store_get_tracker (self->store), records, title);
   mix_show_undo_toast (GTK_WIDGET (self), self->history, title);
 }
 
@@ -485,6 +497,8 @@ on_file_read_cb (GObject      *source,
 
   dialog = mix_csv_import_dialog_new (bytes, name, mix_tracker_page_get_current_tab (self),
                                       &error);
+  if (dialog != NULL)
+    mix_csv_import_dialog_set_tracker (dialog, mix_store_get_tracker (self->store));
   if (dialog == NULL)
     {
       show_message (self, error->message);

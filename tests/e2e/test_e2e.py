@@ -7,6 +7,7 @@ window and controls by role and name as a screen reader would, and checks
 what a person would see. Prints TAP.
 """
 
+import json
 import os
 import re
 import shutil
@@ -194,6 +195,57 @@ def test_cli_import_goes_to_running_app():
         path = os.path.join(app.data_dir, "tracker.json")
         wait_for("the row saved", lambda: os.path.exists(path) and "Lin Wu" in open(path).read())
         assert app.process.poll() is None, "the app exited"
+    finally:
+        app.cleanup()
+
+
+LINKEDIN_CONNECTIONS = (
+    "\ufeffNotes:\r\n"
+    "\"When exporting your connection data, you may notice that some of the email addresses "
+    "are missing.\"\r\n"
+    "\r\n"
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    "Priya,Raman,https://www.linkedin.com/in/priyaraman,,Stripe,Software Engineer,15 Mar 2024\r\n"
+    "Sam,Rivera,https://www.linkedin.com/in/samrivera,sam@example.com,\"Hooli, Inc.\","
+    "Engineer,02 Jan 2025\r\n")
+
+
+def test_linkedin_export_imported_twice():
+    """LinkedIn's Connections.csv, imported by a script into the open
+    window: the people in it, named in full, their LinkedIn and dates; the
+    same file again adds nobody."""
+    app = App()
+    csv_in = os.path.join(app.data_home, "Connections.csv")
+    with open(csv_in, "w", encoding="utf-8") as f:
+        f.write(LINKEDIN_CONNECTIONS)
+    path = os.path.join(app.data_dir, "tracker.json")
+
+    def saved_rows():
+        if not os.path.exists(path):
+            return []
+        with open(path, encoding="utf-8") as f:
+            return [r["fields"] for r in json.load(f)["tabs"]["new-contacts"]]
+    try:
+        window = app.window()
+        click(page_tab(window, "Tracker"))
+        click(page_tab(window, "New Contacts (0)"))
+        result = run_cli(app.data_home, f"--import-csv={csv_in}", "--tab=new-contacts")
+        assert result.returncode == 0, result.stderr
+        assert "Imported 2 rows into New Contacts" in result.stdout, result.stdout
+        wait_for("Priya in the open window", lambda: shows(window, "Priya Raman"))
+        wait_for("both saved", lambda: len(saved_rows()) == 2, seen=saved_rows)
+        priya, sam = saved_rows()
+        assert priya["name"] == "Priya Raman" and priya["company"] == "Stripe", priya
+        assert priya["linkedin"] == "https://www.linkedin.com/in/priyaraman", priya
+        assert priya["contacted_on"] == "2024-03-15", priya
+        assert sam["company"] == "Hooli, Inc." and sam["email"] == "sam@example.com", sam
+
+        result = run_cli(app.data_home, f"--import-csv={csv_in}", "--tab=new-contacts")
+        assert result.returncode == 0, result.stderr
+        assert "Imported 0 rows into New Contacts" in result.stdout, result.stdout
+        assert "Already there: 0 updated, 2 unchanged" in result.stdout, result.stdout
+        assert find_all(window, role="page tab", name="New Contacts (2)"), "the count changed"
+        assert len(saved_rows()) == 2, saved_rows()
     finally:
         app.cleanup()
 
@@ -547,6 +599,7 @@ TESTS = [
     test_tracker_row_survives_restart,
     test_tracker_keyboard_and_csv,
     test_cli_import_goes_to_running_app,
+    test_linkedin_export_imported_twice,
     test_second_launch_presents_first,
     test_accessibility_audit,
     test_welcome_on_first_start,

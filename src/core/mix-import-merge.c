@@ -145,12 +145,30 @@ find_match (GHashTable    *index,
   return NULL;
 }
 
+static gboolean
+extra_planned (MixImportMerge *self,
+               MixRecord      *existing,
+               const char     *extra)
+{
+  for (guint f = 0; f < self->fills->len; f++)
+    {
+      Fill *fill = &g_array_index (self->fills, Fill, f);
+
+      if (fill->row == existing && fill->column == G_MAXUINT && g_str_equal (fill->extra, extra))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* What @incoming would fill in @existing: its values where @existing has
  * none, and its extra fields @existing lacks. */
+/* @again: @existing was matched by a row before in the same file, whose
+ * fills are not planned twice. */
 static gboolean
 plan_fills (MixImportMerge *self,
             MixRecord      *existing,
-            MixRecord      *incoming)
+            MixRecord      *incoming,
+            gboolean        again)
 {
   const MixTabInfo *info = mix_tab_get_info (self->tab);
   g_autoptr(GList) extras = mix_record_list_extra (incoming);
@@ -163,8 +181,9 @@ plan_fills (MixImportMerge *self,
 
       if (value == NULL || mix_record_get_value (existing, c) != NULL)
         continue;
-      /* Filled already by a row before in the same file. */
-      for (guint f = 0; f < self->fills->len; f++)
+      /* Filled already by a row before in the same file: looked for only
+       * then, or a large file would scan every fill for every field. */
+      for (guint f = 0; again && f < self->fills->len; f++)
         {
           Fill *other = &g_array_index (self->fills, Fill, f);
 
@@ -184,7 +203,8 @@ plan_fills (MixImportMerge *self,
       const char *extra = l->data;
       Fill fill = { NULL, };
 
-      if (mix_record_get_extra (existing, extra) != NULL)
+      if (mix_record_get_extra (existing, extra) != NULL ||
+          (again && extra_planned (self, existing, extra)))
         continue;
       fill.row = g_object_ref (existing);
       fill.column = G_MAXUINT;
@@ -213,6 +233,8 @@ mix_import_merge_new (MixTracker *tracker,
   MixImportMerge *self;
   g_autoptr(GHashTable) index = NULL;
   g_autoptr(GHashTable) updated = NULL;
+  g_autoptr(GHashTable) matched = NULL;
+  g_autoptr(GHashTable) added = NULL;
   GListModel *rows;
   Columns columns;
   guint n;
@@ -234,6 +256,8 @@ mix_import_merge_new (MixTracker *tracker,
 
   index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   updated = g_hash_table_new (NULL, NULL);
+  matched = g_hash_table_new (NULL, NULL);
+  added = g_hash_table_new (NULL, NULL);
   rows = mix_tracker_get_rows (tracker, tab);
   n = g_list_model_get_n_items (rows);
   for (guint i = 0; i < n; i++)
@@ -247,15 +271,17 @@ mix_import_merge_new (MixTracker *tracker,
     {
       MixRecord *incoming = records->pdata[r];
       MixRecord *match = find_match (index, incoming, &columns);
+      gboolean again;
 
       if (match == NULL)
         {
           g_ptr_array_add (self->new_rows, g_object_ref (incoming));
+          g_hash_table_add (added, incoming);
           index_row (index, incoming, &columns);
           continue;
         }
       /* Twice in the file: the second fills the first. */
-      if (g_ptr_array_find (self->new_rows, match, NULL))
+      if (g_hash_table_contains (added, match))
         {
           const MixTabInfo *info = mix_tab_get_info (tab);
 
@@ -268,7 +294,8 @@ mix_import_merge_new (MixTracker *tracker,
         }
       /* A row of the file is updated if it fills something the row had
        * empty; else unchanged (also when a row before it filled it). */
-      if (plan_fills (self, match, incoming) && !g_hash_table_contains (updated, match))
+      again = !g_hash_table_add (matched, match);
+      if (plan_fills (self, match, incoming, again) && !g_hash_table_contains (updated, match))
         {
           g_hash_table_add (updated, match);
           self->n_updated++;

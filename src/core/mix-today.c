@@ -304,28 +304,12 @@ mix_today_unmark (MixTracker         *tracker,
 
 /* Rules */
 
-/* A day as the tracker keeps dates, YYYY-MM-DD, read at once; anything
- * else as mix_date_parse() reads it. */
+/* A day of the tracker: mix_date_parse(), which reads YYYY-MM-DD at once. */
 static gboolean
 parse_day (const char *text,
            GDate      *date)
 {
-  if (text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
-      g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[2]) &&
-      g_ascii_isdigit (text[3]) && g_ascii_isdigit (text[5]) && g_ascii_isdigit (text[6]) &&
-      g_ascii_isdigit (text[8]) && g_ascii_isdigit (text[9]))
-    {
-      guint year = (guint) ((text[0] - '0') * 1000 + (text[1] - '0') * 100 +
-                            (text[2] - '0') * 10 + (text[3] - '0'));
-      guint month = (guint) ((text[5] - '0') * 10 + (text[6] - '0'));
-      guint day = (guint) ((text[8] - '0') * 10 + (text[9] - '0'));
-
-      if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-        return FALSE;
-      g_date_clear (date, 1);
-      g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-      return TRUE;
-    }
+  g_date_clear (date, 1);
   return mix_date_parse (text, date);
 }
 

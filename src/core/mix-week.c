@@ -30,21 +30,8 @@ week_of (const char *iso,
 {
   GDate date;
 
-  if (iso == NULL)
-    return FALSE;
   g_date_clear (&date, 1);
-  /* As the tracker keeps dates, read at once; else as typed. */
-  if (strlen (iso) == 10 && iso[4] == '-' && iso[7] == '-')
-    {
-      guint year = (guint) g_ascii_strtoull (iso, NULL, 10);
-      guint month = (guint) g_ascii_strtoull (iso + 5, NULL, 10);
-      guint day = (guint) g_ascii_strtoull (iso + 8, NULL, 10);
-
-      if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-        return FALSE;
-      g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-    }
-  else if (!mix_date_parse (iso, &date))
+  if (iso == NULL || !mix_date_parse (iso, &date))
     return FALSE;
   *monday = monday_of (&date);
   return TRUE;

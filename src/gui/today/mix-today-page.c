@@ -451,18 +451,29 @@ change_new (MixTodayPage       *self,
   return change;
 }
 
-/* Makes @change, made already, one step of the history, and says so. */
+/* Makes a change, made already, one step of the history, and says so. */
+static void
+push_history (MixTodayPage   *self,
+              const char     *said,
+              MixHistoryFunc  undo,
+              MixHistoryFunc  redo,
+              gpointer        change,
+              GDestroyNotify  free_change)
+{
+  if (self->history != NULL)
+    mix_history_push (self->history, said, undo, redo, change, free_change);
+  else
+    free_change (change);
+  mix_show_undo_toast (GTK_WIDGET (self), self->history, said);
+  schedule_refresh (self);
+}
+
 static void
 push_change (MixTodayPage *self,
              Change       *change,
              const char   *said)
 {
-  if (self->history != NULL)
-    mix_history_push (self->history, said, change_undo, change_redo, change, change_free);
-  else
-    change_free (change);
-  mix_show_undo_toast (GTK_WIDGET (self), self->history, said);
-  schedule_refresh (self);
+  push_history (self, said, change_undo, change_redo, change, change_free);
 }
 
 static gboolean
@@ -669,13 +680,7 @@ goal_reached_action (GtkWidget  *widget,
       goal_change_free (change);
       return;
     }
-  if (self->history != NULL)
-    mix_history_push (self->history, said, goal_change_undo, goal_change_redo, change,
-                      goal_change_free);
-  else
-    goal_change_free (change);
-  mix_show_undo_toast (widget, self->history, said);
-  schedule_refresh (self);
+  push_history (self, said, goal_change_undo, goal_change_redo, change, goal_change_free);
 }
 
 /**

@@ -1273,6 +1273,36 @@ def test_remind_at_login_through_the_portal():
         bus.wait(timeout=10)
 
 
+def test_goal_reached_on_today():
+    """22. A circle's goal on Today, with its buddy: Goal Reached with the
+    pointer saves it reached and takes it off; Ctrl+Z brings it back."""
+    today = datetime.date.today()
+    sessions = {"format": "mix-it-up/sessions", "version": 1, "sessions": [], "goals": [
+        {"id": "g1", "text": "Message 2 developers at Hooli",
+         "due": str(today + datetime.timedelta(days=3)), "buddy": "Ana Souza",
+         "person": "Sam Rivera", "created": "2026-11-28T10:00:00Z", "done": False}]}
+    app = App(data_home_with({"tracker.json": due_today_tracker(), "sessions.json": sessions}))
+    title = "Sam Rivera: Message 2 developers at Hooli"
+
+    def reached():
+        return saved(app, "sessions.json")["goals"][0]["done"]
+    try:
+        window = app.window()
+        xdotool("mousemove", "300", "300")
+        show_tab(window, "Today")
+        wait_for("Sam's goal", lambda: showing(window, "label", title))
+        assert drawn(find_all(window, role="label", contains="Buddy: Ana Souza")), "no buddy shown"
+        pointer_click(wait_for("Goal Reached", lambda: showing(window, "push button", "Goal Reached"))[0])
+        wait_for("the goal saved as reached", lambda: reached() is True, seen=reached)
+        wait_for("the goal off the list", lambda: not showing(window, "label", title))
+        xdotool("key", "ctrl+z")
+        wait_for("the goal saved as not reached", lambda: reached() is False, seen=reached)
+        wait_for("the goal back", lambda: showing(window, "label", title))
+        quit_app(app)
+    finally:
+        app.cleanup()
+
+
 def test_started_at_login():
     """20. Started as at login (--background): no window, the reminder
     only; its Show opens the window on Today."""
@@ -1316,6 +1346,7 @@ TESTS = [
     test_reminders_reach_you,
     test_started_at_login,
     test_remind_at_login_through_the_portal,
+    test_goal_reached_on_today,
 ]
 
 
